@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { type Catalogue, defaultCatalogue, fieldOfAction } from './catalogue';
+import { euroAmount, isoDate, isoDateTime, localDateOf, period, revision, slug, text } from './primitives';
+
+export const DETAIL_TYPES = [
+  'MilestoneReported',
+  'ProjectReported',
+  'IndicatorReported',
+  'FindingPublished',
+] as const;
+export type DetailType = (typeof DETAIL_TYPES)[number];
+
+export const MILESTONE_STATUSES = ['planned', 'in_progress', 'achieved', 'delayed', 'cancelled'] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+export const PROJECT_STATUSES = ['planned', 'running', 'completed', 'discontinued'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const FUNDING_SOURCES = ['land', 'bund', 'kommune', 'eu', 'stiftung', 'other'] as const;
+
+/** Fields every region detail carries (SPEC section 3). */
+const commonFields = {
+  schemaVersion: z.literal(1, { message: 'must be 1' }),
+  regionId: slug,
+  revision,
+  reportedAt: isoDateTime,
+  reportedBy: text(200),
+};
+
+const milestone = () =>
+  z
+    .strictObject({
+      ...commonFields,
+      milestoneId: slug,
+      title: text(200),
+      status: z.enum(MILESTONE_STATUSES),
+      dueDate: isoDate,
+      achievedDate: isoDate.optional(),
+      fieldOfAction: fieldOfAction.optional(),
+      note: text(2000).optional(),
+    })
+    .superRefine((m, ctx) => {
+      if (m.status === 'achieved' && m.achievedDate === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['achievedDate'], message: 'is required when status is achieved' });
+      }
+      if (m.status !== 'achieved' && m.achievedDate !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['achievedDate'],
+          message: `must be given only when status is achieved (status is ${m.status})`,
+        });
+      }
+      if (m.achievedDate !== undefined && m.achievedDate > localDateOf(m.reportedAt)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['achievedDate'],
+          message: `must not be after reportedAt (${localDateOf(m.reportedAt)})`,
+        });
+      }
+    });
+
+const project = () =>
+  z
+    .strictObject({
+      ...commonFields,
+      projectId: slug,
+      title: text(200),
+      fieldOfAction,
+      status: z.enum(PROJECT_STATUSES),
+      startDate: isoDate,
+      endDate: isoDate.optional(),
+      funding: z
+        .array(
+          z.strictObject({
+            programme: text(200),
+            source: z.enum(FUNDING_SOURCES),
+            amountEur: euroAmount,
+          }),
+        )
+        .max(50, { message: 'must have at most 50 entries' }),
+      partners: z.array(text(200)).max(100, { message: 'must have at most 100 entries' }).optional(),
+      lighthouse: z.boolean().optional(),
+      summary: text(4000).optional(),
+    })
+    .superRefine((p, ctx) => {
+      if (p.endDate !== undefined && p.endDate < p.startDate) {
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${p.startDate})` });
+      }
+    });
+
+const indicatorValue = z.number({ message: 'must be a number' }).refine(Number.isFinite, 'must be finite');
+
+const indicator = (catalogue: Catalogue) => {
+  const ids = catalogue.indicators.map((i) => i.id);
+  const byId = new Map(catalogue.indicators.map((i) => [i.id, i]));
+  return z
+    .strictObject({
+      ...commonFields,
+      indicatorId: z.enum(ids as [string, ...string[]], {
+        message: `must be an indicator of the catalogue (${ids.length} known, see GET /v1/catalogue)`,
+      }),
+      period,
+      values: z.strictObject({
+        total: indicatorValue.optional(),
+        withMigrationBackground: indicatorValue.optional(),
+        withoutMigrationBackground: indicatorValue.optional(),
+      }),
+      source: text(300).optional(),
+      isBaseline: z.boolean().optional(),
+    })
+    .superRefine((r, ctx) => {
+      const entries = Object.entries(r.values).filter(([, v]) => v !== undefined) as [string, number][];
+      if (entries.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values'],
+          message: 'must hold at least one of total, withMigrationBackground, withoutMigrationBackground',
+        });
+      }
+      const def = byId.get(r.indicatorId);
+      if (def === undefined) return;
+      for (const [key, value] of entries) {
+        if (key !== 'total' && !def.disaggregated) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['values', key],
+            message: `is not reported for ${def.id}: the indicator has no breakdown by migration background`,
+          });
+        } else if (value < def.min || value > def.max) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['values', key],
+            message: `must be between ${def.min} and ${def.max} (${def.unit}) for ${def.id}, got ${value}`,
+          });
+        } else if (def.unit === 'count' && !Number.isInteger(value)) {
+          ctx.addIssue({ code: 'custom', path: ['values', key], message: `must be a whole number (count), got ${value}` });
+        }
+      }
+    });
+};
+
+const finding = () =>
+  z.strictObject({
+    ...commonFields,
+    findingId: slug,
+    title: text(200),
+    summary: text(4000),
+    fieldOfAction,
+    relatedProjectIds: z.array(slug).max(50, { message: 'must have at most 50 entries' }).optional(),
+    tags: z.array(text(50)).max(20, { message: 'must have at most 20 entries' }).optional(),
+  });
+
+/** The detail schemas of the four region detail-types, bound to a catalogue. */
+export const buildDetailSchemas = (catalogue: Catalogue) => ({
+  MilestoneReported: milestone(),
+  ProjectReported: project(),
+  IndicatorReported: indicator(catalogue),
+  FindingPublished: finding(),
+});
+export type DetailSchemas = ReturnType<typeof buildDetailSchemas>;
+
+export const detailSchemas: DetailSchemas = buildDetailSchemas(defaultCatalogue);
+
+export type MilestoneDetail = z.infer<DetailSchemas['MilestoneReported']>;
+export type ProjectDetail = z.infer<DetailSchemas['ProjectReported']>;
+export type IndicatorDetail = z.infer<DetailSchemas['IndicatorReported']>;
+export type FindingDetail = z.infer<DetailSchemas['FindingPublished']>;
+export interface DetailByType {
+  MilestoneReported: MilestoneDetail;
+  ProjectReported: ProjectDetail;
+  IndicatorReported: IndicatorDetail;
+  FindingPublished: FindingDetail;
+}

@@ -1,0 +1,6 @@
+export * from './catalogue';
+export * from './details';
+export * from './envelope';
+export * from './primitives';
+export * from './rejected';
+export * from './validate';

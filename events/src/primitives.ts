@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Ids of milestones, projects, findings, indicators and regions: lower-case slugs. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
+    message: 'must be a slug: 1 to 64 characters of a-z, 0-9 and inner hyphens',
+  });
+
+/** A non-empty, trimmed-looking text with an upper bound, so no field can carry a payload. */
+export const text = (max: number) =>
+  z
+    .string()
+    .min(1, { message: 'must not be empty' })
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => s.trim().length > 0, { message: 'must not be blank' });
+
+const isCalendarDate = (s: string): boolean => {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  .refine(isCalendarDate, { message: 'must be a real calendar date' });
+
+/** An instant with an explicit offset (`Z` or `+01:00`), as `reportedAt` requires. */
+export const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date-time with an offset, e.g. 2012-02-10T09:30:00+01:00',
+});
+
+/** Reporting period of an indicator value: a year, a quarter or a month. */
+export const period = z
+  .string()
+  .regex(/^(19[89]\d|20\d\d)(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/, {
+    message: 'must be a period as YYYY, YYYY-Qn or YYYY-MM (years 1980 to 2099)',
+  });
+
+export const revision = z
+  .int({ message: 'must be an integer' })
+  .min(1, { message: 'must be at least 1' })
+  .max(999_999, { message: 'must be at most 999999' });
+
+/** A euro amount: not negative, at most one billion, whole cents. */
+export const euroAmount = z
+  .number({ message: 'must be a number' })
+  .min(0, { message: 'must not be negative' })
+  .max(1_000_000_000, { message: 'must be at most 1000000000' })
+  .refine((n) => Number.isFinite(n) && Math.abs(Math.round(n * 100) - n * 100) < 1e-6, {
+    message: 'must be given in whole cents (at most two decimals)',
+  });
+
+/** The local calendar date of an ISO date-time, in the offset it was written with. */
+export const localDateOf = (dateTime: string): string => dateTime.slice(0, 10);

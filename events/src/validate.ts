@@ -1,0 +1,143 @@
+import type { z } from 'zod';
+import { type Catalogue, defaultCatalogue, isReportingRegion, MINISTRY_ID } from './catalogue';
+import { buildDetailSchemas, DETAIL_TYPES, type DetailType } from './details';
+import {
+  eventBridgeEventSchema,
+  putEventsEntrySchema,
+  type RegionEvent,
+  regionOfSource,
+} from './envelope';
+import type { FieldError } from './rejected';
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** The largest `PutEvents` entry EventBridge accepts. */
+export const MAX_ENTRY_BYTES = 256 * 1024;
+
+/** PutEvents entry field -> the name the delivered envelope uses, so errors read the same. */
+const ENTRY_PATHS: Record<string, string> = { Source: 'source', DetailType: 'detail-type', Detail: 'detail' };
+
+const issuesToErrors = (issues: readonly z.core.$ZodIssue[], rename: (p: string) => string = (p) => p): FieldError[] =>
+  issues.flatMap((issue): FieldError[] => {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: rename([...base, key].join('.')), message: 'is not a known field' }));
+    }
+    // zod reports a missing field as a wrong type or option; say plainly that it is missing.
+    const missing = issue.code !== 'custom' && 'input' in issue && issue.input === undefined;
+    return [{ path: rename(base.join('.')), message: missing ? 'is required' : issue.message }];
+  });
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface Validator {
+  readonly catalogue: Catalogue;
+  /** Validates an event as EventBridge delivers it to a target. */
+  validateEvent(raw: unknown): Validation<RegionEvent>;
+  /** Validates one `PutEvents` entry as a region would send it (the coordinators' preflight). */
+  validatePutEventsEntry(raw: unknown, receivedAt?: string): Validation<RegionEvent>;
+}
+
+export const createValidator = (catalogue: Catalogue = defaultCatalogue): Validator => {
+  const schemas = buildDetailSchemas(catalogue);
+  const regions = new Map(catalogue.regions.map((r) => [r.id, r]));
+
+  const checkSource = (source: string, detailType: string): { regionId?: string; errors: FieldError[] } => {
+    const regionId = regionOfSource(source);
+    if (regionId === undefined) {
+      return { errors: [{ path: 'source', message: `must be modellregion.<regionId> or ${MINISTRY_ID}, got "${source}"` }] };
+    }
+    if (regionId === MINISTRY_ID) {
+      return detailType === 'FindingPublished' || !(DETAIL_TYPES as readonly string[]).includes(detailType)
+        ? { regionId, errors: [] }
+        : { regionId, errors: [{ path: 'detail-type', message: `the ministry publishes only FindingPublished, not ${detailType}` }] };
+    }
+    const region = regions.get(regionId);
+    if (region === undefined) {
+      return { regionId, errors: [{ path: 'source', message: `names no region of the registry: "${regionId}"` }] };
+    }
+    if (!isReportingRegion(region)) {
+      return { regionId, errors: [{ path: 'source', message: `region "${regionId}" is a ${region.role} and does not report` }] };
+    }
+    return { regionId, errors: [] };
+  };
+
+  const validateParts = (parts: {
+    eventId: string;
+    source: string;
+    detailType: string;
+    receivedAt: string;
+    detail: unknown;
+  }): Validation<RegionEvent> => {
+    const errors: FieldError[] = [];
+    const { regionId, errors: sourceErrors } = checkSource(parts.source, parts.detailType);
+    errors.push(...sourceErrors);
+    const known = (DETAIL_TYPES as readonly string[]).includes(parts.detailType);
+    if (!known) {
+      errors.push({ path: 'detail-type', message: `must be one of ${DETAIL_TYPES.join(', ')}, got "${parts.detailType}"` });
+    }
+    if (!isPlainObject(parts.detail)) {
+      errors.push({ path: 'detail', message: 'must be a JSON object' });
+      return { ok: false, errors };
+    }
+    if (regionId !== undefined && 'regionId' in parts.detail && parts.detail.regionId !== regionId) {
+      errors.push({ path: 'regionId', message: `must equal the region of the source ("${regionId}")` });
+    }
+    if (!known) return { ok: false, errors };
+    const detailType = parts.detailType as DetailType;
+    const parsed = schemas[detailType].safeParse(parts.detail, { reportInput: true });
+    if (!parsed.success) errors.push(...issuesToErrors(parsed.error.issues));
+    if (errors.length > 0 || !parsed.success || regionId === undefined) return { ok: false, errors };
+    return {
+      ok: true,
+      value: {
+        eventId: parts.eventId,
+        source: parts.source,
+        regionId,
+        receivedAt: parts.receivedAt,
+        detailType,
+        detail: parsed.data,
+      } as RegionEvent,
+    };
+  };
+
+  return {
+    catalogue,
+    validateEvent(raw) {
+      if (!isPlainObject(raw)) return { ok: false, errors: [{ path: 'event', message: 'must be an EventBridge event object' }] };
+      const envelope = eventBridgeEventSchema.safeParse(raw, { reportInput: true });
+      if (!envelope.success) return { ok: false, errors: issuesToErrors(envelope.error.issues) };
+      const e = envelope.data;
+      return validateParts({
+        eventId: e.id,
+        source: e.source,
+        detailType: e['detail-type'],
+        receivedAt: e.time ?? new Date().toISOString(),
+        detail: e.detail,
+      });
+    },
+    validatePutEventsEntry(raw, receivedAt = new Date().toISOString()) {
+      if (!isPlainObject(raw)) return { ok: false, errors: [{ path: 'entry', message: 'must be a PutEvents entry object' }] };
+      const entry = putEventsEntrySchema.safeParse(raw, { reportInput: true });
+      if (!entry.success) {
+        return { ok: false, errors: issuesToErrors(entry.error.issues, (p) => ENTRY_PATHS[p] ?? p) };
+      }
+      const { Source, DetailType, Detail } = entry.data;
+      const size = Buffer.byteLength(Source) + Buffer.byteLength(DetailType) + Buffer.byteLength(Detail);
+      if (size > MAX_ENTRY_BYTES) {
+        return { ok: false, errors: [{ path: 'detail', message: `entry is ${size} bytes; EventBridge accepts at most ${MAX_ENTRY_BYTES}` }] };
+      }
+      let detail: unknown;
+      try {
+        detail = JSON.parse(Detail);
+      } catch (err) {
+        return { ok: false, errors: [{ path: 'detail', message: `is not valid JSON (${(err as Error).message})` }] };
+      }
+      return validateParts({ eventId: 'preflight', source: Source, detailType: DetailType, receivedAt, detail });
+    },
+  };
+};
+
+/** The validator for the shipped catalogue. */
+export const validator: Validator = createValidator();
