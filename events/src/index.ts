@@ -4,3 +4,4 @@ export * from './envelope';
 export * from './primitives';
 export * from './rejected';
 export * from './validate';
+export * from './json-schema';
