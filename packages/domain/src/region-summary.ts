@@ -1,0 +1,118 @@
+import {
+  type Catalogue,
+  FIELDS_OF_ACTION,
+  type FieldOfAction,
+  MILESTONE_STATUSES,
+  type MilestoneStatus,
+  PROJECT_STATUSES,
+  type ProjectStatus,
+  type RegionEvent,
+} from '@modellregionen/events';
+import { latestPeriod } from './period';
+
+/**
+ * What the competence-circle view needs of one region, independent of the date it is read for:
+ * overdue milestones depend on `asOf`, so the open milestones' due dates are kept instead of a
+ * count. Its size grows with the region's items, never with the history of reports.
+ */
+export interface RegionSummary {
+  readonly regionId: string;
+  readonly milestones: {
+    readonly byStatus: Record<MilestoneStatus, number>;
+    /** Due dates of milestones neither achieved nor cancelled, sorted. */
+    readonly openDueDates: string[];
+  };
+  readonly projects: {
+    readonly byStatus: Record<ProjectStatus, number>;
+    /** Only fields of action with at least one project, in catalogue order. */
+    readonly byFieldOfAction: Partial<Record<FieldOfAction, number>>;
+    /** Whole cents, so that sums are exact whatever the order. */
+    readonly fundingCents: number;
+  };
+  readonly indicators: {
+    readonly latestPeriod: string | null;
+    /** Catalogue indicators with a value for `latestPeriod`. */
+    readonly reported: number;
+  };
+  readonly findings: number;
+  readonly lastReportedAt: string | null;
+}
+
+export const zeroCounts = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/** Later instant wins; the same instant written with two offsets is ordered by its text. */
+const laterReport = (a: string | null, b: string): string => {
+  if (a === null) return b;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return tb > ta || (tb === ta && b > a) ? b : a;
+};
+
+export const emptySummary = (regionId: string): RegionSummary => ({
+  regionId,
+  milestones: { byStatus: zeroCounts(MILESTONE_STATUSES), openDueDates: [] },
+  projects: { byStatus: zeroCounts(PROJECT_STATUSES), byFieldOfAction: {}, fundingCents: 0 },
+  indicators: { latestPeriod: null, reported: 0 },
+  findings: 0,
+  lastReportedAt: null,
+});
+
+/** Summarises a region's current items (the winners of `reduceRegions`), in any order. */
+export const summarizeRegion = (
+  regionId: string,
+  items: Iterable<RegionEvent>,
+  catalogue: Pick<Catalogue, 'indicators'>,
+): RegionSummary => {
+  const milestones = zeroCounts(MILESTONE_STATUSES);
+  const openDueDates: string[] = [];
+  const projects = zeroCounts(PROJECT_STATUSES);
+  const byField = zeroCounts(FIELDS_OF_ACTION);
+  let fundingCents = 0;
+  let findings = 0;
+  let lastReportedAt: string | null = null;
+  const periodsByIndicator = new Map<string, Set<string>>();
+
+  for (const item of items) {
+    lastReportedAt = laterReport(lastReportedAt, item.detail.reportedAt);
+    switch (item.detailType) {
+      case 'MilestoneReported': {
+        const { status, dueDate } = item.detail;
+        milestones[status] += 1;
+        if (status !== 'achieved' && status !== 'cancelled') openDueDates.push(dueDate);
+        break;
+      }
+      case 'ProjectReported':
+        projects[item.detail.status] += 1;
+        byField[item.detail.fieldOfAction] += 1;
+        for (const f of item.detail.funding) fundingCents += Math.round(f.amountEur * 100);
+        break;
+      case 'IndicatorReported': {
+        const periods = periodsByIndicator.get(item.detail.indicatorId) ?? new Set<string>();
+        periods.add(item.detail.period);
+        periodsByIndicator.set(item.detail.indicatorId, periods);
+        break;
+      }
+      case 'FindingPublished':
+        findings += 1;
+        break;
+    }
+  }
+
+  const known = catalogue.indicators.map((i) => i.id);
+  const latest = latestPeriod(known.flatMap((id) => [...(periodsByIndicator.get(id) ?? [])]));
+  const reported = latest === null ? 0 : known.filter((id) => periodsByIndicator.get(id)?.has(latest)).length;
+
+  return {
+    regionId,
+    milestones: { byStatus: milestones, openDueDates: openDueDates.sort() },
+    projects: {
+      byStatus: projects,
+      byFieldOfAction: Object.fromEntries(FIELDS_OF_ACTION.filter((f) => byField[f] > 0).map((f) => [f, byField[f]])),
+      fundingCents,
+    },
+    indicators: { latestPeriod: latest, reported },
+    findings,
+    lastReportedAt,
+  };
+};
