@@ -13,7 +13,8 @@ export const regionOfSource = (source: string): string | undefined => {
   if (source === MINISTRY_ID) return MINISTRY_ID;
   if (!source.startsWith(REGION_SOURCE_PREFIX)) return undefined;
   const id = source.slice(REGION_SOURCE_PREFIX.length);
-  return /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(id) ? id : undefined;
+  // The ministry's id is reserved: `modellregion.ministerium` names no region and not the ministry.
+  return id !== MINISTRY_ID && /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(id) ? id : undefined;
 };
 
 /**

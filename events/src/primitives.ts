@@ -50,7 +50,8 @@ export const euroAmount = z
   .number({ message: 'must be a number' })
   .min(0, { message: 'must not be negative' })
   .max(1_000_000_000, { message: 'must be at most 1000000000' })
-  .refine((n) => Number.isFinite(n) && Math.abs(Math.round(n * 100) - n * 100) < 1e-6, {
+  // Compared after rounding to cents, not by an epsilon, which fails for large amounts.
+  .refine((n) => Number.isFinite(n) && Math.round(n * 100) / 100 === n, {
     message: 'must be given in whole cents (at most two decimals)',
   });
 

@@ -123,8 +123,9 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
       if (!entry.success) {
         return { ok: false, errors: issuesToErrors(entry.error.issues, (p) => ENTRY_PATHS[p] ?? p) };
       }
-      const { Source, DetailType, Detail } = entry.data;
-      const size = Buffer.byteLength(Source) + Buffer.byteLength(DetailType) + Buffer.byteLength(Detail);
+      const { Source, DetailType, Detail, Resources = [] } = entry.data;
+      // EventBridge counts these parts of an entry against its size limit.
+      const size = [Source, DetailType, Detail, ...Resources].reduce((n, s) => n + Buffer.byteLength(s), 0);
       if (size > MAX_ENTRY_BYTES) {
         return { ok: false, errors: [{ path: 'detail', message: `entry is ${size} bytes; EventBridge accepts at most ${MAX_ENTRY_BYTES}` }] };
       }
