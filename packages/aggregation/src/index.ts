@@ -1,0 +1,6 @@
+export * from './aggregator';
+export * from './logger';
+export * from './map-limit';
+export * from './publisher';
+export * from './rejection';
+export * from './sqs-handler';

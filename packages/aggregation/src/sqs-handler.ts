@@ -1,0 +1,22 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Aggregator } from './aggregator';
+
+/**
+ * Adapts an SQS batch (EventBridge -> SQS -> Lambda) to the aggregator and answers with partial
+ * batch failures, so that only the failed messages are delivered again.
+ */
+export const sqsBatchHandler =
+  (aggregator: Aggregator) =>
+  async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const outcome = await aggregator.processMessages(
+      event.Records.map((r) => {
+        const sent = Number(r.attributes?.SentTimestamp);
+        return {
+          id: r.messageId,
+          body: r.body,
+          ...(Number.isFinite(sent) ? { sentAt: new Date(sent).toISOString() } : {}),
+        };
+      }),
+    );
+    return { batchItemFailures: outcome.failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  };

@@ -1,0 +1,4 @@
+export * from './capacity-meter';
+export * from './keys';
+export * from './region-store';
+export * from './table';

@@ -1,0 +1,27 @@
+// Item keys of the single table. Region partitions hold a region's facts; view partitions hold
+// precomputed views, so that reading a view is one Query whose cost does not grow with history.
+//
+// | item           | pk                        | sk                                             |
+// | revision       | REGION#<r>                | REV#<itemKey>#<revision:6>#<eventId>           |
+// | current state  | REGION#<r>                | CUR#<itemKey>                                  |
+// | change counter | REGION#<r>                | META#changes                                   |
+// | quarantine     | REGION#<r>                | REJ#<receivedAt UTC>#<eventId>                 |
+// | region view    | VIEW#competence-circle    | REGION#<r>                                     |
+//
+// <itemKey> is `<kind>#<id>[#<period>]` (see @modellregionen/domain).
+
+/** Quarantine partition for events whose source names no region. Not a slug, so never a region. */
+export const UNATTRIBUTED_REGION = '_unattributed';
+
+export const regionPk = (regionId: string): string => `REGION#${regionId}`;
+export const revisionSk = (itemKey: string, revision: number, eventId: string): string =>
+  `REV#${itemKey}#${String(revision).padStart(6, '0')}#${eventId}`;
+export const REVISION_PREFIX = 'REV#';
+export const currentSk = (itemKey: string): string => `CUR#${itemKey}`;
+export const CURRENT_PREFIX = 'CUR#';
+export const CHANGES_SK = 'META#changes';
+export const rejectionSk = (receivedAt: string, eventId: string): string => `REJ#${receivedAt}#${eventId}`;
+export const REJECTION_PREFIX = 'REJ#';
+
+export const COMPETENCE_CIRCLE_PK = 'VIEW#competence-circle';
+export const viewSk = (regionId: string): string => `REGION#${regionId}`;

@@ -1,0 +1,64 @@
+// Starts the embedded DynamoDB-compatible store (dynalite) on a free port for a test file, or
+// uses TEST_DYNAMODB_ENDPOINT (e.g. a moto_server) when set. Each call gets a table of its own.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { ensureTable } from '@modellregionen/store';
+
+export interface TestStore {
+  readonly endpoint: string;
+  readonly tableName: string;
+  readonly client: DynamoDBClient;
+  readonly doc: DynamoDBDocumentClient;
+  /** A client of its own (with its own middleware stack) for the same server. */
+  newClient(): DynamoDBClient;
+  /** Creates another empty table on the same server, for tests that need many clean runs. */
+  freshTable(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const startTestStore = async (): Promise<TestStore> => {
+  let endpoint = process.env.TEST_DYNAMODB_ENDPOINT;
+  let close = async () => {};
+  if (endpoint === undefined) {
+    const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  const url = endpoint;
+  const newClient = () =>
+    new DynamoDBClient({
+      endpoint: url,
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+  const client = newClient();
+  const tables: string[] = [];
+  const freshTable = async () => {
+    const name = `test-${randomUUID()}`;
+    await ensureTable(client, name);
+    tables.push(name);
+    return name;
+  };
+  const tableName = await freshTable();
+  return {
+    endpoint,
+    tableName,
+    client,
+    doc: DynamoDBDocumentClient.from(client),
+    freshTable,
+    newClient,
+    async stop() {
+      for (const TableName of tables) await client.send(new DeleteTableCommand({ TableName })).catch(() => undefined);
+      client.destroy();
+      await close();
+    },
+  };
+};
