@@ -1,0 +1,89 @@
+// The deployed handler module, wired from its environment exactly as on AWS, against the embedded
+// store and a PutEvents endpoint: SQS batch in, partial batch failures out.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createReportStore } from '@modellregionen/store';
+import { startTestStore, type TestStore } from '../../test/support/dynamodb';
+import { startEventBridgeCapture } from '../../test/support/eventbridge-capture';
+
+let db: TestStore;
+let bus: Awaited<ReturnType<typeof startEventBridgeCapture>>;
+let handler: (event: SQSEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+
+beforeAll(async () => {
+  db = await startTestStore();
+  bus = await startEventBridgeCapture();
+  Object.assign(process.env, {
+    TABLE_NAME: db.tableName,
+    EVENT_BUS_NAME: 'modellregionen',
+    AWS_REGION: 'eu-central-1',
+    AWS_ACCESS_KEY_ID: 'local-admin',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  });
+  ({ handler } = await import('./handler'));
+});
+afterAll(async () => {
+  await bus?.stop();
+  await db?.stop();
+});
+
+const record = (messageId: string, body: unknown): SQSRecord => ({
+  messageId,
+  receiptHandle: `rh-${messageId}`,
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+  attributes: {
+    ApproximateReceiveCount: '1',
+    SentTimestamp: '1328862660000',
+    SenderId: 'AIDAEXAMPLE',
+    ApproximateFirstReceiveTimestamp: '1328862660001',
+  },
+  messageAttributes: {},
+  md5OfBody: '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:eu-central-1:111111111111:aggregate',
+  awsRegion: 'eu-central-1',
+});
+
+describe('the aggregate Lambda handler', () => {
+  it('aggregates valid events, quarantines invalid ones, and reports no failure', async () => {
+    const finding = {
+      version: '0',
+      id: 'f-1',
+      'detail-type': 'FindingPublished',
+      source: 'modellregion.offenbach',
+      time: '2012-10-09T10:00:00Z',
+      detail: {
+        schemaVersion: 1,
+        regionId: 'offenbach',
+        revision: 1,
+        reportedAt: '2012-10-09T12:00:00+02:00',
+        reportedBy: 'Integrationsbüro Offenbach',
+        findingId: 'mehrsprachige-elternarbeit',
+        title: 'Mehrsprachige Elternarbeit wirkt',
+        summary: 'Elternabende mit Sprachmittlung erreichen deutlich mehr Familien.',
+        fieldOfAction: 'education',
+      },
+    };
+    const result = await handler({
+      Records: [record('m-1', finding), record('m-2', { ...finding, id: 'f-2', source: 'modellregion.kassel' })],
+    });
+    expect(result).toEqual({ batchItemFailures: [] });
+
+    const store = createReportStore({ client: DynamoDBDocumentClient.from(db.client), tableName: db.tableName });
+    expect((await store.currentItems('offenbach')).map((e) => e.eventId)).toEqual(['f-1']);
+    expect((await store.listRejections('kassel'))[0]?.errors).toEqual([
+      { path: 'regionId', message: 'must equal the region of the source ("kassel")' },
+    ]);
+    expect(bus.entries.map((e) => e.DetailType)).toEqual(['EventRejected']);
+  });
+
+  it('answers with the failed message ids when the bus cannot take the rejection notice', async () => {
+    bus.failNextCalls(1);
+    const result = await handler({ Records: [record('m-3', 'not json')] });
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-3' }] });
+  });
+});

@@ -1,0 +1,94 @@
+// Measures what the write path and the view read cost in DynamoDB capacity units, as DynamoDB
+// reports them (ReturnConsumedCapacity). The figures are printed for the record and bounded here.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAggregator, type EventPublisher } from '@modellregionen/aggregation';
+import { CapacityMeter, createReportStore, meterCapacity } from '@modellregionen/store';
+import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
+import { asMessage } from '../../../test/support/delivery';
+
+let db: TestStore;
+beforeAll(async () => {
+  db = await startTestStore();
+});
+afterAll(async () => db?.stop());
+
+const publisher: EventPublisher = { publish: async () => {} };
+
+const indicatorEvent = (period: string, revision = 1) => ({
+  version: '0',
+  id: randomUUID(),
+  'detail-type': 'IndicatorReported',
+  source: 'modellregion.kassel',
+  time: '2012-02-10T08:31:00Z',
+  detail: {
+    schemaVersion: 1,
+    regionId: 'kassel',
+    revision,
+    reportedAt: '2012-02-10T09:30:00+01:00',
+    reportedBy: 'Integrationsbüro Kassel',
+    indicatorId: 'unemployment-rate',
+    period,
+    values: { total: 9.8, withMigrationBackground: 17.2, withoutMigrationBackground: 7.9 },
+    source: 'Bundesagentur für Arbeit',
+  },
+});
+
+const setup = async () => {
+  const meter = new CapacityMeter();
+  const client = DynamoDBDocumentClient.from(db.newClient());
+  meterCapacity(client, meter);
+  const store = createReportStore({ client, tableName: await db.freshTable() });
+  return { meter, store, aggregator: createAggregator({ store, publisher }) };
+};
+
+describe('capacity per event and per view read (ReturnConsumedCapacity)', () => {
+  it('costs a few write units per accepted event and none per duplicate', async () => {
+    const { meter, aggregator } = await setup();
+    const first = indicatorEvent('2010');
+    await aggregator.processMessages([asMessage(first)]);
+    const accepted = { write: meter.writeUnits, read: meter.readUnits };
+
+    meter.reset();
+    await aggregator.processMessages([asMessage(first)]);
+    const duplicate = { write: meter.writeUnits, read: meter.readUnits, failedConditional: meter.failedConditionalWrites };
+
+    meter.reset();
+    const batch = Array.from({ length: 10 }, (_, i) => asMessage(indicatorEvent(`2011-${String(i + 1).padStart(2, '0')}`)));
+    await aggregator.processMessages(batch);
+    const perEventInBatch = { write: meter.writeUnits / 10, read: meter.readUnits / 10 };
+
+    await aggregator.processMessages([asMessage(indicatorEvent('2012', 3))]);
+    meter.reset();
+    await aggregator.processMessages([asMessage(indicatorEvent('2012', 1))]);
+    const stale = { write: meter.writeUnits, read: meter.readUnits, failedConditional: meter.failedConditionalWrites };
+
+    console.info('capacity units', { accepted, duplicate, perEventInBatch, stale });
+    expect(accepted.write).toBeGreaterThanOrEqual(4); // state + counter + view + audit record
+    expect(accepted.write).toBeLessThanOrEqual(6);
+    expect(duplicate).toEqual({ write: 0, read: duplicate.read, failedConditional: 0 });
+    expect(duplicate.read).toBeLessThanOrEqual(1);
+    expect(perEventInBatch.write).toBeLessThan(accepted.write); // the batch shares counter and view
+    expect(stale.failedConditional).toBe(1);
+  });
+
+  it('reads the competence circle at a cost that does not grow with the history', async () => {
+    const { meter, store, aggregator } = await setup();
+    const readCost = async () => {
+      meter.reset();
+      await store.competenceCircle('2012-02-29');
+      return meter.readUnits;
+    };
+    await aggregator.processMessages([asMessage(indicatorEvent('2010'))]);
+    const short = await readCost();
+    // 200 corrections of the same item: history grows, the view does not.
+    for (let rev = 2; rev <= 201; rev += 10) {
+      await aggregator.processMessages(Array.from({ length: 10 }, (_, i) => asMessage(indicatorEvent('2010', rev + i))));
+    }
+    const long = await readCost();
+    console.info('competence-circle read units', { afterOneReport: short, afterTwoHundredCorrections: long });
+    expect(long).toBe(short);
+    expect(long).toBeLessThanOrEqual(1);
+  });
+});
