@@ -5,3 +5,4 @@ export * from './primitives';
 export * from './rejected';
 export * from './validate';
 export * from './json-schema';
+export * from './rules';

@@ -1,0 +1,29 @@
+import { MINISTRY_ID } from './catalogue';
+import { REGION_SOURCE_PREFIX } from './envelope';
+
+/** The functions that rules deliver to. The CDK stack and the local runtime map each to a handler. */
+export const TARGETS = ['aggregate'] as const;
+export type TargetName = (typeof TARGETS)[number];
+
+export interface RuleDefinition {
+  /** Rule name (unique on the bus). */
+  readonly name: string;
+  readonly description: string;
+  /** EventBridge event pattern, as JSON. */
+  readonly eventPattern: Record<string, unknown>;
+  readonly target: TargetName;
+}
+
+/**
+ * The bus's rules: defined once, deployed by the CDK stack and routed by the local runtime.
+ * Aggregation takes every event from a region or the ministry, whatever its detail-type, so that
+ * an unknown detail-type is quarantined with a reason instead of being dropped unseen.
+ */
+export const RULES: readonly RuleDefinition[] = [
+  {
+    name: 'region-reports-to-aggregation',
+    description: 'Every event from a model region or the ministry goes to validation and aggregation.',
+    eventPattern: { source: [{ prefix: REGION_SOURCE_PREFIX }, MINISTRY_ID] },
+    target: 'aggregate',
+  },
+];

@@ -1,0 +1,2 @@
+export { InvalidEventPatternError } from './errors';
+export { compilePattern, type EventMatcher, type EventPattern, matchesPattern, parsePattern } from './pattern';

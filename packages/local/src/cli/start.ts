@@ -1,0 +1,99 @@
+// `npm start [-- options]`: the whole backend on this machine, on 127.0.0.1 only.
+import { parseArgs } from 'node:util';
+import { sendAsRegions } from '../demo-loader';
+import { PortInUseError } from '../listen';
+import { DEFAULT_PORTS, startLocalRuntime } from '../runtime';
+
+const HELP = `usage: npm start [-- options]
+
+  --demo              load a demo history of the six model regions (2009 to 2013)
+  --in-memory         keep nothing on disk (a throwaway run)
+  --data-dir <dir>    where the store, the archive and the queues live (default .data)
+  --api-port <n>      HTTP API (default ${DEFAULT_PORTS.api})
+  --events-port <n>   EventBridge-compatible endpoint (default ${DEFAULT_PORTS.events})
+  --store-port <n>    embedded DynamoDB-compatible store (default ${DEFAULT_PORTS.store})
+
+AWS_ENDPOINT_URL_DYNAMODB=<url> uses that DynamoDB (DynamoDB Local, LocalStack, moto) instead of
+the embedded store.`;
+
+const port = (value: string | undefined, name: string, fallback: number): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (0 to 65535), got "${value}"`);
+  return n;
+};
+
+const main = async () => {
+  const { values } = parseArgs({
+    options: {
+      demo: { type: 'boolean', default: false },
+      'in-memory': { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      'api-port': { type: 'string' },
+      'events-port': { type: 'string' },
+      'store-port': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const runtime = await startLocalRuntime({
+    inMemory: values['in-memory'],
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    ...(process.env.AWS_ENDPOINT_URL_DYNAMODB ? { dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB } : {}),
+    ports: {
+      api: port(values['api-port'], '--api-port', DEFAULT_PORTS.api),
+      events: port(values['events-port'], '--events-port', DEFAULT_PORTS.events),
+      store: port(values['store-port'], '--store-port', DEFAULT_PORTS.store),
+    },
+    log: (line) => console.error(`[local] ${line}`),
+  });
+  console.log(`Modellregionen Integration, local runtime
+  HTTP API              ${runtime.urls.api}   (GET /health)
+  EventBridge endpoint  ${runtime.urls.events}   bus "${runtime.busName}", ${runtime.archive.size} archived events
+  DynamoDB store        ${runtime.urls.store}   table "${runtime.tableName}"${runtime.dataDir ? `\n  data                  ${runtime.dataDir}` : '  (in memory)'}
+Put events with the AWS CLI or SDK; the access key id is the principal (a region id, ministerium, or local-admin):
+  AWS_ACCESS_KEY_ID=wetzlar AWS_SECRET_ACCESS_KEY=x AWS_DEFAULT_REGION=eu-central-1 \\
+    aws events put-events --endpoint-url ${runtime.urls.events} --entries file://events/examples/milestone-reported.json
+Ctrl-C stops it; accepted events are kept and delivered after the next start.`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping (waiting for deliveries in flight) ...`);
+    await runtime.stop();
+    console.log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (values.demo) {
+    const { demoHistory } = await import('../demo/demo-history');
+    const entries = demoHistory();
+    const result = await sendAsRegions({
+      eventsUrl: runtime.urls.events,
+      busName: runtime.busName,
+      entries,
+      onProgress: (sent, total, principal) => process.stdout.write(`\rdemo: ${sent}/${total} events sent (${principal})          `),
+    });
+    process.stdout.write('\n');
+    await runtime.settled();
+    const view = await runtime.store.competenceCircle(new Date().toISOString().slice(0, 10));
+    console.log(
+      `demo loaded: ${result.sent} events sent, ${result.failedEntries} refused by the bus; ` +
+        `${view.totals.milestones.total} milestones, ${view.totals.projects.total} projects, ` +
+        `${view.totals.projects.fundingEur.toLocaleString('de-DE')} EUR funding in the competence circle`,
+    );
+  }
+};
+
+main().catch((err: unknown) => {
+  if (err instanceof PortInUseError) console.error(`cannot start: ${err.message}`);
+  else console.error(err instanceof Error ? `cannot start: ${err.message}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAggregator, eventBridgePublisher, type PipelineLogger } from '@modellregionen/aggregation';
+import { type Catalogue, defaultCatalogue, TARGETS, type TargetName } from '@modellregionen/events';
+import { createReportStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
+import dynalite from 'dynalite';
+import { createApiServer } from './api-server';
+import { Archive } from './archive';
+import { ADMIN_KEY, createBusPolicy } from './bus-policy';
+import { type DeliveryOptions, DeliveryQueue, type QueueMessage, type TargetHandler } from './delivery-queue';
+import { createEventBridgeEndpoint } from './eventbridge/server';
+import { close, listen } from './listen';
+
+export const DEFAULT_PORTS = { api: 3000, events: 4010, store: 4567 } as const;
+export const LOCAL_HOST = '127.0.0.1';
+export const LOCAL_REGION = 'eu-central-1';
+export const LOCAL_ACCOUNT = '123456789012';
+export const DEFAULT_BUS_NAME = 'modellregionen';
+
+export interface LocalRuntimeOptions {
+  /** Ports; 0 picks a free one (tests). */
+  readonly ports?: { api?: number; events?: number; store?: number };
+  /** Where the store, the archive and the queues keep their data. Ignored with `inMemory`. */
+  readonly dataDir?: string;
+  readonly inMemory?: boolean;
+  /** An external DynamoDB endpoint instead of the embedded store (AWS_ENDPOINT_URL_DYNAMODB). */
+  readonly dynamoEndpoint?: string;
+  readonly tableName?: string;
+  readonly busName?: string;
+  readonly catalogue?: Catalogue;
+  readonly delivery?: DeliveryOptions;
+  /** Called before each delivery to a target; throwing fails the batch (fault injection). */
+  readonly beforeDelivery?: (target: TargetName, messages: readonly QueueMessage[]) => void | Promise<void>;
+  readonly log?: (line: string) => void;
+}
+
+const LOCAL_CREDENTIALS = { accessKeyId: ADMIN_KEY, secretAccessKey: 'local' };
+
+/** Starts the store, the EventBridge-compatible endpoint and the HTTP API on 127.0.0.1. */
+export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
+  const log = options.log ?? (() => {});
+  const catalogue = options.catalogue ?? defaultCatalogue;
+  const dataDir = options.inMemory ? undefined : (options.dataDir ?? '.data');
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+  const busName = options.busName ?? DEFAULT_BUS_NAME;
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch((err) => log(`while stopping: ${String(err)}`));
+  };
+
+  try {
+    // 1. The store: external, or dynalite on disk (or in memory).
+    let storeEndpoint = options.dynamoEndpoint;
+    let storePort: number | undefined;
+    if (storeEndpoint === undefined) {
+      const server = dynalite({ ...(dataDir ? { path: join(dataDir, 'dynamodb') } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+      storePort = await listen(server, LOCAL_HOST, ports.store, 'embedded DynamoDB store', '--store-port');
+      stops.push(() => close(server));
+      storeEndpoint = `http://${LOCAL_HOST}:${storePort}`;
+    }
+    const dynamo = new DynamoDBClient({ endpoint: storeEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    stops.push(async () => dynamo.destroy());
+    await ensureTable(dynamo, tableName);
+    const store: ReportStore = createReportStore({ client: DynamoDBDocumentClient.from(dynamo), tableName, catalogue });
+
+    // 2. The bus: archive, queues (filled below), endpoint.
+    const archive = await Archive.open(dataDir ? join(dataDir, 'archive.jsonl') : undefined);
+    const queues = new Map<TargetName, DeliveryQueue>();
+    let queuesOpen!: () => void;
+    const ready = new Promise<void>((resolve) => (queuesOpen = resolve));
+    const endpoint = createEventBridgeEndpoint({
+      ready,
+      busName,
+      region: LOCAL_REGION,
+      account: LOCAL_ACCOUNT,
+      catalogue,
+      policy: createBusPolicy(catalogue),
+      archive,
+      queues,
+      log,
+    });
+    const eventsPort = await listen(endpoint.server, LOCAL_HOST, ports.events, 'EventBridge endpoint', '--events-port');
+    const eventsUrl = `http://${LOCAL_HOST}:${eventsPort}`;
+
+    // 3. The targets: the same aggregation pipeline the Lambda runs, publishing to this bus.
+    // Stops run in reverse: the API, then the queues (waiting for deliveries in flight, which may
+    // still publish to the bus), then the bus endpoint, then the clients and the store.
+    const eventBridge = new EventBridgeClient({ endpoint: eventsUrl, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    stops.push(async () => eventBridge.destroy());
+    stops.push(() => close(endpoint.server));
+    const logger: PipelineLogger = {
+      info: () => {},
+      warn: (message, attributes) => log(`${message} ${JSON.stringify(attributes ?? {})}`),
+      error: (message, attributes) => log(`${message} ${JSON.stringify(attributes ?? {})}`),
+    };
+    const aggregator = createAggregator({ store, publisher: eventBridgePublisher(eventBridge, busName), logger });
+    const handlers: Record<TargetName, TargetHandler> = {
+      aggregate: (messages) =>
+        aggregator.processMessages(messages.map((m) => ({ id: m.id, body: JSON.stringify(m.event), sentAt: m.sentAt }))),
+    };
+    for (const target of TARGETS) {
+      const queue = await DeliveryQueue.open({
+        name: target,
+        file: dataDir ? join(dataDir, 'queues', `${target}.jsonl`) : undefined,
+        options: options.delivery ?? {},
+        handler: async (messages) => {
+          await options.beforeDelivery?.(target, messages);
+          return handlers[target](messages);
+        },
+      });
+      queues.set(target, queue);
+      stops.push(() => queue.stop());
+    }
+    queuesOpen();
+
+    // 4. The HTTP API.
+    const api = createApiServer(async () => ({
+      bus: busName,
+      archivedEvents: archive.size,
+      queues: Object.fromEntries([...queues].map(([n, q]) => [n, q.stats])),
+    }));
+    const apiPort = await listen(api, LOCAL_HOST, ports.api, 'HTTP API', '--api-port');
+    stops.push(() => close(api));
+
+    return {
+      urls: { api: `http://${LOCAL_HOST}:${apiPort}`, events: eventsUrl, store: storeEndpoint },
+      ports: { api: apiPort, events: eventsPort, store: storePort },
+      tableName,
+      busName,
+      dataDir,
+      store,
+      dynamo,
+      archive,
+      archiveArn: endpoint.archiveArn,
+      queues,
+      counters: endpoint.counters,
+      /** Resolves when every queue has delivered (or parked) everything it holds. */
+      settled: () => Promise.all([...queues.values()].map((q) => q.settled())).then(() => undefined),
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+};
+export type LocalRuntime = Awaited<ReturnType<typeof startLocalRuntime>>;

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DescribeEventBusCommand,
+  ListRulesCommand,
+  PutEventsCommand,
+  TestEventPatternCommand,
+} from '@aws-sdk/client-eventbridge';
+import { RULES } from '@modellregionen/events';
+import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
+import { busClient, milestoneEntry } from './support';
+
+let runtime: LocalRuntime;
+beforeAll(async () => {
+  runtime = await startLocalRuntime({ inMemory: true, ports: { api: 0, events: 0, store: 0 } });
+});
+afterAll(async () => runtime?.stop());
+
+const put = (principal: string, entries: object[]) =>
+  busClient(runtime.urls.events, principal).send(new PutEventsCommand({ Entries: entries }));
+
+describe('PutEvents through the real AWS SDK', () => {
+  it('accepts a region event, routes it by the shared rules and aggregates it into the view', async () => {
+    const result = await put('wetzlar', [milestoneEntry('wetzlar', 'steuerungs-ag')]);
+    expect(result.FailedEntryCount).toBe(0);
+    expect(result.Entries?.[0]?.EventId).toMatch(/^[0-9a-f-]{36}$/);
+    await runtime.settled();
+    const items = await runtime.store.currentItems('wetzlar');
+    expect(items.map((i) => [i.eventId, i.detailType])).toEqual([[result.Entries![0]!.EventId, 'MilestoneReported']]);
+    const view = await runtime.store.competenceCircle('2012-01-01');
+    expect(view.regions.find((r) => r.regionId === 'wetzlar')?.milestones).toMatchObject({ total: 1, overdue: 1 });
+  });
+
+  it('quarantines an invalid report and puts EventRejected back on the bus', async () => {
+    const before = runtime.archive.size;
+    const result = await put('kassel', [milestoneEntry('kassel', 'leitbild', { status: 'achieved' })]);
+    expect(result.FailedEntryCount).toBe(0);
+    await runtime.settled();
+    const [rejection] = await runtime.store.listRejections('kassel');
+    expect(rejection).toMatchObject({ eventId: result.Entries![0]!.EventId, errors: [{ path: 'achievedDate', message: 'is required when status is achieved' }] });
+    // The report and its rejection notice are both archived.
+    expect(runtime.archive.size).toBe(before + 2);
+    const notice = runtime.archive.between().at(-1)!;
+    expect(notice).toMatchObject({ source: 'modellregionen.validation', 'detail-type': 'EventRejected' });
+  });
+
+  it('answers per entry as AWS does: missing fields, malformed detail, unknown bus', async () => {
+    const result = await put('local-admin', [
+      { Source: 'modellregion.wetzlar', DetailType: 'MilestoneReported', EventBusName: 'modellregionen' },
+      { Source: 'modellregion.wetzlar', DetailType: 'MilestoneReported', Detail: '{not json', EventBusName: 'modellregionen' },
+      { Source: 'modellregion.wetzlar', DetailType: 'MilestoneReported', Detail: '[1]', EventBusName: 'modellregionen' },
+      { ...milestoneEntry('wetzlar', 'x'), EventBusName: 'no-such-bus' },
+      milestoneEntry('wetzlar', 'fachforen'),
+    ]);
+    expect(result.FailedEntryCount).toBe(4);
+    expect(result.Entries?.map((e) => e.ErrorCode ?? 'ok')).toEqual([
+      'InvalidArgument',
+      'MalformedDetail',
+      'MalformedDetail',
+      'ResourceNotFoundException',
+      'ok',
+    ]);
+    expect(result.Entries?.[0]?.ErrorMessage).toBe('Parameter Detail is not valid. Reason: Detail is a required argument.');
+  });
+
+  it('refuses more than ten entries and more than 256 KB as a whole', async () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => milestoneEntry('wetzlar', `m-${i}`));
+    await expect(put('wetzlar', eleven)).rejects.toMatchObject({ name: 'ValidationException' });
+    const big = { ...milestoneEntry('wetzlar', 'big'), Detail: JSON.stringify({ note: 'x'.repeat(262_144) }) };
+    await expect(put('wetzlar', [big])).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: 'Total size of the entries in the request is over the limit.',
+    });
+  });
+});
+
+describe('the bus policy, by the access key id of the signature', () => {
+  it('denies a region putting another region\'s source, failing the whole call', async () => {
+    const before = runtime.archive.size;
+    await expect(
+      put('wetzlar', [milestoneEntry('wetzlar', 'ok-entry'), milestoneEntry('kassel', 'not-mine')]),
+    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    expect(runtime.archive.size).toBe(before);
+  });
+
+  it('lets the ministry put only ministerium, and an unknown principal nothing', async () => {
+    await expect(put('ministerium', [milestoneEntry('wetzlar', 'x')])).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(put('frankfurt', [milestoneEntry('wetzlar', 'x')])).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    const finding = {
+      Source: 'ministerium',
+      DetailType: 'FindingPublished',
+      EventBusName: 'modellregionen',
+      Detail: JSON.stringify({
+        schemaVersion: 1, regionId: 'ministerium', revision: 1, reportedAt: '2012-02-29T12:00:00+01:00', reportedBy: 'HMdJIE',
+        findingId: 'halbzeitbilanz', title: 'Halbzeitbilanz', summary: 'Die Modellregionen ziehen Bilanz.', fieldOfAction: 'participation',
+      }),
+    };
+    expect((await put('ministerium', [finding])).FailedEntryCount).toBe(0);
+  });
+
+  it('lets local-admin put any source', async () => {
+    expect((await put('local-admin', [milestoneEntry('offenbach', 'admin-put')])).FailedEntryCount).toBe(0);
+  });
+
+  it('publishes the policy with one events:source condition per principal', async () => {
+    const bus = await busClient(runtime.urls.events, 'wetzlar').send(new DescribeEventBusCommand({ Name: 'modellregionen' }));
+    const policy = JSON.parse(bus.Policy!) as { Statement: { Principal: { AWS: string }; Condition: unknown }[] };
+    expect(policy.Statement).toContainEqual(
+      expect.objectContaining({
+        Principal: { AWS: 'arn:aws:iam::123456789012:user/wetzlar' },
+        Condition: { StringEquals: { 'events:source': 'modellregion.wetzlar' } },
+      }),
+    );
+    expect(policy.Statement).toHaveLength(7);
+  });
+});
+
+describe('TestEventPattern and ListRules', () => {
+  const event = JSON.stringify({
+    id: '1', account: '123456789012', source: 'modellregion.kassel', time: '2012-01-01T00:00:00Z', region: 'eu-central-1',
+    'detail-type': 'ProjectReported', resources: [], detail: { funding: [{ source: 'land', amountEur: 10 }] },
+  });
+  const test = (pattern: unknown) =>
+    busClient(runtime.urls.events, 'kassel').send(new TestEventPatternCommand({ EventPattern: JSON.stringify(pattern), Event: event }));
+
+  it('matches with the same matcher that routes', async () => {
+    expect((await test(RULES[0]!.eventPattern)).Result).toBe(true);
+    expect((await test({ detail: { funding: { source: ['land'] } } })).Result).toBe(true);
+    expect((await test({ detail: { funding: { source: ['eu'] } } })).Result).toBe(false);
+  });
+
+  it('rejects an invalid pattern with InvalidEventPatternException', async () => {
+    await expect(test({ source: 'not-an-array' })).rejects.toMatchObject({ name: 'InvalidEventPatternException' });
+  });
+
+  it('lists the rules of the shared module', async () => {
+    const { Rules } = await busClient(runtime.urls.events, 'kassel').send(new ListRulesCommand({ EventBusName: 'modellregionen' }));
+    expect(Rules?.map((r) => [r.Name, JSON.parse(r.EventPattern!)])).toEqual(RULES.map((r) => [r.name, r.eventPattern]));
+  });
+});
+
+describe('the HTTP API port', () => {
+  it('answers GET /health', async () => {
+    const response = await fetch(`${runtime.urls.api}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', bus: 'modellregionen' });
+  });
+});
