@@ -55,8 +55,9 @@ const main = async () => {
   HTTP API              ${runtime.urls.api}   (GET /health)
   EventBridge endpoint  ${runtime.urls.events}   bus "${runtime.busName}", ${runtime.archive.size} archived events
   DynamoDB store        ${runtime.urls.store}   table "${runtime.tableName}"${runtime.dataDir ? `\n  data                  ${runtime.dataDir}` : '  (in memory)'}
-Put events with the AWS CLI or SDK; the access key id is the principal (a region id, ministerium, or local-admin):
-  AWS_ACCESS_KEY_ID=wetzlar AWS_SECRET_ACCESS_KEY=x AWS_DEFAULT_REGION=eu-central-1 \\
+Put events with the AWS CLI or SDK. The access key id is the principal: a region id (which may put
+only its own Source), ministerium, or local-admin (any Source):
+  AWS_ACCESS_KEY_ID=local-admin AWS_SECRET_ACCESS_KEY=x AWS_DEFAULT_REGION=eu-central-1 \\
     aws events put-events --endpoint-url ${runtime.urls.events} --entries file://events/examples/milestone-reported.json
 Ctrl-C stops it; accepted events are kept and delivered after the next start.`);
 
