@@ -16,146 +16,161 @@ export const PROJECT_STATUSES = ['planned', 'running', 'completed', 'discontinue
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const FUNDING_SOURCES = ['land', 'bund', 'kommune', 'eu', 'stiftung', 'other'] as const;
 
-/** Fields every region detail carries (SPEC section 3). */
-const commonFields = {
+/** Fields of every report that its author writes (the API's request bodies have these). */
+const reportFields = {
   schemaVersion: z.literal(1, { message: 'must be 1' }),
-  regionId: slug,
   revision,
   reportedAt: isoDateTime,
+};
+/** Fields every region detail carries (SPEC section 3): the API takes these from path and token. */
+const commonFields = {
+  ...reportFields,
+  regionId: slug,
   reportedBy: text(200),
 };
 
-const milestone = () =>
-  z
-    .strictObject({
-      ...commonFields,
-      milestoneId: slug,
-      title: text(200),
-      status: z.enum(MILESTONE_STATUSES),
-      dueDate: isoDate,
-      achievedDate: isoDate.optional(),
-      fieldOfAction: fieldOfAction.optional(),
-      note: text(2000).optional(),
-    })
-    .superRefine((m, ctx) => {
-      if (m.status === 'achieved' && m.achievedDate === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['achievedDate'], message: 'is required when status is achieved' });
-      }
-      if (m.status !== 'achieved' && m.achievedDate !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['achievedDate'],
-          message: `must be given only when status is achieved (status is ${m.status})`,
-        });
-      }
-      if (m.achievedDate !== undefined && m.achievedDate > localDateOf(m.reportedAt)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['achievedDate'],
-          message: `must not be after reportedAt (${localDateOf(m.reportedAt)})`,
-        });
-      }
-    });
+type Ctx<T> = z.core.$RefinementCtx<T>;
 
-const project = () =>
-  z
-    .strictObject({
-      ...commonFields,
-      projectId: slug,
-      title: text(200),
-      fieldOfAction,
-      status: z.enum(PROJECT_STATUSES),
-      startDate: isoDate,
-      endDate: isoDate.optional(),
-      funding: z
-        .array(
-          z.strictObject({
-            programme: text(200),
-            source: z.enum(FUNDING_SOURCES),
-            amountEur: euroAmount,
-          }),
-        )
-        .max(50, { message: 'must have at most 50 entries' }),
-      partners: z.array(text(200)).max(100, { message: 'must have at most 100 entries' }).optional(),
-      lighthouse: z.boolean().optional(),
-      summary: text(4000).optional(),
-    })
-    .superRefine((p, ctx) => {
-      if (p.endDate !== undefined && p.endDate < p.startDate) {
-        ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${p.startDate})` });
-      }
+const milestoneFields = {
+  milestoneId: slug,
+  title: text(200),
+  status: z.enum(MILESTONE_STATUSES),
+  dueDate: isoDate,
+  achievedDate: isoDate.optional(),
+  fieldOfAction: fieldOfAction.optional(),
+  note: text(2000).optional(),
+};
+type MilestoneRuleInput = { status: MilestoneStatus; achievedDate?: string | undefined; reportedAt: string };
+const milestoneRule = <T extends MilestoneRuleInput>(m: T, ctx: Ctx<T>) => {
+  if (m.status === 'achieved' && m.achievedDate === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['achievedDate'], message: 'is required when status is achieved' });
+  }
+  if (m.status !== 'achieved' && m.achievedDate !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['achievedDate'],
+      message: `must be given only when status is achieved (status is ${m.status})`,
     });
+  }
+  if (m.achievedDate !== undefined && m.achievedDate > localDateOf(m.reportedAt)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['achievedDate'],
+      message: `must not be after reportedAt (${localDateOf(m.reportedAt)})`,
+    });
+  }
+};
+
+const projectFields = {
+  projectId: slug,
+  title: text(200),
+  fieldOfAction,
+  status: z.enum(PROJECT_STATUSES),
+  startDate: isoDate,
+  endDate: isoDate.optional(),
+  funding: z
+    .array(
+      z.strictObject({
+        programme: text(200),
+        source: z.enum(FUNDING_SOURCES),
+        amountEur: euroAmount,
+      }),
+    )
+    .max(50, { message: 'must have at most 50 entries' }),
+  partners: z.array(text(200)).max(100, { message: 'must have at most 100 entries' }).optional(),
+  lighthouse: z.boolean().optional(),
+  summary: text(4000).optional(),
+};
+const projectRule = <T extends { startDate: string; endDate?: string | undefined }>(p: T, ctx: Ctx<T>) => {
+  if (p.endDate !== undefined && p.endDate < p.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${p.startDate})` });
+  }
+};
 
 const indicatorValue = z.number({ message: 'must be a number' }).refine(Number.isFinite, 'must be finite');
 
-const indicator = (catalogue: Catalogue) => {
+const indicatorFields = (catalogue: Catalogue) => {
   const ids = catalogue.indicators.map((i) => i.id);
+  return {
+    indicatorId: z.enum(ids as [string, ...string[]], {
+      message: `must be an indicator of the catalogue (${ids.length} known, see GET /v1/catalogue)`,
+    }),
+    period,
+    values: z.strictObject({
+      total: indicatorValue.optional(),
+      withMigrationBackground: indicatorValue.optional(),
+      withoutMigrationBackground: indicatorValue.optional(),
+    }),
+    source: text(300).optional(),
+    isBaseline: z.boolean().optional(),
+  };
+};
+type IndicatorRuleInput = {
+  indicatorId: string;
+  values: { total?: number | undefined; withMigrationBackground?: number | undefined; withoutMigrationBackground?: number | undefined };
+};
+const indicatorRule = (catalogue: Catalogue) => {
   const byId = new Map(catalogue.indicators.map((i) => [i.id, i]));
-  return z
-    .strictObject({
-      ...commonFields,
-      indicatorId: z.enum(ids as [string, ...string[]], {
-        message: `must be an indicator of the catalogue (${ids.length} known, see GET /v1/catalogue)`,
-      }),
-      period,
-      values: z.strictObject({
-        total: indicatorValue.optional(),
-        withMigrationBackground: indicatorValue.optional(),
-        withoutMigrationBackground: indicatorValue.optional(),
-      }),
-      source: text(300).optional(),
-      isBaseline: z.boolean().optional(),
-    })
-    .superRefine((r, ctx) => {
-      const entries = Object.entries(r.values).filter(([, v]) => v !== undefined) as [string, number][];
-      if (entries.length === 0) {
+  return <T extends IndicatorRuleInput>(r: T, ctx: Ctx<T>) => {
+    const entries = Object.entries(r.values).filter(([, v]) => v !== undefined) as [string, number][];
+    if (entries.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['values'],
+        message: 'must hold at least one of total, withMigrationBackground, withoutMigrationBackground',
+      });
+    }
+    const def = byId.get(r.indicatorId);
+    if (def === undefined) return;
+    for (const [key, value] of entries) {
+      if (key !== 'total' && !def.disaggregated) {
         ctx.addIssue({
           code: 'custom',
-          path: ['values'],
-          message: 'must hold at least one of total, withMigrationBackground, withoutMigrationBackground',
+          path: ['values', key],
+          message: `is not reported for ${def.id}: the indicator has no breakdown by migration background`,
         });
+      } else if (value < def.min || value > def.max) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values', key],
+          message: `must be between ${def.min} and ${def.max} (${def.unit}) for ${def.id}, got ${value}`,
+        });
+      } else if (def.unit === 'count' && !Number.isInteger(value)) {
+        ctx.addIssue({ code: 'custom', path: ['values', key], message: `must be a whole number (count), got ${value}` });
       }
-      const def = byId.get(r.indicatorId);
-      if (def === undefined) return;
-      for (const [key, value] of entries) {
-        if (key !== 'total' && !def.disaggregated) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['values', key],
-            message: `is not reported for ${def.id}: the indicator has no breakdown by migration background`,
-          });
-        } else if (value < def.min || value > def.max) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['values', key],
-            message: `must be between ${def.min} and ${def.max} (${def.unit}) for ${def.id}, got ${value}`,
-          });
-        } else if (def.unit === 'count' && !Number.isInteger(value)) {
-          ctx.addIssue({ code: 'custom', path: ['values', key], message: `must be a whole number (count), got ${value}` });
-        }
-      }
-    });
+    }
+  };
 };
 
-const finding = () =>
-  z.strictObject({
-    ...commonFields,
-    findingId: slug,
-    title: text(200),
-    summary: text(4000),
-    fieldOfAction,
-    relatedProjectIds: z.array(slug).max(50, { message: 'must have at most 50 entries' }).optional(),
-    tags: z.array(text(50)).max(20, { message: 'must have at most 20 entries' }).optional(),
-  });
+const findingFields = {
+  findingId: slug,
+  title: text(200),
+  summary: text(4000),
+  fieldOfAction,
+  relatedProjectIds: z.array(slug).max(50, { message: 'must have at most 50 entries' }).optional(),
+  tags: z.array(text(50)).max(20, { message: 'must have at most 20 entries' }).optional(),
+};
 
 /** The detail schemas of the four region detail-types, bound to a catalogue. */
 export const buildDetailSchemas = (catalogue: Catalogue) => ({
-  MilestoneReported: milestone(),
-  ProjectReported: project(),
-  IndicatorReported: indicator(catalogue),
-  FindingPublished: finding(),
+  MilestoneReported: z.strictObject({ ...commonFields, ...milestoneFields }).superRefine(milestoneRule),
+  ProjectReported: z.strictObject({ ...commonFields, ...projectFields }).superRefine(projectRule),
+  IndicatorReported: z.strictObject({ ...commonFields, ...indicatorFields(catalogue) }).superRefine(indicatorRule(catalogue)),
+  FindingPublished: z.strictObject({ ...commonFields, ...findingFields }),
 });
 export type DetailSchemas = ReturnType<typeof buildDetailSchemas>;
+
+/**
+ * What an author writes of each detail-type: the detail without `regionId` and `reportedBy`, which
+ * the HTTP API takes from the path and the token. Same fields, same rules.
+ */
+export const buildReportBodySchemas = (catalogue: Catalogue) => ({
+  MilestoneReported: z.strictObject({ ...reportFields, ...milestoneFields }).superRefine(milestoneRule),
+  ProjectReported: z.strictObject({ ...reportFields, ...projectFields }).superRefine(projectRule),
+  IndicatorReported: z.strictObject({ ...reportFields, ...indicatorFields(catalogue) }).superRefine(indicatorRule(catalogue)),
+  FindingPublished: z.strictObject({ ...reportFields, ...findingFields }),
+});
+export type ReportBodySchemas = ReturnType<typeof buildReportBodySchemas>;
 
 export const detailSchemas: DetailSchemas = buildDetailSchemas(defaultCatalogue);
 
