@@ -1,26 +1,44 @@
 import { createServer, type Server } from 'node:http';
+import { type ApiHandler, lambdaContext, toGatewayEvent, writeGatewayResult } from '@modellregionen/api';
+
+export interface ApiServerOptions {
+  readonly health: () => Promise<Record<string, unknown>>;
+  /** The local issuer's public keys, served where the API's verifier fetches them. */
+  readonly jwks: unknown;
+  /** The deployed API handler (read and write routes), run unchanged. */
+  readonly api: ApiHandler;
+  readonly log: (line: string) => void;
+}
+
+export const JWKS_PATH = '/.well-known/jwks.json';
+
+const sendJson = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+};
 
 /**
- * The local HTTP API (port 3000). It serves `GET /health` for now; the `/v1` routes of the API
- * are mounted here as they are built.
+ * The local HTTP API (port 3000): the API's Lambda handler behind an API Gateway-like adapter,
+ * plus `GET /health` and the local issuer's JWKS.
  */
-export const createApiServer = (health: () => Promise<Record<string, unknown>>): Server =>
+export const createApiServer = (options: ApiServerOptions): Server =>
   createServer((req, res) => {
     void (async () => {
-      const send = (status: number, body: unknown) => {
-        const text = JSON.stringify(body);
-        res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-        res.end(text);
-      };
       try {
         const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-        if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
-          send(200, { status: 'ok', ...(await health()) });
-          return;
+        if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', ...(await options.health()) });
+        if (path === JWKS_PATH && req.method === 'GET') return sendJson(res, 200, options.jwks);
+        const event = await toGatewayEvent(req, req.headers.host ?? '127.0.0.1');
+        if (event === 'too-large') {
+          return sendJson(res, 413, { error: { code: 'payload_too_large', message: 'the request body exceeds 10 MB' } });
         }
-        send(404, { error: { code: 'not_found', message: `no route for ${req.method} ${path}` } });
+        event.headers['x-forwarded-proto'] = 'http';
+        writeGatewayResult(res, await options.api(event, lambdaContext('modellregionen-api')));
       } catch (err) {
-        send(503, { error: { code: 'unavailable', message: err instanceof Error ? err.message : String(err) } });
+        options.log(`api: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal_error', message: 'the request could not be processed' } });
+        else res.end();
       }
     })();
   });

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { createApiHandler, createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, openDevIssuer } from '@modellregionen/api';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, eventBridgePublisher, type PipelineLogger } from '@modellregionen/aggregation';
-import { type Catalogue, defaultCatalogue, TARGETS, type TargetName } from '@modellregionen/events';
+import { type Catalogue, createValidator, defaultCatalogue, MINISTRY_ID, regionSource, TARGETS, type TargetName } from '@modellregionen/events';
 import { createReportStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
 import dynalite from 'dynalite';
-import { createApiServer } from './api-server';
+import { createApiServer, JWKS_PATH } from './api-server';
 import { Archive } from './archive';
 import { ADMIN_KEY, createBusPolicy } from './bus-policy';
 import { type DeliveryOptions, DeliveryQueue, type QueueMessage, type TargetHandler } from './delivery-queue';
@@ -34,7 +35,14 @@ export interface LocalRuntimeOptions {
   /** Called before each delivery to a target; throwing fails the batch (fault injection). */
   readonly beforeDelivery?: (target: TargetName, messages: readonly QueueMessage[]) => void | Promise<void>;
   readonly log?: (line: string) => void;
+  /** Key file of the local token issuer (default `<dataDir>/dev-issuer-key.json`; in memory with `inMemory`). */
+  readonly devIssuerKeyFile?: string;
+  /** Clock of the HTTP API (tests). */
+  readonly now?: () => Date;
 }
+
+/** Where the local issuer keeps its key, so `npm run token` and the runtime agree. */
+export const devIssuerKeyFile = (dataDir = '.data'): string => join(dataDir, 'dev-issuer-key.json');
 
 const LOCAL_CREDENTIALS = { accessKeyId: ADMIN_KEY, secretAccessKey: 'local' };
 
@@ -116,17 +124,61 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     }
     queuesOpen();
 
-    // 4. The HTTP API.
-    const api = createApiServer(async () => ({
-      bus: busName,
-      archivedEvents: archive.size,
-      queues: Object.fromEntries([...queues].map(([n, q]) => [n, q.stats])),
-    }));
+    // 4. The HTTP API: the deployed handler, verifying tokens of the local issuer by its JWKS, and
+    // publishing each region's reports with that region's key (so the bus policy checks them too).
+    const issuer = await openDevIssuer(options.devIssuerKeyFile ?? (dataDir ? devIssuerKeyFile(dataDir) : undefined));
+    const regionClients = new Map<string, EventBridgeClient>();
+    stops.push(async () => regionClients.forEach((c) => c.destroy()));
+    const clientOf = (principal: string) => {
+      let client = regionClients.get(principal);
+      if (client === undefined) {
+        client = new EventBridgeClient({ endpoint: eventsUrl, region: LOCAL_REGION, credentials: { accessKeyId: principal, secretAccessKey: 'local' } });
+        regionClients.set(principal, client);
+      }
+      return client;
+    };
+    let apiUrl = '';
+    const apiHandler = createApiHandler({
+      catalogue,
+      validator: createValidator(catalogue),
+      store,
+      verifier: createTokenVerifier({
+        kind: 'jwks',
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        jwksUri: `http://${LOCAL_HOST}:${ports.api}${JWKS_PATH}`,
+        jwks: issuer.jwks,
+      }),
+      publishReport: async ({ regionId, detailType, detail }) => {
+        const result = await clientOf(regionId === MINISTRY_ID ? MINISTRY_ID : regionId).send(
+          new PutEventsCommand({
+            Entries: [{ Source: regionSource(regionId), DetailType: detailType, Detail: JSON.stringify(detail), EventBusName: busName }],
+          }),
+        );
+        const entry = result.Entries?.[0];
+        if (!entry?.EventId) throw new Error(`PutEvents failed: ${entry?.ErrorCode ?? 'no entry'} ${entry?.ErrorMessage ?? ''}`);
+        return entry.EventId;
+      },
+      now: options.now ?? (() => new Date()),
+      log: (message, error) => log(`api: ${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error ?? '')}`),
+    });
+    const api = createApiServer({
+      health: async () => ({
+        bus: busName,
+        archivedEvents: archive.size,
+        queues: Object.fromEntries([...queues].map(([n, q]) => [n, q.stats])),
+      }),
+      jwks: issuer.jwks,
+      api: apiHandler,
+      log,
+    });
     const apiPort = await listen(api, LOCAL_HOST, ports.api, 'HTTP API', '--api-port');
+    apiUrl = `http://${LOCAL_HOST}:${apiPort}`;
     stops.push(() => close(api));
 
     return {
-      urls: { api: `http://${LOCAL_HOST}:${apiPort}`, events: eventsUrl, store: storeEndpoint },
+      urls: { api: apiUrl, events: eventsUrl, store: storeEndpoint },
+      issuer,
       ports: { api: apiPort, events: eventsPort, store: storePort },
       tableName,
       busName,

@@ -7,6 +7,7 @@
 // | change counter | REGION#<r>                | META#changes                                   |
 // | quarantine     | REGION#<r>                | REJ#<receivedAt UTC>#<eventId>                 |
 // | region view    | VIEW#competence-circle    | REGION#<r>                                     |
+// | closed review  | REVIEW#<reviewId>         | FROZEN                                         |
 //
 // <itemKey> is `<kind>#<id>[#<period>]` (see @modellregionen/domain).
 
@@ -25,3 +26,6 @@ export const REJECTION_PREFIX = 'REJ#';
 
 export const COMPETENCE_CIRCLE_PK = 'VIEW#competence-circle';
 export const viewSk = (regionId: string): string => `REGION#${regionId}`;
+
+export const reviewPk = (reviewId: string): string => `REVIEW#${reviewId}`;
+export const FROZEN_SK = 'FROZEN';

@@ -26,6 +26,8 @@ import {
   rejectionSk,
   REVISION_PREFIX,
   revisionSk,
+  FROZEN_SK,
+  reviewPk,
   viewSk,
 } from './keys';
 
@@ -115,6 +117,20 @@ export const createReportStore = (options: ReportStoreOptions) => {
       ...extra,
     });
 
+  /** Every region's stored summary: one Query over one small item per region. */
+  const regionSummaries = async (): Promise<Map<string, RegionSummary>> => {
+    const items = await queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': COMPETENCE_CIRCLE_PK },
+    });
+    return new Map(
+      items.map((i) => {
+        const summary = JSON.parse(String(i.summary)) as RegionSummary;
+        return [summary.regionId, summary];
+      }),
+    );
+  };
+
   const exists = async (pk: string, sk: string): Promise<boolean> => {
     const { Item } = await client.send(
       new GetCommand({ TableName: tableName, Key: { pk, sk }, ConsistentRead: true, ProjectionExpression: 'pk' }),
@@ -171,6 +187,36 @@ export const createReportStore = (options: ReportStoreOptions) => {
     /** The region's current items: the winning report of each item. */
     currentItems: async (regionId: string): Promise<RegionEvent[]> =>
       (await queryPrefix(regionPk(regionId), CURRENT_PREFIX, { ConsistentRead: true })).map(decodeReport),
+
+    /** The region's current items whose item key starts with `itemKeyPrefix` (`finding#`, `indicator#<id>#`). */
+    currentItemsByPrefix: async (regionId: string, itemKeyPrefix: string): Promise<RegionEvent[]> =>
+      (await queryPrefix(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`)).map(decodeReport),
+
+    /** A closed review, as it was frozen, or undefined while it is open. */
+    async frozenReview<T>(reviewId: string): Promise<{ closedAt: string; closedBy: string; content: T } | undefined> {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: tableName, Key: { pk: reviewPk(reviewId), sk: FROZEN_SK }, ConsistentRead: true }),
+      );
+      if (Item === undefined) return undefined;
+      return { closedAt: String(Item.closedAt), closedBy: String(Item.closedBy), content: JSON.parse(String(Item.content)) as T };
+    },
+
+    /** Freezes a review; false when it was closed before (the first close stands). */
+    async freezeReview(reviewId: string, input: { closedAt: string; closedBy: string; content: unknown }): Promise<boolean> {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { pk: reviewPk(reviewId), sk: FROZEN_SK, type: 'review', ...input, content: JSON.stringify(input.content) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return true;
+      } catch (err) {
+        if (isConditionFailure(err)) return false;
+        throw err;
+      }
+    },
 
     /** Every report ever accepted for the region, for as-of views and audits. */
     revisions: async (regionId: string): Promise<RegionEvent[]> =>
@@ -277,23 +323,10 @@ export const createReportStore = (options: ReportStoreOptions) => {
       }));
     },
 
-    /** Every region's stored summary: one Query over one small item per region. */
-    async regionSummaries(): Promise<Map<string, RegionSummary>> {
-      const items = await queryAll({
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': COMPETENCE_CIRCLE_PK },
-      });
-      return new Map(
-        items.map((i) => {
-          const summary = JSON.parse(String(i.summary)) as RegionSummary;
-          return [summary.regionId, summary];
-        }),
-      );
-    },
+    regionSummaries,
 
     /** The competence-circle view with every report counted, for the Berlin date `asOf`. */
-    async competenceCircle(asOf: string): Promise<CompetenceCircleView> {
-      return competenceCircle({ catalogue, summaries: await this.regionSummaries(), asOf });
-    },
+    competenceCircle: async (asOf: string): Promise<CompetenceCircleView> =>
+      competenceCircle({ catalogue, summaries: await regionSummaries(), asOf }),
   };
 };

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { sendAsRegions } from '../demo-loader';
 import { PortInUseError } from '../listen';
-import { DEFAULT_PORTS, startLocalRuntime } from '../runtime';
+import { DEFAULT_PORTS, devIssuerKeyFile, startLocalRuntime } from '../runtime';
 
 const HELP = `usage: npm start [-- options]
 
@@ -42,6 +42,8 @@ const main = async () => {
   }
   const runtime = await startLocalRuntime({
     inMemory: values['in-memory'],
+    // The issuer's key stays on disk even for in-memory runs, so `npm run token` can sign for them.
+    devIssuerKeyFile: devIssuerKeyFile(values['data-dir']),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     ...(process.env.AWS_ENDPOINT_URL_DYNAMODB ? { dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB } : {}),
     ports: {
@@ -52,7 +54,7 @@ const main = async () => {
     log: (line) => console.error(`[local] ${line}`),
   });
   console.log(`Modellregionen Integration, local runtime
-  HTTP API              ${runtime.urls.api}   (GET /health)
+  HTTP API              ${runtime.urls.api}/v1   (token: npm run token -- --role ministry)
   EventBridge endpoint  ${runtime.urls.events}   bus "${runtime.busName}", ${runtime.archive.size} archived events
   DynamoDB store        ${runtime.urls.store}   table "${runtime.tableName}"${runtime.dataDir ? `\n  data                  ${runtime.dataDir}` : '  (in memory)'}
 Put events with the AWS CLI or SDK. The access key id is the principal: a region id (which may put

@@ -1,0 +1,38 @@
+import type { FieldError } from '@modellregionen/events';
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'invalid_json'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'bad_gateway'
+  | 'internal_error';
+
+/** An error that becomes `{ "error": { code, message, details? } }` with its status. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: FieldError[]) =>
+  new HttpError(400, details ? 'validation_failed' : 'bad_request', message, details);
+export const unauthorized = (message: string) => new HttpError(401, 'unauthorized', message);
+export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+export const notFound = (message: string) => new HttpError(404, 'not_found', message);
+export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: FieldError[] };
+}
