@@ -48,6 +48,9 @@ export type CurrentWrite =
   /** A report that supersedes this one is current; nothing changed. */
   | 'stale';
 
+/** A report as its audit record keeps it: `recordedAt` is when processing it was complete. */
+export type RecordedReport = RegionEvent & { readonly recordedAt: string };
+
 export interface Rejection {
   readonly regionId: string;
   readonly eventId: string;
@@ -218,9 +221,12 @@ export const createReportStore = (options: ReportStoreOptions) => {
       }
     },
 
-    /** Every report ever accepted for the region, for as-of views and audits. */
-    revisions: async (regionId: string): Promise<RegionEvent[]> =>
-      (await queryPrefix(regionPk(regionId), REVISION_PREFIX)).map(decodeReport),
+    /** Every report ever accepted for the region, with when it was recorded, for as-of views and audits. */
+    revisions: async (regionId: string): Promise<RecordedReport[]> =>
+      (await queryPrefix(regionPk(regionId), REVISION_PREFIX)).map((item) => ({
+        ...decodeReport(item),
+        recordedAt: String(item.recordedAt),
+      })),
 
     /**
      * Recomputes the region's competence-circle row from its current items. `changes` must have

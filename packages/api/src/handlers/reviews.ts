@@ -1,4 +1,5 @@
 import type { RegionEvent } from '@modellregionen/events';
+import type { RecordedReport } from '@modellregionen/store';
 import {
   type CompetenceCircleView,
   competenceCircleOf,
@@ -48,13 +49,17 @@ const computeReview = (reviewId: ReviewId, events: RegionEvent[], deps: RouteCon
   };
 };
 
-/** Reports that would have changed a closed review: made by its cutoff, received after it closed. */
-const lateAmendments = (events: RegionEvent[], cutoff: string, closedAt: string) => {
+/**
+ * Reports that would have changed a closed review: made by its cutoff, recorded after it closed.
+ * The close is stamped before the review is computed, so every report recorded before the stamp
+ * is in the frozen review (the bus's own `time` has whole seconds only, too coarse to tell).
+ */
+const lateAmendments = (events: readonly RecordedReport[], cutoff: string, closedAt: string) => {
   const end = endOfBerlinDay(cutoff);
   const closed = Date.parse(closedAt);
   return events
-    .filter((e) => Date.parse(e.detail.reportedAt) < end && Date.parse(e.receivedAt) > closed)
-    .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.eventId.localeCompare(b.eventId))
+    .filter((e) => Date.parse(e.detail.reportedAt) < end && Date.parse(e.recordedAt) > closed)
+    .sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt) || a.eventId.localeCompare(b.eventId))
     .map((e) => ({
       eventId: e.eventId,
       regionId: e.regionId,
@@ -63,6 +68,7 @@ const lateAmendments = (events: RegionEvent[], cutoff: string, closedAt: string)
       revision: e.detail.revision,
       reportedAt: e.detail.reportedAt,
       receivedAt: e.receivedAt,
+      recordedAt: e.recordedAt,
     }));
 };
 
@@ -86,8 +92,8 @@ export const getReview = async ({ deps, params }: RouteContext): Promise<RouteRe
 
 export const closeReview = async ({ deps, params, principal }: RouteContext): Promise<RouteResult> => {
   const reviewId = reviewOf(params);
-  const content = computeReview(reviewId, await allRevisions(deps.store, deps.catalogue), deps);
   const closedAt = deps.now().toISOString();
+  const content = computeReview(reviewId, await allRevisions(deps.store, deps.catalogue), deps);
   const closedBy = principal?.name ?? 'unknown';
   if (!(await deps.store.freezeReview(reviewId, { closedAt, closedBy, content }))) {
     const existing = await deps.store.frozenReview(reviewId);

@@ -7,7 +7,7 @@ import {
   endOfBerlinDay,
   indicatorProgress,
 } from '@modellregionen/domain';
-import type { ReportStore } from '@modellregionen/store';
+import type { RecordedReport, ReportStore } from '@modellregionen/store';
 import { notFound } from '../errors';
 import { json, type RouteContext, type RouteResult } from '../context';
 import { dateParam } from './reports';
@@ -15,7 +15,7 @@ import { dateParam } from './reports';
 export const modelRegions = (catalogue: Catalogue) => catalogue.regions.filter((r) => r.role === 'model-region');
 
 /** Every accepted report of every model region (for as-of views; a rare, ministry-only read). */
-export const allRevisions = async (store: ReportStore, catalogue: Catalogue): Promise<RegionEvent[]> =>
+export const allRevisions = async (store: ReportStore, catalogue: Catalogue): Promise<RecordedReport[]> =>
   (await Promise.all(modelRegions(catalogue).map((r) => store.revisions(r.id)))).flat();
 
 /**

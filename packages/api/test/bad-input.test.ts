@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
+import { call, tokensFor, validBodies } from './api-support';
+
+let runtime: LocalRuntime;
+let token: string;
+beforeAll(async () => {
+  runtime = await startLocalRuntime({ inMemory: true, ports: { api: 0, events: 0, store: 0 } });
+  token = (await tokensFor(runtime)).coordinatorSameRegion;
+});
+afterAll(async () => runtime?.stop());
+
+const WRITE_ROUTES = ['milestones', 'projects', 'indicators', 'findings'] as const;
+
+/** Everything the table holds that a view is made of, to show that nothing changed. */
+const snapshot = async () => {
+  await runtime.settled();
+  return {
+    circle: await runtime.store.competenceCircle('2013-12-31'),
+    wetzlar: await runtime.store.currentItems('wetzlar'),
+    archived: runtime.archive.size,
+  };
+};
+
+describe('bad input to the write routes gets a precise 4xx', () => {
+  it('415 for a body that is not declared as JSON', async () => {
+    const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token, rawBody: JSON.stringify(validBodies.milestones), contentType: 'text/plain' });
+    expect(r).toMatchObject({ status: 415, json: { error: { code: 'unsupported_media_type' } } });
+  });
+
+  it('413 for a body over 128 KiB', async () => {
+    const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token, body: { ...validBodies.milestones, note: 'x'.repeat(140_000) } });
+    expect(r).toMatchObject({ status: 413, json: { error: { code: 'payload_too_large' } } });
+  });
+
+  it('400 for malformed JSON, for a non-object, and for an empty body', async () => {
+    for (const rawBody of ['{"schemaVersion": 1,', '[1,2]', '', 'null']) {
+      const r = await call(runtime, 'POST', '/v1/regions/wetzlar/projects', { token, rawBody });
+      expect(r.status, rawBody).toBe(400);
+    }
+  });
+
+  it('400 with field paths for an invalid report, relative to the detail', async () => {
+    const r = await call(runtime, 'POST', '/v1/regions/wetzlar/projects', {
+      token,
+      body: { ...validBodies.projects, endDate: '2009-12-31', funding: [{ programme: 'x', source: 'land', amountEur: -1 }] },
+    });
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: 'the ProjectReported report is not valid',
+        details: [
+          { path: 'funding.0.amountEur', message: 'must not be negative' },
+          { path: 'endDate', message: 'must not be before startDate (2010-01-01)' },
+        ],
+      },
+    });
+  });
+
+  it('400 when the body names the region or the reporter, which come from path and token', async () => {
+    const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token, body: { ...validBodies.milestones, regionId: 'kassel', reportedBy: 'jemand' } });
+    expect(r.status).toBe(400);
+    expect(r.json?.error).toMatchObject({ details: [{ path: 'regionId' }, { path: 'reportedBy' }] });
+  });
+
+  it('400 for a bad asOf date', async () => {
+    const ministry = (await tokensFor(runtime)).ministry;
+    const r = await call(runtime, 'GET', '/v1/competence-circle?asOf=2012-02-30', { token: ministry });
+    expect(r).toMatchObject({ status: 400, json: { error: { details: [{ path: 'asOf' }] } } });
+  });
+});
+
+describe('property: arbitrary bodies never yield a 5xx and never change a view', () => {
+  it('holds for arbitrary JSON values and arbitrary bytes on every write route', async () => {
+    const before = await snapshot();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...WRITE_ROUTES),
+        fc.oneof(
+          fc.jsonValue().map((v) => ({ rawBody: JSON.stringify(v) ?? 'null', contentType: 'application/json' })),
+          fc.uint8Array({ maxLength: 2048 }).map((bytes) => ({ rawBody: bytes, contentType: 'application/json' })),
+          fc.record({ rawBody: fc.string({ maxLength: 500 }), contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-8') }),
+          // Near misses: a valid report with one field replaced by anything.
+          fc.tuple(fc.constantFrom(...Object.keys(validBodies.projects)), fc.jsonValue()).map(([key, value]) => ({
+            rawBody: JSON.stringify({ ...validBodies.milestones, ...validBodies.projects, [key]: value }),
+            contentType: 'application/json',
+          })),
+        ),
+        async (route, { rawBody, contentType }) => {
+          const r = await call(runtime, 'POST', `/v1/regions/wetzlar/${route}`, { token, rawBody, contentType });
+          expect(r.status).toBeGreaterThanOrEqual(400);
+          expect(r.status).toBeLessThan(500);
+          expect(r.json).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+});
