@@ -5,6 +5,7 @@ export * from './context';
 export * from './dev-issuer';
 export * from './errors';
 export * from './local-adapter';
+export * from './openapi';
 export * from './principal';
 export * from './routes';
 export * from './token-verifier';

@@ -4,6 +4,8 @@ import { getFindings, getFindingsAtom } from './handlers/findings';
 import { postReport } from './handlers/reports';
 import { closeReview, getReview } from './handlers/reviews';
 import { getCatalogue, getCompetenceCircle, getIndicator, getRegion, getRejections } from './handlers/views';
+// openapi.ts reads ROUTES only inside functions, so this cycle is safe.
+import { getOpenApiDocument } from './openapi';
 
 /** Which deployed function serves a route: writers publish to the bus, readers query the table. */
 export type ApiFunction = 'read' | 'write';
@@ -39,4 +41,5 @@ export const ROUTES: readonly Route[] = [
   { id: 'getReview', method: 'GET', path: '/v1/reviews/{reviewId}', fn: 'read', access: ministry, summary: 'The mid-term review or the final evaluation', handler: getReview },
   { id: 'getFindings', method: 'GET', path: '/v1/findings', fn: 'read', access: anyRole, summary: 'Published findings', handler: getFindings },
   { id: 'getFindingsAtom', method: 'GET', path: '/v1/findings.atom', fn: 'read', access: anyRole, summary: 'Published findings as an Atom feed', handler: getFindingsAtom },
+  { id: 'getOpenApi', method: 'GET', path: '/v1/openapi.json', fn: 'read', access: 'public', summary: 'This API as an OpenAPI 3.1 document', handler: getOpenApiDocument },
 ];
