@@ -6,3 +6,4 @@ export * from './rejected';
 export * from './validate';
 export * from './json-schema';
 export * from './rules';
+export * from './forwarding';

@@ -1,0 +1,13 @@
+// The CDK app: `npx cdk synth` (offline, no credentials) or `npx cdk deploy -c regionPrincipals=...`.
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { backendPropsFromContext, ModellregionenStack } from '../lib/stack';
+
+const app = new App();
+new ModellregionenStack(app, app.node.tryGetContext('stackName') ?? 'Modellregionen', {
+  description: 'Reporting backend of the Hessian programme "Modellregionen Integration"',
+  ...(process.env.CDK_DEFAULT_ACCOUNT ? { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' } } : {}),
+  backend: backendPropsFromContext(app.node),
+});
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+app.synth();

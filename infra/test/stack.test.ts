@@ -1,0 +1,164 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { ROUTES } from '@modellregionen/api';
+import { FINDINGS_FORWARDING_PATTERN, RULES } from '@modellregionen/events';
+import cdkJson from '../../cdk.json' with { type: 'json' };
+import { MAX_RECEIVE_COUNT } from '../lib/backend';
+import { type Resources, synthesizeStack } from './support';
+
+let template: Template;
+let resources: Resources;
+beforeAll(() => {
+  ({ template } = synthesizeStack());
+  resources = template.toJSON().Resources as Resources;
+}, 120_000);
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+
+describe('the event bus', () => {
+  it('is the custom bus, with an archive of everything on it', () => {
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: 'modellregionen' });
+    template.hasResourceProperties('AWS::Events::Archive', { ArchiveName: 'modellregionen-archive', RetentionDays: 0 });
+  });
+
+  it("lets each region's principal put events only with its own source", () => {
+    const policies = ofType('AWS::Events::EventBusPolicy').map(([, r]) => r.Properties!);
+    const principals = cdkJson.context.regionPrincipals as Record<string, string>;
+    expect(policies).toHaveLength(Object.keys(principals).length);
+    for (const [regionId, account] of Object.entries(principals)) {
+      const source = regionId === 'ministerium' ? 'ministerium' : `modellregion.${regionId}`;
+      expect(policies).toContainEqual(
+        expect.objectContaining({
+          Statement: expect.objectContaining({
+            Effect: 'Allow',
+            Action: 'events:PutEvents',
+            Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:root`]] } },
+            Condition: { StringEquals: { 'events:source': source } },
+          }),
+        }),
+      );
+    }
+  });
+
+  it('routes by the shared rule patterns, exactly as the local runtime does', () => {
+    for (const rule of RULES) {
+      template.hasResourceProperties('AWS::Events::Rule', { Name: rule.name, EventPattern: rule.eventPattern });
+    }
+  });
+
+  it('delivers to the aggregation queue with retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Name: RULES[0]!.name,
+      Targets: [Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 }, DeadLetterConfig: { Arn: Match.anyValue() } })],
+    });
+  });
+
+  it('forwards findings to the subscriber buses in other accounts or regions, with a role', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: FINDINGS_FORWARDING_PATTERN,
+      Targets: [Match.objectLike({ Arn: (cdkJson.context.subscriberBuses as string[])[0], RoleArn: Match.anyValue(), DeadLetterConfig: Match.anyValue() })],
+    });
+  });
+});
+
+describe('aggregation: EventBridge -> SQS -> Lambda', () => {
+  it('buffers in an encrypted queue that parks messages after five deliveries', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: MAX_RECEIVE_COUNT },
+      SqsManagedSseEnabled: true,
+    });
+  });
+
+  it('reads batches of ten and reports partial batch failures', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('has an alarm on every dead-letter queue, sent to the alarm topic', () => {
+    const queues = ofType('AWS::SQS::Queue');
+    const dlqIds = queues.filter(([, q]) => q.Properties?.RedrivePolicy === undefined).map(([id]) => id);
+    expect(dlqIds.length).toBe(2);
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
+    for (const id of dlqIds) {
+      expect(alarms).toContainEqual(
+        expect.objectContaining({
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }],
+          AlarmActions: [expect.anything()],
+        }),
+      );
+    }
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+});
+
+describe('the functions', () => {
+  it('all run on Node.js 22 on arm64, traced, with Powertools configured by environment', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    expect(functions).toHaveLength(3);
+    for (const [, f] of functions) {
+      expect(f.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Environment: { Variables: expect.objectContaining({ POWERTOOLS_SERVICE_NAME: expect.any(String), POWERTOOLS_LOG_LEVEL: 'INFO', TABLE_NAME: expect.anything() }) },
+      });
+    }
+  });
+});
+
+describe('the table', () => {
+  it('is on demand, with point-in-time recovery, encryption and deletion protection, and retained', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        DeletionProtectionEnabled: true,
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+      }),
+    });
+  });
+});
+
+describe('the HTTP API', () => {
+  it('has exactly the routes of the route table', () => {
+    const keys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!.RouteKey).sort();
+    expect(keys).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('puts the Cognito JWT authorizer on every route but the public OpenAPI document', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+    for (const [, route] of ofType('AWS::ApiGatewayV2::Route')) {
+      const isPublic = ROUTES.find((r) => `${r.method} ${r.path}` === route.Properties!.RouteKey)!.access === 'public';
+      expect(route.Properties).toMatchObject(isPublic ? { AuthorizationType: 'NONE' } : { AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
+    }
+  });
+
+  it('logs access and throttles', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+
+  it('has a user pool with a group per role, MFA and no self sign-up', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 3);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+});

@@ -1,0 +1,16 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import cdkJson from '../../cdk.json' with { type: 'json' };
+import { backendPropsFromContext, ModellregionenStack } from '../lib/stack';
+
+/** The stack as `cdk synth` builds it from cdk.json's context, with cdk-nag's AwsSolutions pack. */
+export const synthesizeStack = (context: Record<string, unknown> = cdkJson.context) => {
+  const app = new App({ context, outdir: undefined });
+  const stack = new ModellregionenStack(app, 'Modellregionen', { backend: backendPropsFromContext(app.node) });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const assembly = app.synth();
+  return { app, stack, assembly, template: Template.fromStack(stack) };
+};
+
+export type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
