@@ -150,6 +150,10 @@ export class ModellregionenBackend extends Construct {
           // Some dependencies are CommonJS: give the ESM bundle a `require`.
           banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
           tsconfig: path.join(ROOT, 'tsconfig.json'),
+          logLevel: nodejs.LogLevel.ERROR,
+          // Bundle the AWS SDK too: the function runs the exact versions the tests ran (the lock
+          // file), not whatever SDK the Lambda runtime ships that month.
+          externalModules: [],
         },
       });
     };

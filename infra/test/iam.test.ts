@@ -1,0 +1,105 @@
+// Walks every IAM policy in the template: no wildcard actions, no wildcard resources on data
+// services, and each function can reach only the calls it makes.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Resources, synthesizeStack } from './support';
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+let resources: Resources;
+beforeAll(() => {
+  resources = synthesizeStack().template.toJSON().Resources as Resources;
+}, 120_000);
+
+const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+const DATA_SERVICES = ['dynamodb', 'sqs', 'events', 'sns', 'kms'];
+
+/** Every statement of every policy document in the template, with where it came from. */
+const statements = (): { where: string; statement: Statement }[] => {
+  const out: { where: string; statement: Statement }[] = [];
+  for (const [id, r] of Object.entries(resources)) {
+    const docs: unknown[] = [];
+    if (r.Type === 'AWS::IAM::Policy') docs.push(r.Properties!.PolicyDocument);
+    if (r.Type === 'AWS::IAM::Role') for (const p of (r.Properties!.Policies as { PolicyDocument: unknown }[] | undefined) ?? []) docs.push(p.PolicyDocument);
+    if (r.Type === 'AWS::SQS::QueuePolicy' || r.Type === 'AWS::SNS::TopicPolicy') docs.push(r.Properties!.PolicyDocument);
+    for (const doc of docs) for (const statement of (doc as { Statement: Statement[] }).Statement) out.push({ where: id, statement });
+  }
+  return out;
+};
+
+/** The statements of the policies attached to a function's role. */
+const policyOf = (functionLogicalPrefix: string): Statement[] => {
+  const [fnId, fn] = Object.entries(resources).find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith(functionLogicalPrefix))!;
+  const roleId = ((fn.Properties!.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
+  expect(roleId, fnId).toBeDefined();
+  return Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties!.Roles as { Ref: string }[]).some((x) => x.Ref === roleId))
+    .flatMap((r) => (r.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
+};
+
+const actionsOf = (stmts: Statement[], service: string) =>
+  [...new Set(stmts.flatMap((s) => list(s.Action)).filter((a) => a.startsWith(`${service}:`)))].sort();
+
+describe('every IAM policy', () => {
+  it('names what it allows: no "*" and no "service:*" (a Deny, such as enforcing TLS, may be broad)', () => {
+    for (const { where, statement } of statements().filter(({ statement }) => statement.Effect === 'Allow')) {
+      for (const action of list(statement.Action)) {
+        expect(action, where).not.toBe('*');
+        expect(action, where).not.toMatch(/:\*$/);
+      }
+    }
+  });
+
+  it('grants data-service actions on named resources only', () => {
+    for (const { where, statement } of statements()) {
+      const onData = list(statement.Action).some((a) => DATA_SERVICES.includes(a.split(':')[0]!));
+      if (!onData || statement.Effect !== 'Allow') continue;
+      for (const resource of list(statement.Resource)) expect(resource, `${where}: ${JSON.stringify(statement)}`).not.toBe('*');
+    }
+  });
+
+  it('has wildcard resources only for X-Ray, which has no resource-level permissions', () => {
+    const wild = statements().filter(({ statement }) => list(statement.Resource).includes('*'));
+    for (const { statement } of wild) for (const a of list(statement.Action)) expect(a).toMatch(/^xray:/);
+  });
+});
+
+describe('each function reaches only what it uses', () => {
+  it('aggregate: reads and writes the table item by item, consumes its queue, publishes only rejections', () => {
+    const policy = policyOf('BackendAggregate');
+    expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(actionsOf(policy, 'sqs')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
+    const put = policy.find((s) => list(s.Action).includes('events:PutEvents'))!;
+    expect(put.Condition).toEqual({ StringEquals: { 'events:source': 'modellregionen.validation' } });
+    expect(actionsOf(policy, 'events')).toEqual(['events:PutEvents']);
+  });
+
+  it('api-read: only reads the table, and touches neither bus nor queues', () => {
+    const policy = policyOf('BackendApiRead');
+    expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    expect(actionsOf(policy, 'events')).toEqual([]);
+    expect(actionsOf(policy, 'sqs')).toEqual([]);
+  });
+
+  it('api-write: publishes region sources to the bus, and writes only what closing a review needs', () => {
+    const policy = policyOf('BackendApiWrite');
+    expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    const put = policy.find((s) => list(s.Action).includes('events:PutEvents'))!;
+    expect(put.Condition).toEqual({ StringLike: { 'events:source': ['modellregion.*', 'ministerium'] } });
+    expect(actionsOf(policy, 'sqs')).toEqual([]);
+  });
+
+  it('scopes table actions to the table and bus actions to the bus', () => {
+    for (const prefix of ['BackendAggregate', 'BackendApiRead', 'BackendApiWrite']) {
+      for (const s of policyOf(prefix)) {
+        const services = new Set(list(s.Action).map((a) => a.split(':')[0]));
+        if (services.has('dynamodb')) expect(JSON.stringify(s.Resource)).toMatch(/BackendTable/);
+        if (services.has('events')) expect(JSON.stringify(s.Resource)).toMatch(/BackendBus/);
+      }
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { synthesizeStack } from './support';
+
+describe('cdk-nag AwsSolutions', () => {
+  it('passes on the stack, with every acknowledgement justified in nag-acknowledgements.ts', () => {
+    const { assembly } = synthesizeStack();
+    const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; conclusion: 'success' | 'failure'; violations: unknown[] }[];
+    };
+    const nag = report.pluginReports.find((p) => p.pluginName.includes('AwsSolutions'))!;
+    expect(nag.violations).toEqual([]);
+    expect(nag.conclusion).toBe('success');
+  }, 120_000);
+
+  it('fails the synthesis on a finding nobody acknowledged (the check is live)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Unreviewed');
+    new sqs.Queue(stack, 'QueueWithoutDeadLetters');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow();
+  });
+});
+
+describe('npx cdk synth', () => {
+  it('works offline with no credentials in under a minute, and cfn-lint finds no errors', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cdk-out-'));
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('AWS_') && !k.startsWith('CDK_')) env[k] = v;
+    const started = Date.now();
+    const synth = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', out], { encoding: 'utf8', env: { ...env, AWS_EC2_METADATA_DISABLED: 'true' } });
+    const seconds = (Date.now() - started) / 1000;
+    expect(synth.status, synth.stderr).toBe(0);
+    expect(seconds).toBeLessThan(60);
+
+    const template = JSON.parse(readFileSync(join(out, 'Modellregionen.template.json'), 'utf8')) as {
+      Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string } } }>;
+    };
+    const functionOf = (hash: string) =>
+      Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Code?.S3Key === `${hash}.zip`)?.[0];
+    const bundles = readdirSync(out)
+      .filter((d) => d.startsWith('asset.'))
+      .map((d) => ({ function: functionOf(d.slice(6)), bytes: statSync(join(out, d, 'index.mjs')).size }));
+    // Each bundle loads as the Lambda runtime would load it (ESM), and exports its handler.
+    for (const b of bundles) {
+      const dir = readdirSync(out).find((d) => functionOf(d.slice(6)) === b.function)!;
+      const probe = spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', `const t=performance.now(); const m=await import(${JSON.stringify(join(out, dir, 'index.mjs'))}); console.log(typeof m.handler, Math.round(performance.now()-t));`],
+        { encoding: 'utf8', env: { ...env, TABLE_NAME: 't', EVENT_BUS_NAME: 'b', USER_POOL_ID: 'eu-central-1_x', USER_POOL_CLIENT_ID: 'c', AWS_REGION: 'eu-central-1' } },
+      );
+      const [type, ms] = probe.stdout.trim().split(' ');
+      expect(type, probe.stderr).toBe('function');
+      Object.assign(b, { importMs: Number(ms) });
+    }
+    console.info(`cdk synth took ${seconds.toFixed(1)} s; bundles (index.mjs, minified) and their import time:`, bundles);
+    expect(bundles.map((b) => b.function).sort()).toEqual([expect.stringMatching(/^BackendAggregate/), expect.stringMatching(/^BackendApiRead/), expect.stringMatching(/^BackendApiWrite/)]);
+    for (const b of bundles) expect(b.bytes).toBeLessThan(1024 * 1024);
+
+    const lint = spawnSync('cfn-lint', [join(out, 'Modellregionen.template.json')], { encoding: 'utf8' });
+    if (lint.error) {
+      console.info('cfn-lint is not installed: skipped');
+      return;
+    }
+    const errors = lint.stdout.split('\n').filter((line) => /^E\d{4}/.test(line));
+    expect(errors, lint.stdout).toEqual([]);
+    // 0: clean; 4: warnings only (CDK's explicit DependsOn next to a GetAtt, W3005).
+    expect([0, 4], lint.stdout).toContain(lint.status);
+  }, 120_000);
+});
