@@ -80,13 +80,7 @@ export class ModellregionenBackend extends Construct {
     const busName = props.busName ?? 'modellregionen';
 
     // --- Alarms go here -------------------------------------------------------------------
-    this.alarmTopic =
-      props.alarmTopic ??
-      new sns.Topic(this, 'AlarmTopic', {
-        displayName: 'Modellregionen Integration alarms',
-        masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
-        enforceSSL: true,
-      });
+    this.alarmTopic = props.alarmTopic ?? this.encryptedAlarmTopic();
 
     // --- Table ------------------------------------------------------------------------------
     this.table = new dynamodb.Table(this, 'Table', {
@@ -313,6 +307,32 @@ export class ModellregionenBackend extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }).addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
     }
+  }
+
+  /**
+   * An alarm topic encrypted with a key of its own: CloudWatch cannot publish to a topic under the
+   * AWS managed key (alias/aws/sns), whose policy cannot grant it the key, so alarms would be lost.
+   */
+  private encryptedAlarmTopic(): sns.Topic {
+    const stack = Stack.of(this);
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts the Modellregionen alarm topic; CloudWatch alarms of this account may use it to publish.',
+      enableKeyRotation: true,
+    });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'cloudwatch-alarms-publish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        // In a key policy, "*" is this key.
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
+        },
+      }),
+    );
+    return new sns.Topic(this, 'AlarmTopic', { displayName: 'Modellregionen Integration alarms', masterKey: key, enforceSSL: true });
   }
 
   private queue(id: string): sqs.Queue {

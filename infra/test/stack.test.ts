@@ -90,7 +90,17 @@ describe('aggregation: EventBridge -> SQS -> Lambda', () => {
         }),
       );
     }
-    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    // A key of its own that CloudWatch may use: alarms cannot publish to a topic under alias/aws/sns.
+    const [keyId] = ofType('AWS::KMS::Key')[0]!;
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+        ]),
+      },
+    });
   });
 });
 
