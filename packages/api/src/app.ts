@@ -5,7 +5,7 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { MINISTRY_ID } from '@modellregionen/events';
 import type { ApiDeps, RouteContext } from './context';
-import { forbidden, notFound, unauthorized } from './errors';
+import { badRequest, forbidden, notFound, unauthorized } from './errors';
 import { errorResponseMiddleware } from './middleware/error-response';
 import { type Principal, principalFromClaims } from './principal';
 import { type ApiFunction, type Route, ROUTES } from './routes';
@@ -25,6 +25,14 @@ const authenticate = async (event: APIGatewayProxyEventV2, deps: ApiDeps): Promi
   return principal;
 };
 
+const decodeParam = (name: string, value: string): string => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw badRequest(`path parameter ${name} is not valid percent-encoding`, [{ path: name, message: 'is not valid percent-encoding' }]);
+  }
+};
+
 /** Path parameters that name things: an unknown one is a 404 before anything else is looked at. */
 const checkParams = (params: Record<string, string>, deps: ApiDeps): void => {
   const { regionId } = params;
@@ -35,9 +43,7 @@ const checkParams = (params: Record<string, string>, deps: ApiDeps): void => {
 
 const dispatch = async (route: Route, event: APIGatewayProxyEventV2, deps: ApiDeps): Promise<APIGatewayProxyStructuredResultV2> => {
   const principal = route.access === 'public' ? undefined : await authenticate(event, deps);
-  const params = Object.fromEntries(
-    Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')]),
-  );
+  const params = Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeParam(k, v ?? '')]));
   checkParams(params, deps);
   if (principal !== undefined && route.access !== 'public') {
     const allowed = route.access(principal, params);

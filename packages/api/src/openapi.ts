@@ -114,6 +114,21 @@ const AcceptedSchema = z
   })
   .meta({ id: 'Accepted', description: 'The report was valid and is on the bus; the views follow shortly.' });
 
+/** A catalogue indicator as the API shows it (see `indicatorView`). */
+const IndicatorSchema = z
+  .object({
+    id: z.string(),
+    title: z.string().meta({ description: 'German title.' }),
+    titleEn: z.string(),
+    unit: z.enum(INDICATOR_UNITS),
+    min: z.number(),
+    max: z.number(),
+    fieldOfAction,
+    higherIsBetter: z.boolean(),
+    disaggregated: z.boolean().meta({ description: 'Reported with and without migration background.' }),
+  })
+  .meta({ id: 'Indicator' });
+
 const CatalogueSchema = z
   .object({
     regions: z.array(
@@ -126,19 +141,7 @@ const CatalogueSchema = z
       }),
     ),
     fieldsOfAction: z.array(z.object({ id: fieldOfAction, titleDe: z.string(), titleEn: z.string() })),
-    indicators: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string().meta({ description: 'German title.' }),
-        titleEn: z.string(),
-        unit: z.enum(INDICATOR_UNITS),
-        min: z.number(),
-        max: z.number(),
-        fieldOfAction,
-        higherIsBetter: z.boolean(),
-        disaggregated: z.boolean().meta({ description: 'Reported with and without migration background.' }),
-      }),
-    ),
+    indicators: z.array(IndicatorSchema),
   })
   .meta({ id: 'Catalogue', description: 'The catalogues the validator uses.' });
 
@@ -294,17 +297,7 @@ const RegionDetailSchema = z
 
 const IndicatorComparisonSchema = z
   .looseObject({
-    indicator: z.looseObject({
-      id: z.string(),
-      title: z.string(),
-      titleEn: z.string(),
-      unit: z.enum(INDICATOR_UNITS),
-      min: z.number(),
-      max: z.number(),
-      fieldOfAction,
-      higherIsBetter: z.boolean(),
-      disaggregated: z.boolean(),
-    }),
+    indicator: IndicatorSchema,
     regions: z.array(
       z.looseObject({
         regionId: z.string(),

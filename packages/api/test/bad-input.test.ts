@@ -65,6 +65,15 @@ describe('bad input to the write routes gets a precise 4xx', () => {
     expect(r.json?.error).toMatchObject({ details: [{ path: 'regionId' }, { path: 'reportedBy' }] });
   });
 
+  it('4xx, not 500, for broken percent-encoding or odd characters in the path', async () => {
+    const ministry = (await tokensFor(runtime)).ministry;
+    for (const path of ['/v1/regions/%E0%A4%A', '/v1/regions/%ZZ/rejections', '/v1/indicators/%00', '/v1/reviews/..%2F..%2Fetc']) {
+      const r = await call(runtime, 'GET', path, { token: ministry });
+      expect(r.status, path).toBeGreaterThanOrEqual(400);
+      expect(r.status, path).toBeLessThan(500);
+    }
+  });
+
   it('400 for a bad asOf date', async () => {
     const ministry = (await tokensFor(runtime)).ministry;
     const r = await call(runtime, 'GET', '/v1/competence-circle?asOf=2012-02-30', { token: ministry });

@@ -1,4 +1,4 @@
-import { type Catalogue, MINISTRY_ID, type RegionEvent } from '@modellregionen/events';
+import { type Catalogue, type Indicator, MINISTRY_ID, type RegionEvent } from '@modellregionen/events';
 import {
   berlinDateOf,
   comparePeriods,
@@ -80,7 +80,7 @@ export const getIndicator = async ({ deps, params }: RouteContext): Promise<Rout
   );
   const periods = [...new Set(regions.flatMap((r) => r.progress?.points.map((p) => p.period) ?? []))].sort(comparePeriods);
   return json({
-    indicator: { id: def.id, title: def.titleDe, titleEn: def.titleEn, unit: def.unit, min: def.min, max: def.max, fieldOfAction: def.fieldOfAction, higherIsBetter: def.higherIsBetter, disaggregated: def.disaggregated },
+    indicator: indicatorView(def),
     regions: regions.map(({ regionId, name, progress }) => ({
       regionId,
       name,
@@ -111,21 +111,24 @@ export const getRejections = async ({ deps, params }: RouteContext): Promise<Rou
   });
 };
 
+/** A catalogue indicator as the API shows it: SPEC's field names, the German title as `title`. */
+const indicatorView = (i: Indicator) => ({
+  id: i.id,
+  title: i.titleDe,
+  titleEn: i.titleEn,
+  unit: i.unit,
+  min: i.min,
+  max: i.max,
+  fieldOfAction: i.fieldOfAction,
+  higherIsBetter: i.higherIsBetter,
+  disaggregated: i.disaggregated,
+});
+
 export const getCatalogue = async ({ deps }: RouteContext): Promise<RouteResult> =>
   json({
     regions: deps.catalogue.regions,
     fieldsOfAction: deps.catalogue.fieldsOfAction,
-    indicators: deps.catalogue.indicators.map((i) => ({
-      id: i.id,
-      title: i.titleDe,
-      titleEn: i.titleEn,
-      unit: i.unit,
-      min: i.min,
-      max: i.max,
-      fieldOfAction: i.fieldOfAction,
-      higherIsBetter: i.higherIsBetter,
-      disaggregated: i.disaggregated,
-    })),
+    indicators: deps.catalogue.indicators.map(indicatorView),
   });
 
 export const MINISTRY_NAME = 'Hessisches Ministerium der Justiz, für Integration und Europa';
