@@ -55,6 +55,13 @@ export interface ModellregionenBackendProps {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
+/** The Lambda functions and their handler files; the bench bundles the same entries. */
+export const FUNCTION_ENTRIES = {
+  aggregate: 'functions/aggregate/handler.ts',
+  apiRead: 'functions/api-read/handler.ts',
+  apiWrite: 'functions/api-write/handler.ts',
+} as const;
+
 /** How many deliveries an aggregation message gets before it is parked (SQS maxReceiveCount). */
 export const MAX_RECEIVE_COUNT = 5;
 
@@ -165,9 +172,9 @@ export class ModellregionenBackend extends Construct {
     /** Queues that are dead-letter queues of EventBridge targets (cdk-nag cannot see that). */
     this.targetDeadLetterQueues.push(deliveryDlq);
     this.functions = {
-      aggregate: fn('Aggregate', 'functions/aggregate/handler.ts'),
-      apiRead: fn('ApiRead', 'functions/api-read/handler.ts', {}),
-      apiWrite: fn('ApiWrite', 'functions/api-write/handler.ts', {}),
+      aggregate: fn('Aggregate', FUNCTION_ENTRIES.aggregate),
+      apiRead: fn('ApiRead', FUNCTION_ENTRIES.apiRead),
+      apiWrite: fn('ApiWrite', FUNCTION_ENTRIES.apiWrite),
     };
     this.functions.aggregate.addEventSource(
       new SqsEventSource(aggregateQueue, { batchSize: 10, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),

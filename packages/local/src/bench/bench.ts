@@ -1,0 +1,188 @@
+// The numbers SPEC section 7 asks for, measured in one run on this machine: ingestion throughput
+// next to the raw store's own write throughput, DynamoDB capacity per event and per view read,
+// and each function's bundle size and cold-start import time.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createAggregator, type EventPublisher, type InboundMessage, mapSettledLimit } from '@modellregionen/aggregation';
+import { CapacityMeter, createReportStore, ensureTable, meterCapacity } from '@modellregionen/store';
+import dynalite from 'dynalite';
+import { build } from 'esbuild';
+import { demoHistory } from '../demo/demo-history';
+
+export interface BenchOptions {
+  /** Reports to ingest (the valid demo history, repeated with fresh event ids). */
+  readonly events: number;
+  /** Raw PutItem calls for the store's own throughput. */
+  readonly rawWrites: number;
+  /** SQS batches (of 10) in flight at once, as concurrent Lambda invocations. */
+  readonly concurrency: number;
+  /** Bundle the functions and time their import (slower: esbuild and one process per function). */
+  readonly bundles: boolean;
+  readonly functionEntries?: Readonly<Record<string, string>>;
+  readonly root?: string;
+}
+
+export interface BenchResult {
+  store: { writes: number; seconds: number; perSecond: number };
+  ingestion: { events: number; seconds: number; perSecond: number; applied: number; stale: number };
+  capacity: {
+    writeUnitsPerAcceptedEvent: number;
+    readUnitsPerAcceptedEvent: number;
+    writeUnitsPerDuplicate: number;
+    readUnitsPerDuplicate: number;
+    competenceCircleReadUnits: { afterOneReport: number; afterHistory: number };
+  };
+  bundles: { function: string; bytes: number; importMs: number }[];
+}
+
+const silentPublisher: EventPublisher = { publish: async () => {} };
+
+const startStore = async () => {
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const newClient = () => new DynamoDBClient({ endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'x' } });
+  const client = newClient();
+  return {
+    client,
+    newClient,
+    async table() {
+      const name = `bench-${randomUUID()}`;
+      await ensureTable(client, name);
+      return name;
+    },
+    async stop() {
+      client.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};
+
+/** The demo's valid reports as delivered EventBridge events, repeated to `count` with fresh ids. */
+const eventStream = (count: number) => {
+  const valid = demoHistory().filter((e) => !e.invalid);
+  return Array.from({ length: count }, (_, i) => {
+    const entry = valid[i % valid.length]!;
+    return {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': entry.DetailType,
+      source: entry.Source,
+      account: '123456789012',
+      time: '2013-12-31T12:00:00Z',
+      region: 'eu-central-1',
+      resources: [],
+      detail: JSON.parse(entry.Detail) as unknown,
+    };
+  });
+};
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
+  const store = await startStore();
+  try {
+    // 1. The raw store: PutItem of an item the size of a current-state record, 32 in flight.
+    const rawTable = await store.table();
+    const doc = DynamoDBDocumentClient.from(store.client);
+    const payload = 'x'.repeat(700);
+    let t = performance.now();
+    await mapSettledLimit(
+      Array.from({ length: options.rawWrites }, (_, i) => i),
+      32,
+      (i) => doc.send(new PutCommand({ TableName: rawTable, Item: { pk: `REGION#r${i % 6}`, sk: `CUR#item#${i}`, payload } })),
+    );
+    const rawSeconds = seconds(t);
+
+    // 2. Ingestion through the aggregation pipeline, in SQS batches of ten.
+    const ingestTable = await store.table();
+    const ingestStore = createReportStore({ client: doc, tableName: ingestTable });
+    const aggregator = createAggregator({ store: ingestStore, publisher: silentPublisher });
+    const messages: InboundMessage[] = eventStream(options.events).map((e) => ({ id: randomUUID(), body: JSON.stringify(e) }));
+    const batches = Array.from({ length: Math.ceil(messages.length / 10) }, (_, i) => messages.slice(i * 10, i * 10 + 10));
+    let applied = 0;
+    let stale = 0;
+    t = performance.now();
+    const outcomes = await mapSettledLimit(batches, options.concurrency, (batch) => aggregator.processMessages(batch));
+    const ingestSeconds = seconds(t);
+    for (const o of outcomes) {
+      if (o.status === 'rejected') throw o.reason;
+      if (o.value.failed.length > 0) throw new Error(`${o.value.failed.length} messages failed during the bench`);
+      applied += o.value.applied;
+      stale += o.value.stale;
+    }
+
+    // 3. Capacity, as DynamoDB reports it.
+    const meter = new CapacityMeter();
+    // A client of its own: the meter's middleware must not count the other phases.
+    const metered = DynamoDBDocumentClient.from(store.newClient());
+    meterCapacity(metered, meter);
+    const capStore = createReportStore({ client: metered, tableName: await store.table() });
+    const capAggregator = createAggregator({ store: capStore, publisher: silentPublisher });
+    const [first, ...rest] = eventStream(Math.min(200, options.events)).map((e) => ({ id: randomUUID(), body: JSON.stringify(e) }));
+    await capAggregator.processMessages([first!]);
+    const acceptedW = meter.writeUnits;
+    const acceptedR = meter.readUnits;
+    meter.reset();
+    await capStore.competenceCircle('2013-12-31');
+    const circleAfterOne = meter.readUnits;
+    meter.reset();
+    await capAggregator.processMessages([first!]);
+    const duplicateW = meter.writeUnits;
+    const duplicateR = meter.readUnits;
+    for (let i = 0; i < rest.length; i += 10) await capAggregator.processMessages(rest.slice(i, i + 10));
+    meter.reset();
+    await capStore.competenceCircle('2013-12-31');
+    const circleAfterHistory = meter.readUnits;
+    metered.destroy();
+
+    // 4. Bundles: the functions' entries, bundled as the stack bundles them, imported cold.
+    const bundles: BenchResult['bundles'] = [];
+    if (options.bundles) {
+      const root = options.root ?? process.cwd();
+      const out = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
+      for (const [name, entry] of Object.entries(options.functionEntries ?? {})) {
+        const file = join(out, name, 'index.mjs');
+        await build({
+          entryPoints: [join(root, entry)],
+          outfile: file,
+          bundle: true,
+          minify: true,
+          platform: 'node',
+          target: 'node22',
+          format: 'esm',
+          mainFields: ['module', 'main'],
+          banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+          logLevel: 'error',
+        });
+        const probe = spawnSync(
+          process.execPath,
+          ['--input-type=module', '-e', `const t=performance.now(); await import(${JSON.stringify(file)}); console.log(Math.round(performance.now()-t));`],
+          { encoding: 'utf8', env: { ...process.env, TABLE_NAME: 't', EVENT_BUS_NAME: 'b', USER_POOL_ID: 'eu-central-1_x', USER_POOL_CLIENT_ID: 'c', AWS_REGION: 'eu-central-1' } },
+        );
+        bundles.push({ function: name, bytes: statSync(file).size, importMs: Number(probe.stdout.trim()) });
+      }
+    }
+
+    return {
+      store: { writes: options.rawWrites, seconds: rawSeconds, perSecond: options.rawWrites / rawSeconds },
+      ingestion: { events: messages.length, seconds: ingestSeconds, perSecond: messages.length / ingestSeconds, applied, stale },
+      capacity: {
+        writeUnitsPerAcceptedEvent: acceptedW,
+        readUnitsPerAcceptedEvent: acceptedR,
+        writeUnitsPerDuplicate: duplicateW,
+        readUnitsPerDuplicate: duplicateR,
+        competenceCircleReadUnits: { afterOneReport: circleAfterOne, afterHistory: circleAfterHistory },
+      },
+      bundles,
+    };
+  } finally {
+    await store.stop();
+  }
+};
