@@ -1,12 +1,8 @@
-import { MINISTRY_ID } from './catalogue';
-import { REGION_SOURCE_PREFIX } from './envelope';
+import { FINDINGS_PATTERN } from './rules';
 
 /**
- * Findings that go to subscribers' own event buses (other accounts or AWS regions). Only findings
- * that passed validation are forwarded: they come back from the aggregation as accepted reports,
- * so the pattern names the region sources and the detail-type.
+ * Findings that go to subscribers' own event buses (other accounts or AWS regions): the findings
+ * rule's pattern. The dispatcher of webhooks validates each finding; a subscriber bus gets every
+ * finding its region put, as a subscriber would on any EventBridge bus.
  */
-export const FINDINGS_FORWARDING_PATTERN: Record<string, unknown> = {
-  source: [{ prefix: REGION_SOURCE_PREFIX }, MINISTRY_ID],
-  'detail-type': ['FindingPublished'],
-};
+export const FINDINGS_FORWARDING_PATTERN: Record<string, unknown> = FINDINGS_PATTERN;

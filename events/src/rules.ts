@@ -2,7 +2,7 @@ import { MINISTRY_ID } from './catalogue';
 import { REGION_SOURCE_PREFIX } from './envelope';
 
 /** The functions that rules deliver to. The CDK stack and the local runtime map each to a handler. */
-export const TARGETS = ['aggregate'] as const;
+export const TARGETS = ['aggregate', 'webhooks'] as const;
 export type TargetName = (typeof TARGETS)[number];
 
 export interface RuleDefinition {
@@ -13,6 +13,12 @@ export interface RuleDefinition {
   readonly eventPattern: Record<string, unknown>;
   readonly target: TargetName;
 }
+
+/** Findings, from a region or the ministry: for the subscribers' webhooks and event buses. */
+export const FINDINGS_PATTERN: Record<string, unknown> = {
+  source: [{ prefix: REGION_SOURCE_PREFIX }, MINISTRY_ID],
+  'detail-type': ['FindingPublished'],
+};
 
 /**
  * The bus's rules: defined once, deployed by the CDK stack and routed by the local runtime.
@@ -25,5 +31,11 @@ export const RULES: readonly RuleDefinition[] = [
     description: 'Every event from a model region or the ministry goes to validation and aggregation.',
     eventPattern: { source: [{ prefix: REGION_SOURCE_PREFIX }, MINISTRY_ID] },
     target: 'aggregate',
+  },
+  {
+    name: 'findings-to-webhooks',
+    description: "Findings go to the subscribers' webhooks (the dispatcher delivers only valid ones).",
+    eventPattern: FINDINGS_PATTERN,
+    target: 'webhooks',
   },
 ];

@@ -60,7 +60,11 @@ export const FUNCTION_ENTRIES = {
   aggregate: 'functions/aggregate/handler.ts',
   apiRead: 'functions/api-read/handler.ts',
   apiWrite: 'functions/api-write/handler.ts',
+  webhooks: 'functions/webhooks/handler.ts',
 } as const;
+
+/** Deliveries of a finding to the webhooks before it is parked (with backoff, about a day). */
+export const WEBHOOK_MAX_RECEIVE_COUNT = 10;
 
 /** How many deliveries an aggregation message gets before it is parked (SQS maxReceiveCount). */
 export const MAX_RECEIVE_COUNT = 5;
@@ -74,7 +78,7 @@ export class ModellregionenBackend extends Construct {
   readonly table: dynamodb.Table;
   readonly api: apigw.HttpApi;
   readonly userPool: cognito.UserPool;
-  readonly functions: Record<'aggregate' | 'apiRead' | 'apiWrite', nodejs.NodejsFunction>;
+  readonly functions: Record<keyof typeof FUNCTION_ENTRIES, nodejs.NodejsFunction>;
   readonly deadLetterQueues: sqs.Queue[] = [];
   readonly alarmTopic: sns.ITopic;
   readonly targetDeadLetterQueues: sqs.Queue[] = [];
@@ -168,6 +172,16 @@ export class ModellregionenBackend extends Construct {
       retentionPeriod: Duration.days(14),
       deadLetterQueue: { queue: aggregateDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
+    // Webhooks: the findings rule -> SQS (redelivered with exponential backoff by the function,
+    // parked after ten deliveries) -> the dispatcher.
+    const webhookDlq = this.queue('WebhookDeadLetters');
+    const webhookQueue = new sqs.Queue(this, 'WebhookQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(180),
+      retentionPeriod: Duration.days(14),
+      deadLetterQueue: { queue: webhookDlq, maxReceiveCount: WEBHOOK_MAX_RECEIVE_COUNT },
+    });
     const deliveryDlq = this.queue('BusDeliveryDeadLetters');
     /** Queues that are dead-letter queues of EventBridge targets (cdk-nag cannot see that). */
     this.targetDeadLetterQueues.push(deliveryDlq);
@@ -175,12 +189,16 @@ export class ModellregionenBackend extends Construct {
       aggregate: fn('Aggregate', FUNCTION_ENTRIES.aggregate),
       apiRead: fn('ApiRead', FUNCTION_ENTRIES.apiRead),
       apiWrite: fn('ApiWrite', FUNCTION_ENTRIES.apiWrite),
+      webhooks: fn('Webhooks', FUNCTION_ENTRIES.webhooks),
     };
+    this.functions.webhooks.addEventSource(
+      new SqsEventSource(webhookQueue, { batchSize: 10, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
+    );
     this.functions.aggregate.addEventSource(
       new SqsEventSource(aggregateQueue, { batchSize: 10, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
     );
     for (const rule of RULES) {
-      const target = { aggregate: aggregateQueue }[rule.target];
+      const target = { aggregate: aggregateQueue, webhooks: webhookQueue }[rule.target];
       new events.Rule(this, `Rule-${rule.name}`, {
         eventBus: this.bus,
         ruleName: rule.name,
@@ -218,6 +236,7 @@ export class ModellregionenBackend extends Construct {
       }),
     );
     this.table.grant(this.functions.apiRead, 'dynamodb:GetItem', 'dynamodb:Query');
+    this.table.grant(this.functions.webhooks, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
     this.table.grant(this.functions.apiWrite, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
     this.functions.apiWrite.addToRolePolicy(
       new iam.PolicyStatement({

@@ -93,8 +93,15 @@ describe('each function reaches only what it uses', () => {
     expect(actionsOf(policy, 'sqs')).toEqual([]);
   });
 
+  it('webhooks: reads subscriptions, records deliveries, consumes its queue, and touches no bus', () => {
+    const policy = policyOf('BackendWebhooks');
+    expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(actionsOf(policy, 'sqs')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
+    expect(actionsOf(policy, 'events')).toEqual([]);
+  });
+
   it('scopes table actions to the table and bus actions to the bus', () => {
-    for (const prefix of ['BackendAggregate', 'BackendApiRead', 'BackendApiWrite']) {
+    for (const prefix of ['BackendAggregate', 'BackendApiRead', 'BackendApiWrite', 'BackendWebhooks']) {
       for (const s of policyOf(prefix)) {
         const services = new Set(list(s.Action).map((a) => a.split(':')[0]));
         if (services.has('dynamodb')) expect(JSON.stringify(s.Resource)).toMatch(/BackendTable/);

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '@modellregionen/api';
-import { FINDINGS_FORWARDING_PATTERN, RULES } from '@modellregionen/events';
+import { FINDINGS_FORWARDING_PATTERN, FINDINGS_PATTERN, RULES } from '@modellregionen/events';
 import cdkJson from '../../cdk.json' with { type: 'json' };
-import { MAX_RECEIVE_COUNT } from '../lib/backend';
+import { MAX_RECEIVE_COUNT, WEBHOOK_MAX_RECEIVE_COUNT } from '../lib/backend';
 import { type Resources, synthesizeStack } from './support';
 
 let template: Template;
@@ -70,16 +70,20 @@ describe('aggregation: EventBridge -> SQS -> Lambda', () => {
   });
 
   it('reads batches of ten and reports partial batch failures', () => {
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      BatchSize: 10,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    template.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] }, 2);
+  });
+
+  it('delivers findings to the webhook dispatcher through its own queue, parked after ten deliveries', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: WEBHOOK_MAX_RECEIVE_COUNT },
     });
+    template.hasResourceProperties('AWS::Events::Rule', { Name: 'findings-to-webhooks', EventPattern: FINDINGS_PATTERN });
   });
 
   it('has an alarm on every dead-letter queue, sent to the alarm topic', () => {
     const queues = ofType('AWS::SQS::Queue');
     const dlqIds = queues.filter(([, q]) => q.Properties?.RedrivePolicy === undefined).map(([id]) => id);
-    expect(dlqIds.length).toBe(2);
+    expect(dlqIds.length).toBe(3); // aggregation, webhooks, and the rule targets' own
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
     for (const id of dlqIds) {
       expect(alarms).toContainEqual(
@@ -107,7 +111,7 @@ describe('aggregation: EventBridge -> SQS -> Lambda', () => {
 describe('the functions', () => {
   it('all run on Node.js 22 on arm64, traced, with Powertools configured by environment', () => {
     const functions = ofType('AWS::Lambda::Function');
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(4);
     for (const [, f] of functions) {
       expect(f.Properties).toMatchObject({
         Runtime: 'nodejs22.x',

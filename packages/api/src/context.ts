@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Catalogue, DetailType, Validator } from '@modellregionen/events';
-import type { ReportStore } from '@modellregionen/store';
+import type { ReportStore, SubscriptionStore } from '@modellregionen/store';
+import type { CallbackPolicy } from './handlers/subscriptions';
 import type { Principal } from './principal';
 import type { TokenVerifier } from './token-verifier';
 
@@ -9,6 +10,9 @@ export interface ApiDeps {
   readonly catalogue: Catalogue;
   readonly validator: Validator;
   readonly store: ReportStore;
+  readonly subscriptions: SubscriptionStore;
+  /** Where webhook callbacks may point. */
+  readonly callbackPolicy: CallbackPolicy;
   readonly verifier: TokenVerifier;
   /** Puts a region's report on the bus with the region's `Source`; resolves with the event id. */
   readonly publishReport: (input: { regionId: string; detailType: DetailType; detail: Record<string, unknown> }) => Promise<string>;

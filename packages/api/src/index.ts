@@ -4,6 +4,7 @@ export * from './atom-feed';
 export * from './context';
 export * from './dev-issuer';
 export * from './errors';
+export * from './handlers/subscriptions';
 export * from './local-adapter';
 export * from './openapi';
 export * from './principal';

@@ -33,6 +33,7 @@ import { json, type RouteContext, type RouteResult } from './context';
 import type { ErrorCode } from './errors';
 import { MAX_BODY_BYTES } from './middleware/json-body';
 import { REVIEWS } from './handlers/reviews';
+import { subscriptionRequestSchema } from './handlers/subscriptions';
 import type { Principal } from './principal';
 import { type Route, ROUTES } from './routes';
 
@@ -411,13 +412,15 @@ const findingsQuery = z.object({
 const jsonContent = (schema: z.ZodType) => ({ 'application/json': { schema } });
 
 interface OperationSpec {
-  readonly success: { readonly status: 200 | 202; readonly response: ResponseConfig };
+  readonly success: { readonly status: 200 | 201 | 202; readonly response: ResponseConfig };
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
   /** Validates query or body: 400. */
   readonly validatesInput?: boolean;
   /** Reads a JSON body and publishes to the bus: 413, 415, 502. */
   readonly publishes?: boolean;
+  /** Reads a JSON body: 413, 415. */
+  readonly readsBody?: boolean;
   /** 409 and why. */
   readonly conflict?: string;
   readonly description?: string;
@@ -428,7 +431,28 @@ const ok = (description: string, schema: z.ZodType): OperationSpec['success'] =>
   response: { description, content: jsonContent(schema) },
 });
 
+const SubscriptionSchema = z
+  .object({
+    subscriptionId: z.string(),
+    subscriber: z.string(),
+    municipality: z.string(),
+    callbackUrl: z.string(),
+    fieldsOfAction: z.array(fieldOfAction),
+    secret: z.string().meta({ description: 'The HMAC-SHA256 key of the signatures; shown only in this response.' }),
+    createdAt: dateTime,
+    signature: z.string().meta({ description: 'How deliveries are signed.' }),
+  })
+  .meta({ id: 'Subscription' });
+
 const STATIC_OPERATIONS: Readonly<Record<string, OperationSpec>> = {
+  postSubscription: {
+    success: { status: 201, response: { description: 'The subscription, with its signing secret.', content: jsonContent(SubscriptionSchema) } },
+    body: subscriptionRequestSchema.meta({ id: 'SubscriptionRequest' }),
+    validatesInput: true,
+    readsBody: true,
+    description:
+      'Each new finding (in the given fields of action, or all) is delivered to callbackUrl as a POST with the header x-modellregionen-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">, and x-modellregionen-delivery naming the delivery (the same on every retry). Failed deliveries are retried with exponential backoff for about a day, then kept for a redrive; never lost. The callback must be https on a public host.',
+  },
   closeReview: {
     success: ok('The review, now closed.', ReviewSchema),
     conflict: 'The review is closed already; a closed review stays as it was.',
@@ -576,7 +600,7 @@ const operationOf = (route: DocumentedRoute, spec: OperationSpec | undefined): R
   }
   if (params !== undefined) responses['404'] = errorResponse(404);
   if (spec?.conflict !== undefined) responses['409'] = errorResponse(409, spec.conflict);
-  if (spec?.publishes) {
+  if (spec?.publishes || spec?.readsBody) {
     responses['413'] = errorResponse(413);
     responses['415'] = errorResponse(415);
   }
@@ -587,7 +611,7 @@ const operationOf = (route: DocumentedRoute, spec: OperationSpec | undefined): R
   if (params !== undefined) request.params = params;
   if (spec?.query !== undefined) request.query = spec.query;
   if (spec?.body !== undefined) {
-    request.body = { required: true, description: `The report (application/json, at most ${MAX_BODY_BYTES / 1024} KiB).`, content: jsonContent(spec.body) };
+    request.body = { required: true, description: `${spec.readsBody ? 'The request' : 'The report'} (application/json, at most ${MAX_BODY_BYTES / 1024} KiB).`, content: jsonContent(spec.body) };
   }
 
   return {
@@ -609,7 +633,7 @@ const INFO_DESCRIPTION = [
   'Roles (from the bearer token; Amazon Cognito on AWS, a local development issuer offline):',
   '- **coordinator**: the coordination office of one model region. Reports milestones, projects, indicator values and findings for its own region, sees its region and its rejected reports.',
   `- **ministry**: steers the programme. Sees every region, the competence circle, indicators across regions and the reviews; closes reviews; publishes findings under \`${MINISTRY_ID}\`.`,
-  '- **subscriber**: another municipality. Reads the published findings (JSON and Atom).',
+  '- **subscriber**: another municipality. Reads the published findings (JSON and Atom) and subscribes webhooks to new ones.',
   '',
   'Every error is `{ "error": { "code", "message", "details"? } }` with the matching status.',
 ].join('\n');

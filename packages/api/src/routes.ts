@@ -3,6 +3,7 @@ import type { RouteContext, RouteResult } from './context';
 import { getFindings, getFindingsAtom } from './handlers/findings';
 import { postReport } from './handlers/reports';
 import { closeReview, getReview } from './handlers/reviews';
+import { postSubscription } from './handlers/subscriptions';
 import { getCatalogue, getCompetenceCircle, getIndicator, getRegion, getRejections } from './handlers/views';
 // openapi.ts reads ROUTES only inside functions, so this cycle is safe.
 import { getOpenApiDocument } from './openapi';
@@ -32,6 +33,7 @@ export const ROUTES: readonly Route[] = [
   { id: 'postProject', method: 'POST', path: '/v1/regions/{regionId}/projects', fn: 'write', access: reporterOfRegion, summary: 'Report a pilot project', handler: postReport('ProjectReported') },
   { id: 'postIndicator', method: 'POST', path: '/v1/regions/{regionId}/indicators', fn: 'write', access: reporterOfRegion, summary: 'Report an indicator value for a period', handler: postReport('IndicatorReported') },
   { id: 'postFinding', method: 'POST', path: '/v1/regions/{regionId}/findings', fn: 'write', access: publisherOfFindings, summary: 'Publish a finding', handler: postReport('FindingPublished') },
+  { id: 'postSubscription', method: 'POST', path: '/v1/subscriptions', fn: 'write', access: roles('subscriber'), summary: 'Subscribe a webhook to new findings', handler: postSubscription },
   { id: 'closeReview', method: 'POST', path: '/v1/reviews/{reviewId}/close', fn: 'write', access: ministry, summary: 'Close (freeze) a review', handler: closeReview },
   { id: 'getRejections', method: 'GET', path: '/v1/regions/{regionId}/rejections', fn: 'read', access: ownRegionOrMinistry, summary: "A region's quarantined reports, newest first", handler: getRejections },
   { id: 'getRegion', method: 'GET', path: '/v1/regions/{regionId}', fn: 'read', access: ownRegionOrMinistry, summary: "A region's milestones, projects, indicators and findings", handler: getRegion },

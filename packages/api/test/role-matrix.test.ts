@@ -12,6 +12,7 @@ const MATRIX: Record<string, Expectation> = {
   postProject: { ...unauthenticated, coordinatorSameRegion: 202, coordinatorOtherRegion: 403, ministry: 403, subscriber: 403 },
   postIndicator: { ...unauthenticated, coordinatorSameRegion: 202, coordinatorOtherRegion: 403, ministry: 403, subscriber: 403 },
   postFinding: { ...unauthenticated, coordinatorSameRegion: 202, coordinatorOtherRegion: 403, ministry: 403, subscriber: 403 },
+  postSubscription: { ...unauthenticated, coordinatorSameRegion: 403, coordinatorOtherRegion: 403, ministry: 403, subscriber: 201 },
   closeReview: { ...unauthenticated, coordinatorSameRegion: 403, coordinatorOtherRegion: 403, ministry: 200, subscriber: 403 },
   getRejections: { ...unauthenticated, coordinatorSameRegion: 200, coordinatorOtherRegion: 403, ministry: 200, subscriber: 403 },
   getRegion: { ...unauthenticated, coordinatorSameRegion: 200, coordinatorOtherRegion: 403, ministry: 200, subscriber: 403 },
@@ -30,6 +31,7 @@ const BODY: Record<string, unknown> = {
   postProject: validBodies.projects,
   postIndicator: validBodies.indicators,
   postFinding: validBodies.findings,
+  postSubscription: { callbackUrl: 'https://www.giessen.de/integration/webhook', fieldsOfAction: ['education'] },
 };
 
 let runtime: LocalRuntime;

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { createApiHandler, createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, openDevIssuer } from '@modellregionen/api';
+import { createApiHandler, createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, localCallbacks, openDevIssuer } from '@modellregionen/api';
+import { createWebhookDispatcher } from '@modellregionen/webhooks';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, eventBridgePublisher, type PipelineLogger } from '@modellregionen/aggregation';
 import { type Catalogue, createValidator, defaultCatalogue, MINISTRY_ID, regionSource, TARGETS, type TargetName } from '@modellregionen/events';
-import { createReportStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
+import { createReportStore, createSubscriptionStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
 import dynalite from 'dynalite';
 import { createApiServer, JWKS_PATH } from './api-server';
 import { Archive } from './archive';
@@ -37,6 +38,8 @@ export interface LocalRuntimeOptions {
   readonly log?: (line: string) => void;
   /** Key file of the local token issuer (default `<dataDir>/dev-issuer-key.json`; in memory with `inMemory`). */
   readonly devIssuerKeyFile?: string;
+  /** How long one webhook delivery may take (default 10 s). */
+  readonly webhookTimeoutMs?: number;
   /** Clock of the HTTP API (tests). */
   readonly now?: () => Date;
 }
@@ -72,7 +75,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     const dynamo = new DynamoDBClient({ endpoint: storeEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     stops.push(async () => dynamo.destroy());
     await ensureTable(dynamo, tableName);
-    const store: ReportStore = createReportStore({ client: DynamoDBDocumentClient.from(dynamo), tableName, catalogue });
+    const documents = DynamoDBDocumentClient.from(dynamo);
+    const store: ReportStore = createReportStore({ client: documents, tableName, catalogue });
+    const subscriptions = createSubscriptionStore({ client: documents, tableName });
 
     // 2. The bus: archive, queues (filled below), endpoint.
     const archive = await Archive.open(dataDir ? join(dataDir, 'archive.jsonl') : undefined);
@@ -105,9 +110,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       error: (message, attributes) => log(`${message} ${JSON.stringify(attributes ?? {})}`),
     };
     const aggregator = createAggregator({ store, publisher: eventBridgePublisher(eventBridge, busName), logger });
+    const dispatcher = createWebhookDispatcher({ store: subscriptions, validator: createValidator(catalogue), logger, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) });
+    const asMessages = (messages: readonly QueueMessage[]) =>
+      messages.map((m) => ({ id: m.id, body: JSON.stringify(m.event), sentAt: m.sentAt }));
     const handlers: Record<TargetName, TargetHandler> = {
-      aggregate: (messages) =>
-        aggregator.processMessages(messages.map((m) => ({ id: m.id, body: JSON.stringify(m.event), sentAt: m.sentAt }))),
+      aggregate: (messages) => aggregator.processMessages(asMessages(messages)),
+      webhooks: (messages) => dispatcher.processMessages(asMessages(messages)),
     };
     for (const target of TARGETS) {
       const queue = await DeliveryQueue.open({
@@ -142,6 +150,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       catalogue,
       validator: createValidator(catalogue),
       store,
+      subscriptions,
+      callbackPolicy: localCallbacks,
       verifier: createTokenVerifier({
         kind: 'jwks',
         issuer: DEV_ISSUER,

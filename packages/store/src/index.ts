@@ -2,3 +2,4 @@ export * from './capacity-meter';
 export * from './keys';
 export * from './region-store';
 export * from './table';
+export * from './subscription-store';

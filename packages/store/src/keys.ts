@@ -8,6 +8,8 @@
 // | quarantine     | REGION#<r>                | REJ#<receivedAt UTC>#<eventId>                 |
 // | region view    | VIEW#competence-circle    | REGION#<r>                                     |
 // | closed review  | REVIEW#<reviewId>         | FROZEN                                         |
+// | subscription   | SUBSCRIPTIONS             | SUB#<subscriptionId>                           |
+// | delivery       | DELIVERY#<eventId>        | SUB#<subscriptionId>                           |
 //
 // <itemKey> is `<kind>#<id>[#<period>]` (see @modellregionen/domain).
 
@@ -29,3 +31,7 @@ export const viewSk = (regionId: string): string => `REGION#${regionId}`;
 
 export const reviewPk = (reviewId: string): string => `REVIEW#${reviewId}`;
 export const FROZEN_SK = 'FROZEN';
+
+export const SUBSCRIPTIONS_PK = 'SUBSCRIPTIONS';
+export const subscriptionSk = (subscriptionId: string): string => `SUB#${subscriptionId}`;
+export const deliveryPk = (eventId: string): string => `DELIVERY#${eventId}`;

@@ -4,7 +4,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { defaultCatalogue, regionSource, validator } from '@modellregionen/events';
-import { createReportStore } from '@modellregionen/store';
+import { createReportStore, createSubscriptionStore } from '@modellregionen/store';
+import { publicHttpsOnly } from '../handlers/subscriptions';
 import { createApiHandler } from '../app';
 import type { ApiFunction } from '../routes';
 import { createTokenVerifier, type TokenVerifierConfig } from '../token-verifier';
@@ -28,11 +29,15 @@ export const apiHandlerFromEnv = (functions: readonly ApiFunction[], serviceName
   const logger = new Logger({ serviceName });
   const eventBridge = new EventBridgeClient({});
   const busName = process.env.EVENT_BUS_NAME;
+  const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  const tableName = required('TABLE_NAME');
   return createApiHandler(
     {
+      subscriptions: createSubscriptionStore({ client: documents, tableName }),
+      callbackPolicy: publicHttpsOnly,
       catalogue: defaultCatalogue,
       validator,
-      store: createReportStore({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName: required('TABLE_NAME') }),
+      store: createReportStore({ client: documents, tableName }),
       verifier: createTokenVerifier(verifierConfigFromEnv()),
       publishReport: async ({ regionId, detailType, detail }) => {
         if (busName === undefined) throw new Error('EVENT_BUS_NAME is not set: this function does not publish');

@@ -1,0 +1,3 @@
+export * from './dispatcher';
+export * from './signature';
+export * from './sqs-backoff';
