@@ -1,6 +1,6 @@
-import { DeleteTableCommand, type DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeReplayCommand, StartReplayCommand } from '@aws-sdk/client-eventbridge';
-import { ensureTable } from '@modellregionen/store';
+import { deleteTable, ensureTable } from '@modellregionen/store';
 import { localAdminClient } from './local-admin-client';
 
 /**
@@ -21,11 +21,7 @@ export const replayArchive = async (input: {
     throw new Error(`the queues are still delivering (${busy.map(([n, q]) => `${n}: ${q.pending} pending`).join(', ')}); replay when they are empty`);
   }
   input.onProgress?.(`emptying table ${input.tableName}`);
-  try {
-    await input.dynamo.send(new DeleteTableCommand({ TableName: input.tableName }));
-  } catch (err) {
-    if (!(err instanceof ResourceNotFoundException)) throw err;
-  }
+  await deleteTable(input.dynamo, input.tableName);
   await ensureTable(input.dynamo, input.tableName);
 
   const eventBridge = admin.eventBridge();

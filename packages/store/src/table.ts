@@ -1,9 +1,11 @@
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DeleteTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 
 /**
@@ -27,17 +29,49 @@ export const createTableInput = (tableName: string): CreateTableCommandInput => 
   BillingMode: 'PAY_PER_REQUEST',
 });
 
-/** Creates the table unless it exists, and waits until it is active. */
-export const ensureTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/** The table's status, or undefined when there is no such table. */
+const statusOf = async (client: DynamoDBClient, tableName: string): Promise<string | undefined> => {
   try {
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
-  } catch (err) {
-    if (!(err instanceof ResourceInUseException)) throw err;
-  }
-  for (let attempt = 0; attempt < 100; attempt += 1) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (Table?.TableStatus === 'ACTIVE') return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    return Table?.TableStatus;
+  } catch (err) {
+    if (err instanceof ResourceNotFoundException) return undefined;
+    throw err;
+  }
+};
+
+/**
+ * Creates the table unless it exists, and waits until it is active. A table still being deleted
+ * is waited out and created anew.
+ */
+export const ensureTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const status = await statusOf(client, tableName);
+    if (status === 'ACTIVE') return;
+    if (status === undefined) {
+      try {
+        await client.send(new CreateTableCommand(createTableInput(tableName)));
+      } catch (err) {
+        if (!(err instanceof ResourceInUseException)) throw err;
+      }
+    }
+    await pause();
   }
   throw new Error(`table ${tableName} did not become active`);
+};
+
+/** Deletes the table and waits until it is gone; a missing table is fine. */
+export const deleteTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException)) throw err;
+  }
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if ((await statusOf(client, tableName)) === undefined) return;
+    await pause();
+  }
+  throw new Error(`table ${tableName} was not deleted`);
 };
