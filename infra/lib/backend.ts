@@ -163,25 +163,6 @@ export class ModellregionenBackend extends Construct {
       });
     };
 
-    // Aggregation: EventBridge -> SQS (buffer, retries, DLQ) -> Lambda with partial batch failures.
-    const aggregateDlq = this.queue('AggregateDeadLetters');
-    const aggregateQueue = new sqs.Queue(this, 'AggregateQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(180),
-      retentionPeriod: Duration.days(14),
-      deadLetterQueue: { queue: aggregateDlq, maxReceiveCount: MAX_RECEIVE_COUNT },
-    });
-    // Webhooks: the findings rule -> SQS (redelivered with exponential backoff by the function,
-    // parked after ten deliveries) -> the dispatcher.
-    const webhookDlq = this.queue('WebhookDeadLetters');
-    const webhookQueue = new sqs.Queue(this, 'WebhookQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(180),
-      retentionPeriod: Duration.days(14),
-      deadLetterQueue: { queue: webhookDlq, maxReceiveCount: WEBHOOK_MAX_RECEIVE_COUNT },
-    });
     const deliveryDlq = this.queue('BusDeliveryDeadLetters');
     /** Queues that are dead-letter queues of EventBridge targets (cdk-nag cannot see that). */
     this.targetDeadLetterQueues.push(deliveryDlq);
@@ -191,14 +172,14 @@ export class ModellregionenBackend extends Construct {
       apiWrite: fn('ApiWrite', FUNCTION_ENTRIES.apiWrite),
       webhooks: fn('Webhooks', FUNCTION_ENTRIES.webhooks),
     };
-    this.functions.webhooks.addEventSource(
-      new SqsEventSource(webhookQueue, { batchSize: 10, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
-    );
-    this.functions.aggregate.addEventSource(
-      new SqsEventSource(aggregateQueue, { batchSize: 10, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
-    );
+    // Each rule target: EventBridge -> SQS (buffer, retries, DLQ) -> Lambda with partial batch
+    // failures. Webhook messages are redelivered with exponential backoff by their function.
+    const targetQueues = {
+      aggregate: this.workQueue('Aggregate', this.functions.aggregate, MAX_RECEIVE_COUNT),
+      webhooks: this.workQueue('Webhook', this.functions.webhooks, WEBHOOK_MAX_RECEIVE_COUNT),
+    };
     for (const rule of RULES) {
-      const target = { aggregate: aggregateQueue, webhooks: webhookQueue }[rule.target];
+      const target = targetQueues[rule.target];
       new events.Rule(this, `Rule-${rule.name}`, {
         eventBus: this.bus,
         ruleName: rule.name,
@@ -359,6 +340,19 @@ export class ModellregionenBackend extends Construct {
       }),
     );
     return new sns.Topic(this, 'AlarmTopic', { displayName: 'Modellregionen Integration alarms', masterKey: key, enforceSSL: true });
+  }
+
+  /** An encrypted queue feeding `consumer` in batches of ten, parking messages after `maxReceiveCount`. */
+  private workQueue(name: string, consumer: lambda.IFunction, maxReceiveCount: number): sqs.Queue {
+    const queue = new sqs.Queue(this, `${name}Queue`, {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(180),
+      retentionPeriod: Duration.days(14),
+      deadLetterQueue: { queue: this.queue(`${name}DeadLetters`), maxReceiveCount },
+    });
+    consumer.addEventSource(new SqsEventSource(queue, { batchSize: 10, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }));
+    return queue;
   }
 
   private queue(id: string): sqs.Queue {
