@@ -75,7 +75,12 @@ Ctrl-C stops it; accepted events are kept and delivered after the next start.`);
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (values.demo) {
+  if (values.demo && runtime.archive.size > 0) {
+    console.log(
+      `demo not loaded: the bus archive already holds ${runtime.archive.size} events. ` +
+        'Use --in-memory or an empty --data-dir to load the demo into a fresh store.',
+    );
+  } else if (values.demo) {
     const { demoHistory } = await import('../demo/demo-history');
     const entries = demoHistory();
     const result = await sendAsRegions({
