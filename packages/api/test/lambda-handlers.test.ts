@@ -85,6 +85,23 @@ describe('the API Lambda handlers', () => {
     expect(JSON.parse(bus.entries[0]!.Detail)).toMatchObject({ regionId: 'offenbach', reportedBy: 'Koordination offenbach' });
   });
 
+  it('write: answers 502 when the bus does not take the report, so the coordinator sends it again', async () => {
+    const token = await issuer.sign({ role: 'coordinator', regionId: 'offenbach' });
+    bus.failNextCalls(1);
+    const before = bus.entries.length;
+    const result = await write(
+      event('POST', '/v1/regions/offenbach/findings', token, {
+        schemaVersion: 1, revision: 2, reportedAt: '2012-10-10T12:00:00+02:00', findingId: 'lotsen', title: 'Lotsen', summary: 'Bildungslotsen helfen.', fieldOfAction: 'education',
+      }),
+      lambdaContext('api-write'),
+    );
+    expect(result.statusCode).toBe(502);
+    expect(JSON.parse(String(result.body))).toEqual({
+      error: { code: 'bad_gateway', message: 'the event bus did not accept the report; nothing was recorded, send it again' },
+    });
+    expect(bus.entries).toHaveLength(before);
+  });
+
   it('read: serves only read routes; write serves only write routes', async () => {
     const token = await issuer.sign({ role: 'ministry' });
     expect((await read(event('GET', '/v1/competence-circle', token), lambdaContext('api-read'))).statusCode).toBe(200);
