@@ -218,7 +218,7 @@ export class ModellregionenBackend extends Construct {
     );
     this.table.grant(this.functions.apiRead, 'dynamodb:GetItem', 'dynamodb:Query');
     this.table.grant(this.functions.webhooks, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
-    this.table.grant(this.functions.apiWrite, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query');
+    this.table.grant(this.functions.apiWrite, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:DeleteItem');
     this.functions.apiWrite.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['events:PutEvents'],
@@ -286,7 +286,7 @@ export class ModellregionenBackend extends Construct {
     for (const route of ROUTES) {
       const routes = this.api.addRoutes({
         path: route.path,
-        methods: [route.method === 'GET' ? apigw.HttpMethod.GET : apigw.HttpMethod.POST],
+        methods: [apigw.HttpMethod[route.method]],
         integration: integrations[route.fn],
         authorizer: route.access === 'public' ? new apigw.HttpNoneAuthorizer() : authorizer,
       });

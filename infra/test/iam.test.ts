@@ -85,9 +85,9 @@ describe('each function reaches only what it uses', () => {
     expect(actionsOf(policy, 'sqs')).toEqual([]);
   });
 
-  it('api-write: publishes region sources to the bus, and writes only what closing a review needs', () => {
+  it('api-write: publishes region sources to the bus, and writes only reviews and subscriptions', () => {
     const policy = policyOf('BackendApiWrite');
-    expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     const put = policy.find((s) => list(s.Action).includes('events:PutEvents'))!;
     expect(put.Condition).toEqual({ StringLike: { 'events:source': ['modellregion.*', 'ministerium'] } });
     expect(actionsOf(policy, 'sqs')).toEqual([]);

@@ -412,7 +412,7 @@ const findingsQuery = z.object({
 const jsonContent = (schema: z.ZodType) => ({ 'application/json': { schema } });
 
 interface OperationSpec {
-  readonly success: { readonly status: 200 | 201 | 202; readonly response: ResponseConfig };
+  readonly success: { readonly status: 200 | 201 | 202 | 204; readonly response: ResponseConfig };
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
   /** Validates query or body: 400. */
@@ -445,6 +445,12 @@ const SubscriptionSchema = z
   .meta({ id: 'Subscription' });
 
 const STATIC_OPERATIONS: Readonly<Record<string, OperationSpec>> = {
+  getSubscriptions: {
+    success: ok("The caller's subscriptions (without their secrets).", z.object({ subscriptions: z.array(SubscriptionSchema.omit({ secret: true, signature: true })) })),
+  },
+  deleteSubscription: {
+    success: { status: 204, response: { description: 'The subscription is gone; no further deliveries start.' } },
+  },
   postSubscription: {
     success: { status: 201, response: { description: 'The subscription, with its signing secret.', content: jsonContent(SubscriptionSchema) } },
     body: subscriptionRequestSchema.meta({ id: 'SubscriptionRequest' }),
@@ -615,7 +621,7 @@ const operationOf = (route: DocumentedRoute, spec: OperationSpec | undefined): R
   }
 
   return {
-    method: route.method === 'GET' ? 'get' : 'post',
+    method: route.method === 'GET' ? 'get' : route.method === 'DELETE' ? 'delete' : 'post',
     path: route.path,
     operationId: route.id,
     summary: route.summary,

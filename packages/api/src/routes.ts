@@ -3,7 +3,7 @@ import type { RouteContext, RouteResult } from './context';
 import { getFindings, getFindingsAtom } from './handlers/findings';
 import { postReport } from './handlers/reports';
 import { closeReview, getReview } from './handlers/reviews';
-import { postSubscription } from './handlers/subscriptions';
+import { deleteSubscription, getSubscriptions, postSubscription } from './handlers/subscriptions';
 import { getCatalogue, getCompetenceCircle, getIndicator, getRegion, getRejections } from './handlers/views';
 // openapi.ts reads ROUTES only inside functions, so this cycle is safe.
 import { getOpenApiDocument } from './openapi';
@@ -13,7 +13,7 @@ export type ApiFunction = 'read' | 'write';
 
 export interface Route {
   readonly id: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly path: string;
   readonly fn: ApiFunction;
   /** Who may call it; `public` needs no token. */
@@ -34,6 +34,8 @@ export const ROUTES: readonly Route[] = [
   { id: 'postIndicator', method: 'POST', path: '/v1/regions/{regionId}/indicators', fn: 'write', access: reporterOfRegion, summary: 'Report an indicator value for a period', handler: postReport('IndicatorReported') },
   { id: 'postFinding', method: 'POST', path: '/v1/regions/{regionId}/findings', fn: 'write', access: publisherOfFindings, summary: 'Publish a finding', handler: postReport('FindingPublished') },
   { id: 'postSubscription', method: 'POST', path: '/v1/subscriptions', fn: 'write', access: roles('subscriber'), summary: 'Subscribe a webhook to new findings', handler: postSubscription },
+  { id: 'getSubscriptions', method: 'GET', path: '/v1/subscriptions', fn: 'read', access: roles('subscriber'), summary: "The caller's webhook subscriptions", handler: getSubscriptions },
+  { id: 'deleteSubscription', method: 'DELETE', path: '/v1/subscriptions/{subscriptionId}', fn: 'write', access: roles('subscriber'), summary: 'End a webhook subscription', handler: deleteSubscription },
   { id: 'closeReview', method: 'POST', path: '/v1/reviews/{reviewId}/close', fn: 'write', access: ministry, summary: 'Close (freeze) a review', handler: closeReview },
   { id: 'getRejections', method: 'GET', path: '/v1/regions/{regionId}/rejections', fn: 'read', access: ownRegionOrMinistry, summary: "A region's quarantined reports, newest first", handler: getRejections },
   { id: 'getRegion', method: 'GET', path: '/v1/regions/{regionId}', fn: 'read', access: ownRegionOrMinistry, summary: "A region's milestones, projects, indicators and findings", handler: getRegion },

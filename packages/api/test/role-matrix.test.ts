@@ -13,6 +13,9 @@ const MATRIX: Record<string, Expectation> = {
   postIndicator: { ...unauthenticated, coordinatorSameRegion: 202, coordinatorOtherRegion: 403, ministry: 403, subscriber: 403 },
   postFinding: { ...unauthenticated, coordinatorSameRegion: 202, coordinatorOtherRegion: 403, ministry: 403, subscriber: 403 },
   postSubscription: { ...unauthenticated, coordinatorSameRegion: 403, coordinatorOtherRegion: 403, ministry: 403, subscriber: 201 },
+  getSubscriptions: { ...unauthenticated, coordinatorSameRegion: 403, coordinatorOtherRegion: 403, ministry: 403, subscriber: 200 },
+  // Allowed, but there is no such subscription.
+  deleteSubscription: { ...unauthenticated, coordinatorSameRegion: 403, coordinatorOtherRegion: 403, ministry: 403, subscriber: 404 },
   closeReview: { ...unauthenticated, coordinatorSameRegion: 403, coordinatorOtherRegion: 403, ministry: 200, subscriber: 403 },
   getRejections: { ...unauthenticated, coordinatorSameRegion: 200, coordinatorOtherRegion: 403, ministry: 200, subscriber: 403 },
   getRegion: { ...unauthenticated, coordinatorSameRegion: 200, coordinatorOtherRegion: 403, ministry: 200, subscriber: 403 },
@@ -25,7 +28,7 @@ const MATRIX: Record<string, Expectation> = {
   getOpenApi: { none: 200, expired: 200, badSignature: 200, forged: 200, otherIssuer: 200, coordinatorSameRegion: 200, coordinatorOtherRegion: 200, ministry: 200, subscriber: 200 },
 };
 
-const PARAMS: Record<string, string> = { regionId: 'wetzlar', indicatorId: 'unemployment-rate', reviewId: 'midterm' };
+const PARAMS: Record<string, string> = { regionId: 'wetzlar', indicatorId: 'unemployment-rate', reviewId: 'midterm', subscriptionId: 'no-such-subscription' };
 const BODY: Record<string, unknown> = {
   postMilestone: validBodies.milestones,
   postProject: validBodies.projects,

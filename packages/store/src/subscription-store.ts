@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { deliveryPk, SUBSCRIPTIONS_PK, subscriptionSk } from './keys';
 
 /** A municipality's webhook for new findings. */
@@ -57,6 +57,24 @@ export const createSubscriptionStore = (options: { client: DynamoDBDocumentClien
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey !== undefined);
       return out;
+    },
+
+    /** Deletes a subscription if `subscriber` owns it; false when there is none of theirs. */
+    async deleteSubscription(subscriptionId: string, subscriber: string): Promise<boolean> {
+      try {
+        await client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: { pk: SUBSCRIPTIONS_PK, sk: subscriptionSk(subscriptionId) },
+            ConditionExpression: 'subscriber = :s',
+            ExpressionAttributeValues: { ':s': subscriber },
+          }),
+        );
+        return true;
+      } catch (err) {
+        if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
     },
 
     async wasDelivered(eventId: string, subscriptionId: string): Promise<boolean> {

@@ -132,6 +132,28 @@ describe('webhook subscriptions', () => {
     expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ finding: { findingId: 'uebergaenge' } });
   });
 
+  it('lists a subscriber\'s own subscriptions without secrets, and ends them', async () => {
+    const extra = await call(runtime, 'POST', '/v1/subscriptions', { token: tokens.subscriber, body: { callbackUrl: receiver.url, fieldsOfAction: ['housing'] } });
+    const id = String(extra.json?.subscriptionId);
+    const list = await call(runtime, 'GET', '/v1/subscriptions', { token: tokens.subscriber });
+    expect(list.status).toBe(200);
+    const subscriptions = list.json?.subscriptions as Record<string, unknown>[];
+    expect(subscriptions.map((s) => s.subscriptionId)).toContain(id);
+    for (const s of subscriptions) expect(s).not.toHaveProperty('secret');
+
+    // Another municipality cannot end it (its token names another subject).
+    const stranger = await runtime.issuer.sign({ role: 'subscriber', municipality: 'Stadt Marburg' });
+    expect((await call(runtime, 'DELETE', `/v1/subscriptions/${id}`, { token: stranger })).status).toBe(404);
+    expect((await call(runtime, 'GET', '/v1/subscriptions', { token: stranger })).json).toEqual({ subscriptions: [] });
+
+    expect((await call(runtime, 'DELETE', `/v1/subscriptions/${id}`, { token: tokens.subscriber })).status).toBe(204);
+    expect((await call(runtime, 'DELETE', `/v1/subscriptions/${id}`, { token: tokens.subscriber })).status).toBe(404);
+    const before = receiver.received.length;
+    await call(runtime, 'POST', '/v1/regions/wetzlar/findings', { token: tokens.coordinatorSameRegion, body: finding('wohnen', 'housing') });
+    await runtime.settled();
+    expect(receiver.received).toHaveLength(before);
+  });
+
   // Last: the second subscription stays, and its receiver is gone afterwards.
   it('delivers once to a healthy subscriber while another one is retried', async () => {
     const healthy = await startReceiver();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { fieldOfAction } from '@modellregionen/events';
 import { newSecret, SIGNATURE_HEADER } from '@modellregionen/webhooks';
-import { badRequest } from '../errors';
+import { badRequest, notFound } from '../errors';
 import type { RouteContext, RouteResult } from '../context';
 import { readJsonBody } from '../middleware/json-body';
 
@@ -66,4 +66,20 @@ export const postSubscription = async ({ deps, principal, event }: RouteContext)
       signature: `Each delivery is a POST with the header ${SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>. Keep the secret: it is shown only now.`,
     },
   };
+};
+
+/** The caller's own subscriptions; the secrets are not shown again. */
+export const getSubscriptions = async ({ deps, principal }: RouteContext): Promise<RouteResult> => {
+  const own = (await deps.subscriptions.listSubscriptions()).filter((s) => s.subscriber === principal?.subject);
+  return {
+    status: 200,
+    body: { subscriptions: own.map(({ secret: _secret, ...rest }) => rest).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) },
+  };
+};
+
+/** Ends one of the caller's subscriptions; another subscriber's is "not found", as if it were not there. */
+export const deleteSubscription = async ({ deps, principal, params }: RouteContext): Promise<RouteResult> => {
+  const deleted = await deps.subscriptions.deleteSubscription(params.subscriptionId!, principal?.subject ?? '');
+  if (!deleted) throw notFound(`no subscription ${params.subscriptionId} of yours`);
+  return { status: 204, body: '' };
 };
