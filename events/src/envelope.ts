@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MINISTRY_ID } from './catalogue';
+import { SLUG_PATTERN } from './primitives';
 import type { DetailByType, DetailType } from './details';
 
 export const REGION_SOURCE_PREFIX = 'modellregion.';
@@ -14,7 +15,7 @@ export const regionOfSource = (source: string): string | undefined => {
   if (!source.startsWith(REGION_SOURCE_PREFIX)) return undefined;
   const id = source.slice(REGION_SOURCE_PREFIX.length);
   // The ministry's id is reserved: `modellregion.ministerium` names no region and not the ministry.
-  return id !== MINISTRY_ID && /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(id) ? id : undefined;
+  return id !== MINISTRY_ID && SLUG_PATTERN.test(id) ? id : undefined;
 };
 
 /**
@@ -45,6 +46,19 @@ export const putEventsEntrySchema = z.strictObject({
   TraceHeader: z.string().optional(),
 });
 export type PutEventsEntry = z.infer<typeof putEventsEntrySchema>;
+
+/** The largest `PutEvents` entry EventBridge accepts, and the most a call's entries may add up to. */
+export const MAX_ENTRY_BYTES = 256 * 1024;
+
+/**
+ * The size of a `PutEvents` entry as EventBridge counts it against that limit: 14 bytes for a
+ * `Time`, and the UTF-8 bytes of `Source`, `DetailType`, `Detail` and each of `Resources`.
+ */
+export const putEventsEntrySize = (entry: { Time?: unknown; Source?: unknown; DetailType?: unknown; Detail?: unknown; Resources?: unknown }): number => {
+  const bytes = (v: unknown) => (typeof v === 'string' ? Buffer.byteLength(v) : 0);
+  const resources = Array.isArray(entry.Resources) ? entry.Resources.reduce((n: number, r: unknown) => n + bytes(r), 0) : 0;
+  return (entry.Time !== undefined ? 14 : 0) + bytes(entry.Source) + bytes(entry.DetailType) + bytes(entry.Detail) + resources;
+};
 
 /** A region event that passed validation: the typed detail plus what the envelope told us. */
 export type RegionEvent = {

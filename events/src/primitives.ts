@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+/** 1 to 64 characters of a-z, 0-9 and inner hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
 /** Ids of milestones, projects, findings, indicators and regions: lower-case slugs. */
 export const slug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
+  .regex(SLUG_PATTERN, {
     message: 'must be a slug: 1 to 64 characters of a-z, 0-9 and inner hyphens',
   });
 

@@ -3,6 +3,8 @@ import { type Catalogue, defaultCatalogue, isReportingRegion, MINISTRY_ID } from
 import { buildDetailSchemas, DETAIL_TYPES, type DetailType } from './details';
 import {
   eventBridgeEventSchema,
+  MAX_ENTRY_BYTES,
+  putEventsEntrySize,
   putEventsEntrySchema,
   type RegionEvent,
   regionOfSource,
@@ -11,8 +13,6 @@ import type { FieldError } from './rejected';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** The largest `PutEvents` entry EventBridge accepts. */
-export const MAX_ENTRY_BYTES = 256 * 1024;
 
 /** PutEvents entry field -> the name the delivered envelope uses, so errors read the same. */
 const ENTRY_PATHS: Record<string, string> = { Source: 'source', DetailType: 'detail-type', Detail: 'detail' };
@@ -123,9 +123,8 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
       if (!entry.success) {
         return { ok: false, errors: issuesToErrors(entry.error.issues, (p) => ENTRY_PATHS[p] ?? p) };
       }
-      const { Source, DetailType, Detail, Resources = [] } = entry.data;
-      // EventBridge counts these parts of an entry against its size limit.
-      const size = [Source, DetailType, Detail, ...Resources].reduce((n, s) => n + Buffer.byteLength(s), 0);
+      const { Source, DetailType, Detail } = entry.data;
+      const size = putEventsEntrySize(entry.data);
       if (size > MAX_ENTRY_BYTES) {
         return { ok: false, errors: [{ path: 'detail', message: `entry is ${size} bytes; EventBridge accepts at most ${MAX_ENTRY_BYTES}` }] };
       }

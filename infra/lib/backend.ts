@@ -28,6 +28,7 @@ import {
   VALIDATION_SOURCE,
 } from '@modellregionen/events';
 import { DEFAULT_TABLE_NAME, TABLE_KEYS } from '@modellregionen/store';
+import { BUNDLE_SETTINGS, FUNCTION_ENTRIES } from './functions';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -54,14 +55,6 @@ export interface ModellregionenBackendProps {
   /** Log level of the functions (Powertools; default INFO). */
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
-
-/** The Lambda functions and their handler files; the bench bundles the same entries. */
-export const FUNCTION_ENTRIES = {
-  aggregate: 'functions/aggregate/handler.ts',
-  apiRead: 'functions/api-read/handler.ts',
-  apiWrite: 'functions/api-write/handler.ts',
-  webhooks: 'functions/webhooks/handler.ts',
-} as const;
 
 /** Deliveries of a finding to the webhooks before it is parked (with backoff, about a day). */
 export const WEBHOOK_MAX_RECEIVE_COUNT = 10;
@@ -149,11 +142,10 @@ export class ModellregionenBackend extends Construct {
         bundling: {
           minify: true,
           sourceMap: true,
-          target: 'node22',
+          target: BUNDLE_SETTINGS.target,
           format: nodejs.OutputFormat.ESM,
-          mainFields: ['module', 'main'],
-          // Some dependencies are CommonJS: give the ESM bundle a `require`.
-          banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+          mainFields: [...BUNDLE_SETTINGS.mainFields],
+          banner: BUNDLE_SETTINGS.banner,
           tsconfig: path.join(ROOT, 'tsconfig.json'),
           logLevel: nodejs.LogLevel.ERROR,
           // Bundle the AWS SDK too: the function runs the exact versions the tests ran (the lock

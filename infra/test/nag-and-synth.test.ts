@@ -6,6 +6,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { probeImport } from '../../packages/local/src/bench/import-probe';
 import { synthesizeStack } from './support';
 
 describe('cdk-nag AwsSolutions', () => {
@@ -50,14 +51,9 @@ describe('npx cdk synth', () => {
     // Each bundle loads as the Lambda runtime would load it (ESM), and exports its handler.
     for (const b of bundles) {
       const dir = readdirSync(out).find((d) => functionOf(d.slice(6)) === b.function)!;
-      const probe = spawnSync(
-        process.execPath,
-        ['--input-type=module', '-e', `const t=performance.now(); const m=await import(${JSON.stringify(join(out, dir, 'index.mjs'))}); console.log(typeof m.handler, Math.round(performance.now()-t));`],
-        { encoding: 'utf8', env: { ...env, TABLE_NAME: 't', EVENT_BUS_NAME: 'b', USER_POOL_ID: 'eu-central-1_x', USER_POOL_CLIENT_ID: 'c', AWS_REGION: 'eu-central-1' } },
-      );
-      const [type, ms] = probe.stdout.trim().split(' ');
-      expect(type, probe.stderr).toBe('function');
-      Object.assign(b, { importMs: Number(ms) });
+      const probe = probeImport(join(out, dir, 'index.mjs'), env);
+      expect(probe.handler, probe.stderr).toBe('function');
+      Object.assign(b, { importMs: probe.importMs });
     }
     console.info(`cdk synth took ${seconds.toFixed(1)} s; bundles (index.mjs, minified) and their import time:`, bundles);
     expect(bundles.map((b) => b.function).sort()).toEqual([

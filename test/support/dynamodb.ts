@@ -1,10 +1,9 @@
 // Starts the embedded DynamoDB-compatible store (dynalite) on a free port for a test file, or
 // uses TEST_DYNAMODB_ENDPOINT (e.g. a moto_server) when set. Each call gets a table of its own.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
+import { startEmbeddedStore } from '../../packages/local/src/embedded-store';
 import { ensureTable } from '@modellregionen/store';
 
 export interface TestStore {
@@ -23,13 +22,9 @@ export const startTestStore = async (): Promise<TestStore> => {
   let endpoint = process.env.TEST_DYNAMODB_ENDPOINT;
   let close = async () => {};
   if (endpoint === undefined) {
-    const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+    const embedded = await startEmbeddedStore({ port: 0 });
+    endpoint = embedded.endpoint;
+    close = embedded.stop;
   }
   const url = endpoint;
   const newClient = () =>

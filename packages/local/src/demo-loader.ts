@@ -1,6 +1,6 @@
-import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { MINISTRY_ID, regionOfSource } from '@modellregionen/events';
-import { LOCAL_REGION } from './runtime';
+import { createPrincipalClients } from './principal-clients';
 
 export interface DemoResult {
   sent: number;
@@ -17,19 +17,7 @@ export const sendAsRegions = async (input: {
   entries: readonly Pick<PutEventsRequestEntry, 'Source' | 'DetailType' | 'Detail'>[];
   onProgress?: (sent: number, total: number, principal: string) => void;
 }): Promise<DemoResult> => {
-  const clients = new Map<string, EventBridgeClient>();
-  const clientFor = (principal: string) => {
-    let client = clients.get(principal);
-    if (client === undefined) {
-      client = new EventBridgeClient({
-        endpoint: input.eventsUrl,
-        region: LOCAL_REGION,
-        credentials: { accessKeyId: principal, secretAccessKey: 'local' },
-      });
-      clients.set(principal, client);
-    }
-    return client;
-  };
+  const clients = createPrincipalClients(input.eventsUrl);
   const principalOf = (source: string | undefined) => {
     const region = regionOfSource(source ?? '');
     return region === undefined ? 'local-admin' : region === MINISTRY_ID ? MINISTRY_ID : region;
@@ -46,13 +34,13 @@ export const sendAsRegions = async (input: {
         chunk.push({ Source, DetailType, Detail, EventBusName: input.busName });
         i += 1;
       }
-      const result = await clientFor(principal).send(new PutEventsCommand({ Entries: chunk }));
+      const result = await clients.clientFor(principal).send(new PutEventsCommand({ Entries: chunk }));
       failedEntries += result.FailedEntryCount ?? 0;
       sent += chunk.length;
       input.onProgress?.(sent, input.entries.length, principal);
     }
   } finally {
-    for (const c of clients.values()) c.destroy();
+    clients.destroy();
   }
   return { sent, failedEntries };
 };

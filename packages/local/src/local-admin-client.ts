@@ -2,7 +2,7 @@
 // the same AWS JSON 1.1 protocol and signed like any SDK call, so the policy sees the access key.
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ADMIN_KEY } from './bus-policy';
-import { LOCAL_REGION } from './runtime';
+import { LOCAL_REGION } from './constants';
 
 export class LocalRuntimeUnreachable extends Error {
   override readonly name = 'LocalRuntimeUnreachable';

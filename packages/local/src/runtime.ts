@@ -1,25 +1,22 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { createApiHandler, createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, localCallbacks, openDevIssuer } from '@modellregionen/api';
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, eventBridgePublisher, type PipelineLogger } from '@modellregionen/aggregation';
-import { type Catalogue, createValidator, defaultCatalogue, MINISTRY_ID, regionSource, TARGETS, type TargetName } from '@modellregionen/events';
+import { type Catalogue, createValidator, defaultCatalogue, regionSource, TARGETS, type TargetName } from '@modellregionen/events';
 import { createReportStore, createSubscriptionStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
-import dynalite from 'dynalite';
 import { createApiServer, JWKS_PATH } from './api-server';
 import { Archive } from './archive';
 import { ADMIN_KEY, createBusPolicy } from './bus-policy';
 import { type DeliveryOptions, DeliveryQueue, type QueueMessage, type TargetHandler } from './delivery-queue';
 import { createEventBridgeEndpoint } from './eventbridge/server';
+import { DEFAULT_BUS_NAME, DEFAULT_PORTS, LOCAL_ACCOUNT, LOCAL_HOST, LOCAL_REGION } from './constants';
+import { startEmbeddedStore } from './embedded-store';
 import { close, listen } from './listen';
+import { createPrincipalClients } from './principal-clients';
 
-export const DEFAULT_PORTS = { api: 3000, events: 4010, store: 4567 } as const;
-export const LOCAL_HOST = '127.0.0.1';
-export const LOCAL_REGION = 'eu-central-1';
-export const LOCAL_ACCOUNT = '123456789012';
-export const DEFAULT_BUS_NAME = 'modellregionen';
 
 export interface LocalRuntimeOptions {
   /** Ports; 0 picks a free one (tests). */
@@ -67,10 +64,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     let storeEndpoint = options.dynamoEndpoint;
     let storePort: number | undefined;
     if (storeEndpoint === undefined) {
-      const server = dynalite({ ...(dataDir ? { path: join(dataDir, 'dynamodb') } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-      storePort = await listen(server, LOCAL_HOST, ports.store, 'embedded DynamoDB store', '--store-port');
-      stops.push(() => close(server));
-      storeEndpoint = `http://${LOCAL_HOST}:${storePort}`;
+      const embedded = await startEmbeddedStore({ port: ports.store, ...(dataDir ? { path: join(dataDir, 'dynamodb') } : {}) });
+      stops.push(embedded.stop);
+      storePort = embedded.port;
+      storeEndpoint = embedded.endpoint;
     }
     const dynamo = new DynamoDBClient({ endpoint: storeEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     stops.push(async () => dynamo.destroy());
@@ -101,8 +98,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     // 3. The targets: the same aggregation pipeline the Lambda runs, publishing to this bus.
     // Stops run in reverse: the API, then the queues (waiting for deliveries in flight, which may
     // still publish to the bus), then the bus endpoint, then the clients and the store.
-    const eventBridge = new EventBridgeClient({ endpoint: eventsUrl, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-    stops.push(async () => eventBridge.destroy());
+    const principals = createPrincipalClients(eventsUrl);
+    stops.push(async () => principals.destroy());
+    const eventBridge = principals.clientFor(ADMIN_KEY);
     stops.push(() => close(endpoint.server));
     const logger: PipelineLogger = {
       info: () => {},
@@ -135,16 +133,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     // 4. The HTTP API: the deployed handler, verifying tokens of the local issuer by its JWKS, and
     // publishing each region's reports with that region's key (so the bus policy checks them too).
     const issuer = await openDevIssuer(options.devIssuerKeyFile ?? (dataDir ? devIssuerKeyFile(dataDir) : undefined));
-    const regionClients = new Map<string, EventBridgeClient>();
-    stops.push(async () => regionClients.forEach((c) => c.destroy()));
-    const clientOf = (principal: string) => {
-      let client = regionClients.get(principal);
-      if (client === undefined) {
-        client = new EventBridgeClient({ endpoint: eventsUrl, region: LOCAL_REGION, credentials: { accessKeyId: principal, secretAccessKey: 'local' } });
-        regionClients.set(principal, client);
-      }
-      return client;
-    };
     let apiUrl = '';
     const apiHandler = createApiHandler({
       catalogue,
@@ -160,7 +148,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
         jwks: issuer.jwks,
       }),
       publishReport: async ({ regionId, detailType, detail }) => {
-        const result = await clientOf(regionId === MINISTRY_ID ? MINISTRY_ID : regionId).send(
+        // The region's (or the ministry's) own key, so that the bus policy checks the source too.
+        const result = await principals.clientFor(regionId).send(
           new PutEventsCommand({
             Entries: [{ Source: regionSource(regionId), DetailType: detailType, Detail: JSON.stringify(detail), EventBusName: busName }],
           }),

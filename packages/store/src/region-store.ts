@@ -64,7 +64,8 @@ export interface Rejection {
 
 const MAX_STORED_BODY = 64 * 1024;
 
-const isConditionFailure = (err: unknown): boolean =>
+/** A conditional write whose condition did not hold (by class, or by name across SDK copies). */
+export const isConditionFailure = (err: unknown): boolean =>
   err instanceof ConditionalCheckFailedException ||
   (err instanceof Error && err.name === 'ConditionalCheckFailedException');
 

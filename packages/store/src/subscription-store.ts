@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { deliveryPk, SUBSCRIPTIONS_PK, subscriptionSk } from './keys';
+import { isConditionFailure } from './region-store';
 
 /** A municipality's webhook for new findings. */
 export interface Subscription {
@@ -72,7 +72,7 @@ export const createSubscriptionStore = (options: { client: DynamoDBDocumentClien
         );
         return true;
       } catch (err) {
-        if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') return false;
+        if (isConditionFailure(err)) return false;
         throw err;
       }
     },
@@ -94,7 +94,7 @@ export const createSubscriptionStore = (options: { client: DynamoDBDocumentClien
           }),
         );
       } catch (err) {
-        if (!(err instanceof ConditionalCheckFailedException) && (err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        if (!isConditionFailure(err)) throw err;
       }
     },
   };

@@ -1,19 +1,19 @@
 // The numbers SPEC section 7 asks for, measured in one run on this machine: ingestion throughput
 // next to the raw store's own write throughput, DynamoDB capacity per event and per view read,
 // and each function's bundle size and cold-start import time.
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, type EventPublisher, type InboundMessage, mapSettledLimit } from '@modellregionen/aggregation';
 import { CapacityMeter, createReportStore, ensureTable, meterCapacity } from '@modellregionen/store';
-import dynalite from 'dynalite';
 import { build } from 'esbuild';
 import { demoHistory } from '../demo/demo-history';
+import { startEmbeddedStore } from '../embedded-store';
+import { BUNDLE_SETTINGS } from '../../../../infra/lib/functions';
+import { probeImport } from './import-probe';
 
 export interface BenchOptions {
   /** Reports to ingest (the valid demo history, repeated with fresh event ids). */
@@ -44,10 +44,9 @@ export interface BenchResult {
 const silentPublisher: EventPublisher = { publish: async () => {} };
 
 const startStore = async () => {
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const newClient = () => new DynamoDBClient({ endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'x' } });
+  const embedded = await startEmbeddedStore({ port: 0 });
+  const newClient = () =>
+    new DynamoDBClient({ endpoint: embedded.endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'x' } });
   const client = newClient();
   return {
     client,
@@ -59,7 +58,7 @@ const startStore = async () => {
     },
     async stop() {
       client.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await embedded.stop();
     },
   };
 };
@@ -155,18 +154,15 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
           bundle: true,
           minify: true,
           platform: 'node',
-          target: 'node22',
+          target: BUNDLE_SETTINGS.target,
           format: 'esm',
-          mainFields: ['module', 'main'],
-          banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+          mainFields: [...BUNDLE_SETTINGS.mainFields],
+          banner: { js: BUNDLE_SETTINGS.banner },
           logLevel: 'error',
         });
-        const probe = spawnSync(
-          process.execPath,
-          ['--input-type=module', '-e', `const t=performance.now(); await import(${JSON.stringify(file)}); console.log(Math.round(performance.now()-t));`],
-          { encoding: 'utf8', env: { ...process.env, TABLE_NAME: 't', EVENT_BUS_NAME: 'b', USER_POOL_ID: 'eu-central-1_x', USER_POOL_CLIENT_ID: 'c', AWS_REGION: 'eu-central-1' } },
-        );
-        bundles.push({ function: name, bytes: statSync(file).size, importMs: Number(probe.stdout.trim()) });
+        const probe = probeImport(file);
+        if (probe.handler !== 'function') throw new Error(`${name}: the bundle does not export a handler (${probe.stderr})`);
+        bundles.push({ function: name, bytes: statSync(file).size, importMs: probe.importMs });
       }
     }
 

@@ -1,6 +1,6 @@
 // `npm run bench [-- --events N --raw-writes N --concurrency N --no-bundles]`
 import { parseArgs } from 'node:util';
-import { FUNCTION_ENTRIES } from '../../../../infra/lib/backend';
+import { FUNCTION_ENTRIES } from '../../../../infra/lib/functions';
 import { runBench } from '../bench/bench';
 
 const { values } = parseArgs({

@@ -2,7 +2,7 @@
 // `npm run dlq -- redrive [messageId ...]` moves all (or the named) messages back for delivery.
 import { parseArgs } from 'node:util';
 import { localAdminClient } from '../local-admin-client';
-import { DEFAULT_PORTS, LOCAL_HOST } from '../runtime';
+import { DEFAULT_PORTS, LOCAL_HOST } from '../constants';
 
 const { values, positionals } = parseArgs({
   options: { 'events-url': { type: 'string', default: `http://${LOCAL_HOST}:${DEFAULT_PORTS.events}` } },

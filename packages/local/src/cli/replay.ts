@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_TABLE_NAME } from '@modellregionen/store';
 import { replayArchive } from '../replay';
-import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_REGION } from '../runtime';
+import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_REGION } from '../constants';
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { sendAsRegions } from '../demo-loader';
 import { PortInUseError } from '../listen';
-import { DEFAULT_PORTS, devIssuerKeyFile, startLocalRuntime } from '../runtime';
+import { berlinDateOf } from '@modellregionen/domain';
+import { DEFAULT_PORTS } from '../constants';
+import { devIssuerKeyFile, startLocalRuntime } from '../runtime';
 
 const HELP = `usage: npm start [-- options]
 
@@ -91,7 +93,7 @@ Ctrl-C stops it; accepted events are kept and delivered after the next start.`);
     });
     process.stdout.write('\n');
     await runtime.settled();
-    const view = await runtime.store.competenceCircle(new Date().toISOString().slice(0, 10));
+    const view = await runtime.store.competenceCircle(berlinDateOf(Date.now()));
     console.log(
       `demo loaded: ${result.sent} events sent, ${result.failedEntries} refused by the bus; ` +
         `${view.totals.milestones.total} milestones, ${view.totals.projects.total} projects, ` +

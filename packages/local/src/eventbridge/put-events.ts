@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { EventBridgeEvent } from '@modellregionen/events';
+import { type EventBridgeEvent, MAX_ENTRY_BYTES, putEventsEntrySize } from '@modellregionen/events';
 import { AwsError } from './aws-json';
 
 export const MAX_ENTRIES = 10;
-export const MAX_REQUEST_ENTRY_BYTES = 256 * 1024;
 
 export interface PutEventsResultEntry {
   EventId?: string;
@@ -27,13 +26,6 @@ export const busNameOf = (value: unknown): string => {
   return arn?.[1] ?? value;
 };
 
-/** Size of an entry as EventBridge counts it against the 256 KB limit. */
-export const entrySize = (e: RawEntry): number => {
-  const bytes = (v: unknown) => (typeof v === 'string' ? Buffer.byteLength(v) : 0);
-  const resources = Array.isArray(e.Resources) ? e.Resources.reduce((n: number, r) => n + bytes(r), 0) : 0;
-  return (e.Time !== undefined ? 14 : 0) + bytes(e.Source) + bytes(e.DetailType) + bytes(e.Detail) + resources;
-};
-
 /** Checks the request as a whole (AWS answers these with a ValidationException for the call). */
 export const entriesOf = (body: Record<string, unknown>): RawEntry[] => {
   const entries = body.Entries;
@@ -49,8 +41,8 @@ export const entriesOf = (body: Record<string, unknown>): RawEntry[] => {
   if (entries.some((e) => typeof e !== 'object' || e === null || Array.isArray(e))) {
     throw new AwsError('ValidationException', "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must be a structure");
   }
-  const total = (entries as RawEntry[]).reduce((n, e) => n + entrySize(e), 0);
-  if (total > MAX_REQUEST_ENTRY_BYTES) {
+  const total = (entries as RawEntry[]).reduce((n, e) => n + putEventsEntrySize(e), 0);
+  if (total > MAX_ENTRY_BYTES) {
     throw new AwsError('ValidationException', 'Total size of the entries in the request is over the limit.');
   }
   return entries as RawEntry[];
