@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EventBridgeEvent } from '@modellregionen/events';
 import { Journal } from './journal';
 
@@ -8,8 +7,10 @@ export type TargetHandler = (messages: readonly QueueMessage[]) => Promise<{ fai
 export interface QueueMessage {
   readonly id: string;
   readonly event: EventBridgeEvent;
-  /** When the message was enqueued (as SQS `SentTimestamp`). */
+  /** When the queue received it (SQS `SentTimestamp`): for events from the bus, when the bus accepted them. */
   readonly sentAt: string;
+  /** Where its event lies in the bus archive, for messages the archive holds (not replays or redrives). */
+  readonly offset?: number;
 }
 
 export interface DeadLetter extends QueueMessage {
@@ -25,14 +26,50 @@ export interface DeliveryOptions {
   readonly batchWindowMs?: number;
   /** Deliveries before a message is parked in the dead-letter queue (SQS maxReceiveCount). */
   readonly maxReceiveCount?: number;
-  /** Delay before the n-th redelivery: base * 2^(n-1), capped. */
+  /** Delay before the n-th redelivery: base * 2^(n-1), capped (as a growing visibility timeout). */
   readonly backoffBaseMs?: number;
   readonly backoffMaxMs?: number;
+  /** Batches delivered at once (as a Lambda function's concurrency on its queue). */
+  readonly maxConcurrentBatches?: number;
+  /** A delivery that has not answered by then counts as failed (as a function timeout). */
+  readonly deliveryTimeoutMs?: number;
 }
 
+/**
+ * The defaults ride out a store outage of five minutes: deliveries at 0, 1, 3, 7, 15, 31, 63 s and
+ * then every minute, so the twelfth and last one comes about six minutes after the first.
+ */
+export const DEFAULT_DELIVERY: Required<DeliveryOptions> = {
+  batchSize: 10,
+  batchWindowMs: 20,
+  maxReceiveCount: 12,
+  backoffBaseMs: 1_000,
+  backoffMaxMs: 60_000,
+  maxConcurrentBatches: 4,
+  deliveryTimeoutMs: 60_000,
+};
+
+/** The delay before delivery number `receiveCount + 1` of a message that failed `receiveCount` times. */
+export const backoffDelay = (options: Required<DeliveryOptions>, receiveCount: number): number =>
+  Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** (receiveCount - 1));
+
+/** How long after its first delivery a message that always fails is parked: the retry span. */
+export const retrySpanMs = (options: Required<DeliveryOptions>): number => {
+  let span = 0;
+  for (let n = 1; n < options.maxReceiveCount; n += 1) span += backoffDelay(options, n);
+  return span;
+};
+
+/**
+ * What a queue's journal records. Messages from the archive are not copied into it: the queue is a
+ * position in the archive plus the acknowledgements after it. Only messages the archive does not
+ * hold in that form (replays, redriven dead letters) are journaled whole.
+ */
 type JournalRecord =
+  /** Every archive message of this queue before `offset` was acknowledged or parked. */
+  | { op: 'position'; offset: number }
   | { op: 'enqueue'; message: QueueMessage }
-  | { op: 'ack'; id: string }
+  | { op: 'ack'; id: string; offset?: number }
   | { op: 'dead'; letter: DeadLetter }
   | { op: 'redrive'; id: string };
 
@@ -40,64 +77,80 @@ interface Pending {
   message: QueueMessage;
   receiveCount: number;
   availableAt: number;
-  lastError?: string;
 }
 
-const DEFAULTS = { batchSize: 10, batchWindowMs: 20, maxReceiveCount: 5, backoffBaseMs: 200, backoffMaxMs: 30_000 };
+class DeliveryTimeout extends Error {
+  override readonly name = 'DeliveryTimeout';
+}
 
 /**
  * A target's queue, as EventBridge -> SQS -> Lambda behaves: at-least-once delivery in batches,
- * redelivery with exponential backoff of what failed, and after `maxReceiveCount` deliveries a
- * dead-letter queue from which messages can be redriven. Its journal keeps undelivered and dead
- * messages across restarts.
+ * redelivery with capped exponential backoff of what failed, and after `maxReceiveCount` deliveries
+ * a dead-letter queue from which messages can be redriven.
+ *
+ * Durability comes from the bus archive: `push` takes messages whose events the archive already
+ * holds, and on open the bus hands back (`recover`) every archived message after the queue's
+ * position that its journal does not record as acknowledged or parked.
  */
 export class DeliveryQueue {
   private readonly pending = new Map<string, Pending>();
   private readonly dead = new Map<string, DeadLetter>();
+  /** Acknowledged archive messages at or after `position` (read from the journal; kept until compaction). */
+  private readonly acked = new Map<string, number>();
   private readonly inFlight = new Set<string>();
   private readonly options: Required<DeliveryOptions>;
+  private handler: TargetHandler | undefined;
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
-  private running = true;
+  private running = false;
+  private stopped = false;
   private active = 0;
   private idleWaiters: (() => void)[] = [];
   private delivered = 0;
+  private positionAt = 0;
 
   private constructor(
     readonly name: string,
-    private readonly handler: TargetHandler,
     private readonly journal: Journal<JournalRecord>,
     options: DeliveryOptions,
   ) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = { ...DEFAULT_DELIVERY, ...options };
     if (this.options.batchSize < 1 || this.options.batchSize > 10) throw new Error('batchSize must be 1 to 10');
+    if (this.options.maxReceiveCount < 1) throw new Error('maxReceiveCount must be at least 1');
   }
 
+  /**
+   * Opens the queue from its journal. With a `handler` it starts delivering at once (a queue of its
+   * own); the bus passes none, recovers the archive's messages into it and then calls `start`.
+   */
   static async open(input: {
     name: string;
-    handler: TargetHandler;
     file: string | undefined;
+    handler?: TargetHandler;
     options?: DeliveryOptions;
   }): Promise<DeliveryQueue> {
-    const { journal, records } = await Journal.open<JournalRecord>(input.file);
-    const queue = new DeliveryQueue(input.name, input.handler, journal, input.options ?? {});
-    for (const r of records) queue.replay(r);
-    // Compacts the journal to what is still open, so it does not grow without end.
-    await journal.rewrite([
-      ...[...queue.pending.values()].map((p): JournalRecord => ({ op: 'enqueue', message: p.message })),
-      ...[...queue.dead.values()].map((letter): JournalRecord => ({ op: 'dead', letter })),
-    ]);
-    queue.schedule(0);
+    const queue = new DeliveryQueue(input.name, await Journal.open<JournalRecord>(input.file), input.options ?? {});
+    for await (const { record } of queue.journal.read()) queue.apply(record);
+    if (input.handler) await queue.start(input.handler, Infinity);
     return queue;
   }
 
-  private replay(r: JournalRecord): void {
+  /** Every archive message of this queue before this offset was acknowledged or parked. */
+  get position(): number {
+    return this.positionAt;
+  }
+
+  private apply(r: JournalRecord): void {
     switch (r.op) {
+      case 'position':
+        this.positionAt = r.offset;
+        break;
       case 'enqueue':
         this.pending.set(r.message.id, { message: r.message, receiveCount: 0, availableAt: 0 });
         break;
       case 'ack':
         this.pending.delete(r.id);
+        if (r.offset !== undefined && r.offset >= this.positionAt) this.acked.set(r.id, r.offset);
         break;
       case 'dead':
         this.pending.delete(r.letter.id);
@@ -106,19 +159,52 @@ export class DeliveryQueue {
       case 'redrive': {
         const letter = this.dead.get(r.id);
         this.dead.delete(r.id);
-        if (letter) this.pending.set(r.id, { message: stripLetter(letter), receiveCount: 0, availableAt: 0 });
+        // A redriven message is held by the journal from now on, whatever its offset.
+        if (letter) this.pending.set(r.id, { message: messageOf(letter), receiveCount: 0, availableAt: 0 });
         break;
       }
     }
   }
 
-  /** Enqueues events; resolves once they are durable in the queue's journal. */
-  async enqueue(events: readonly EventBridgeEvent[]): Promise<void> {
-    const sentAt = new Date().toISOString();
-    const messages = events.map((event): QueueMessage => ({ id: randomUUID(), event, sentAt }));
-    await this.journal.append(messages.map((message): JournalRecord => ({ op: 'enqueue', message })));
+  /** Takes back an archived message found after the queue's position on open, unless it was done. */
+  recover(message: QueueMessage): void {
+    if (this.acked.has(message.id) || this.dead.has(message.id) || this.pending.has(message.id)) return;
+    this.pending.set(message.id, { message, receiveCount: 0, availableAt: 0 });
+  }
+
+  /**
+   * Starts delivering to `handler`. First compacts the journal to what is still open, so it does not
+   * grow without end: the new position is the first archive message still pending, or `archiveEnd`
+   * when none is (nothing after it has been routed to this queue yet).
+   */
+  async start(handler: TargetHandler, archiveEnd: number): Promise<void> {
+    const fromArchive = [...this.pending.values()].flatMap((p) => (p.message.offset === undefined ? [] : [p.message.offset]));
+    const position = Math.min(archiveEnd, ...fromArchive);
+    const records: JournalRecord[] = [];
+    if (Number.isFinite(position)) {
+      records.push({ op: 'position', offset: position });
+      for (const [id, offset] of this.acked) if (offset >= position) records.push({ op: 'ack', id, offset });
+    }
+    for (const p of this.pending.values()) if (p.message.offset === undefined) records.push({ op: 'enqueue', message: p.message });
+    for (const letter of this.dead.values()) records.push({ op: 'dead', letter });
+    await this.journal.rewrite(records);
+    if (Number.isFinite(position)) this.positionAt = position;
+    this.acked.clear();
+    this.handler = handler;
+    this.running = !this.stopped;
+    this.schedule(0);
+  }
+
+  /** Takes messages whose events the archive already holds (no write of its own). */
+  push(messages: readonly QueueMessage[]): void {
     for (const message of messages) this.pending.set(message.id, { message, receiveCount: 0, availableAt: 0 });
     this.schedule(this.options.batchWindowMs);
+  }
+
+  /** Takes messages the archive does not hold (replays); resolves once they are in the queue's journal. */
+  async enqueue(messages: readonly QueueMessage[]): Promise<void> {
+    await this.journal.append(messages.map((message): JournalRecord => ({ op: 'enqueue', message })));
+    this.push(messages);
   }
 
   get stats() {
@@ -133,7 +219,7 @@ export class DeliveryQueue {
   async redrive(ids?: readonly string[]): Promise<number> {
     const chosen = (ids ?? [...this.dead.keys()]).filter((id) => this.dead.has(id));
     await this.journal.append(chosen.map((id): JournalRecord => ({ op: 'redrive', id })));
-    for (const id of chosen) this.replay({ op: 'redrive', id });
+    for (const id of chosen) this.apply({ op: 'redrive', id });
     this.schedule(0);
     return chosen.length;
   }
@@ -144,12 +230,13 @@ export class DeliveryQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops delivering; waits for the batches in flight. Undelivered messages stay in the journal. */
+  /** Stops delivering; waits for the batches in flight. Undelivered messages stay (archive and journal). */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     while (this.active > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    await this.journal.flush();
+    await this.journal.close();
   }
 
   private isIdle(): boolean {
@@ -163,56 +250,86 @@ export class DeliveryQueue {
     if (this.timer !== undefined && this.timerAt <= at) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timerAt = at;
-    this.timer = setTimeout(() => void this.pump(), Math.max(0, delayMs));
+    this.timer = setTimeout(() => this.pump(), Math.max(0, delayMs));
   }
 
-  private async pump(): Promise<void> {
+  private pump(): void {
     this.timer = undefined;
     this.timerAt = Infinity;
     if (!this.running) return;
     const now = Date.now();
-    const ready = [...this.pending.values()].filter((p) => p.availableAt <= now && !this.inFlight.has(p.message.id));
-    // Deliver every ready batch; batches run concurrently, as Lambda scales out over SQS.
-    for (let i = 0; i < ready.length; i += this.options.batchSize) {
-      void this.deliver(ready.slice(i, i + this.options.batchSize));
+    let batch: Pending[] = [];
+    let nextAt = Infinity;
+    for (const p of this.pending.values()) {
+      if (this.active >= this.options.maxConcurrentBatches) break;
+      if (this.inFlight.has(p.message.id)) continue;
+      if (p.availableAt > now) {
+        nextAt = Math.min(nextAt, p.availableAt);
+        continue;
+      }
+      batch.push(p);
+      if (batch.length === this.options.batchSize) {
+        this.deliver(batch);
+        batch = [];
+      }
     }
-    const waiting = [...this.pending.values()].filter((p) => !this.inFlight.has(p.message.id) && p.availableAt > now);
-    if (waiting.length > 0) this.schedule(Math.min(...waiting.map((p) => p.availableAt)) - now);
+    if (batch.length > 0) this.deliver(batch);
+    // With every worker busy, the next pump comes when a batch finishes (afterDelivery).
+    if (nextAt < Infinity && this.active < this.options.maxConcurrentBatches) this.schedule(nextAt - now);
   }
 
-  private async deliver(batch: Pending[]): Promise<void> {
+  private deliver(batch: Pending[]): void {
     this.active += 1;
     for (const p of batch) {
       this.inFlight.add(p.message.id);
       p.receiveCount += 1;
     }
-    let failed: Set<string>;
-    let error = 'the target reported the message as failed';
+    void this.settle(batch, this.answer(batch));
+  }
+
+  /** The handler's answer, or every message failed if it throws or takes longer than the timeout. */
+  private async answer(batch: Pending[]): Promise<{ failed: Set<string>; error: string }> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      failed = new Set((await this.handler(batch.map((p) => p.message))).failed);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new DeliveryTimeout(`no answer within ${this.options.deliveryTimeoutMs} ms`)), this.options.deliveryTimeoutMs);
+      });
+      const result = await Promise.race([this.handler!(batch.map((p) => p.message)), timeout]);
+      return { failed: new Set(result.failed), error: 'the target reported the message as failed' };
     } catch (err) {
-      failed = new Set(batch.map((p) => p.message.id));
-      error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      return { failed: new Set(batch.map((p) => p.message.id)), error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  private async settle(batch: Pending[], answer: Promise<{ failed: Set<string>; error: string }>): Promise<void> {
+    const { failed, error } = await answer;
     const records: JournalRecord[] = [];
     const deadNow: DeadLetter[] = [];
     for (const p of batch) {
-      if (!failed.has(p.message.id)) {
-        records.push({ op: 'ack', id: p.message.id });
+      const { id, offset } = p.message;
+      if (!failed.has(id)) {
+        records.push(offset === undefined ? { op: 'ack', id } : { op: 'ack', id, offset });
         continue;
       }
-      p.lastError = error;
       if (p.receiveCount >= this.options.maxReceiveCount) {
-        const letter: DeadLetter = { ...p.message, receiveCount: p.receiveCount, lastError: error, deadAt: new Date().toISOString() };
+        const letter: DeadLetter = { ...messageOf(p.message), receiveCount: p.receiveCount, lastError: error, deadAt: new Date().toISOString() };
         deadNow.push(letter);
         records.push({ op: 'dead', letter });
       } else {
-        const delay = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (p.receiveCount - 1));
-        p.availableAt = Date.now() + delay;
+        p.availableAt = Date.now() + backoffDelay(this.options, p.receiveCount);
+        // To the back of the line, so the queue stays roughly in order of availability.
+        this.pending.delete(id);
+        this.pending.set(id, p);
       }
     }
     try {
       await this.journal.append(records);
+    } catch {
+      // Not recorded: the messages stay pending and are delivered again (at least once).
+      records.length = 0;
+      deadNow.length = 0;
     } finally {
       for (const r of records) {
         if (r.op === 'ack') {
@@ -237,9 +354,9 @@ export class DeliveryQueue {
       for (const w of waiters) w();
       return;
     }
-    const next = [...this.pending.values()].filter((p) => !this.inFlight.has(p.message.id));
-    if (next.length > 0) this.schedule(Math.min(...next.map((p) => p.availableAt)) - Date.now());
+    this.schedule(0);
   }
 }
 
-const stripLetter = ({ id, event, sentAt }: DeadLetter): QueueMessage => ({ id, event, sentAt });
+/** A message as redelivery sees it: no longer tied to the archive's position. */
+const messageOf = ({ id, event, sentAt }: QueueMessage): QueueMessage => ({ id, event, sentAt });

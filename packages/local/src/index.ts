@@ -1,5 +1,6 @@
 export * from './api-server';
 export * from './archive';
+export * from './bus';
 export * from './bus-policy';
 export * from './constants';
 export * from './delivery-queue';

@@ -5,12 +5,12 @@ import { createApiHandler, createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, localC
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, eventBridgePublisher, type PipelineLogger } from '@modellregionen/aggregation';
-import { type Catalogue, createValidator, defaultCatalogue, regionSource, TARGETS, type TargetName } from '@modellregionen/events';
+import { type Catalogue, createValidator, defaultCatalogue, regionSource, type TargetName } from '@modellregionen/events';
 import { createReportStore, createSubscriptionStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
 import { createApiServer, JWKS_PATH } from './api-server';
-import { Archive } from './archive';
+import { LocalBus } from './bus';
 import { ADMIN_KEY, createBusPolicy } from './bus-policy';
-import { type DeliveryOptions, DeliveryQueue, type QueueMessage, type TargetHandler } from './delivery-queue';
+import type { DeliveryOptions, QueueMessage, TargetHandler } from './delivery-queue';
 import { createEventBridgeEndpoint } from './eventbridge/server';
 import { DEFAULT_BUS_NAME, DEFAULT_PORTS, LOCAL_ACCOUNT, LOCAL_HOST, LOCAL_REGION } from './constants';
 import { startEmbeddedStore } from './embedded-store';
@@ -76,32 +76,29 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     const store: ReportStore = createReportStore({ client: documents, tableName, catalogue });
     const subscriptions = createSubscriptionStore({ client: documents, tableName });
 
-    // 2. The bus: archive, queues (filled below), endpoint.
-    const archive = await Archive.open(dataDir ? join(dataDir, 'archive.jsonl') : undefined);
-    const queues = new Map<TargetName, DeliveryQueue>();
-    let queuesOpen!: () => void;
-    const ready = new Promise<void>((resolve) => (queuesOpen = resolve));
+    // 2. The bus: the archive (its write-ahead log) and the targets' queues, with whatever an
+    // earlier run accepted and did not deliver recovered from it; then the endpoint.
+    const bus = await LocalBus.open({ ...(dataDir ? { dataDir } : {}), ...(options.delivery ? { delivery: options.delivery } : {}), log });
+    stops.push(() => bus.stop());
     const endpoint = createEventBridgeEndpoint({
-      ready,
       busName,
       region: LOCAL_REGION,
       account: LOCAL_ACCOUNT,
       catalogue,
       policy: createBusPolicy(catalogue),
-      archive,
-      queues,
+      bus,
       log,
     });
     const eventsPort = await listen(endpoint.server, LOCAL_HOST, ports.events, 'EventBridge endpoint', '--events-port');
     const eventsUrl = `http://${LOCAL_HOST}:${eventsPort}`;
 
     // 3. The targets: the same aggregation pipeline the Lambda runs, publishing to this bus.
-    // Stops run in reverse: the API, then the queues (waiting for deliveries in flight, which may
-    // still publish to the bus), then the bus endpoint, then the clients and the store.
+    // Stops run in reverse: the API, then the deliveries (waiting for those in flight, which may
+    // still publish to the bus), then the endpoint, the clients, the archive and the store.
     const principals = createPrincipalClients(eventsUrl);
     stops.push(async () => principals.destroy());
-    const eventBridge = principals.clientFor(ADMIN_KEY);
     stops.push(() => close(endpoint.server));
+    const eventBridge = principals.clientFor(ADMIN_KEY);
     const logger: PipelineLogger = {
       info: () => {},
       warn: (message, attributes) => log(`${message} ${JSON.stringify(attributes ?? {})}`),
@@ -115,20 +112,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       aggregate: (messages) => aggregator.processMessages(asMessages(messages)),
       webhooks: (messages) => dispatcher.processMessages(asMessages(messages)),
     };
-    for (const target of TARGETS) {
-      const queue = await DeliveryQueue.open({
-        name: target,
-        file: dataDir ? join(dataDir, 'queues', `${target}.jsonl`) : undefined,
-        options: options.delivery ?? {},
-        handler: async (messages) => {
-          await options.beforeDelivery?.(target, messages);
-          return handlers[target](messages);
-        },
-      });
-      queues.set(target, queue);
-      stops.push(() => queue.stop());
-    }
-    queuesOpen();
+    stops.push(() => bus.stopDelivery());
+    await bus.start({
+      aggregate: async (messages) => {
+        await options.beforeDelivery?.('aggregate', messages);
+        return handlers.aggregate(messages);
+      },
+      webhooks: async (messages) => {
+        await options.beforeDelivery?.('webhooks', messages);
+        return handlers.webhooks(messages);
+      },
+    });
 
     // 4. The HTTP API: the deployed handler, verifying tokens of the local issuer by its JWKS, and
     // publishing each region's reports with that region's key (so the bus policy checks them too).
@@ -164,8 +158,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     const api = createApiServer({
       health: async () => ({
         bus: busName,
-        archivedEvents: archive.size,
-        queues: Object.fromEntries([...queues].map(([n, q]) => [n, q.stats])),
+        archivedEvents: bus.archive.size,
+        queues: bus.stats(),
       }),
       jwks: issuer.jwks,
       api: apiHandler,
@@ -184,12 +178,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       dataDir,
       store,
       dynamo,
-      archive,
+      archive: bus.archive,
       archiveArn: endpoint.archiveArn,
-      queues,
+      ruleArn: endpoint.ruleArn,
+      queues: bus.queues,
       counters: endpoint.counters,
       /** Resolves when every queue has delivered (or parked) everything it holds. */
-      settled: () => Promise.all([...queues.values()].map((q) => q.settled())).then(() => undefined),
+      settled: () => bus.settled(),
       stop: stopAll,
     };
   } catch (err) {

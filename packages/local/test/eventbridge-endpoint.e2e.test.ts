@@ -39,7 +39,7 @@ describe('PutEvents through the real AWS SDK', () => {
     expect(rejection).toMatchObject({ eventId: result.Entries![0]!.EventId, errors: [{ path: 'achievedDate', message: 'is required when status is achieved' }] });
     // The report and its rejection notice are both archived.
     expect(runtime.archive.size).toBe(before + 2);
-    const notice = runtime.archive.between().at(-1)!;
+    const notice = (await runtime.archive.events()).at(-1)!;
     expect(notice).toMatchObject({ source: 'modellregionen.validation', 'detail-type': 'EventRejected' });
   });
 

@@ -23,7 +23,7 @@ describe('the demo history through the bus', () => {
     const regions = [...defaultCatalogue.regions.map((r) => r.id), MINISTRY_ID, UNATTRIBUTED_REGION];
     const audited = (await Promise.all(regions.map((r) => runtime.store.revisions(r)))).flat();
     const quarantined = (await Promise.all(regions.map((r) => runtime.store.listRejections(r, 1000)))).flat();
-    const regionEvents = runtime.archive.between().filter((e) => e.source !== 'modellregionen.validation');
+    const regionEvents = (await runtime.archive.events()).filter((e) => e.source !== 'modellregionen.validation');
 
     expect(regionEvents).toHaveLength(entries.length);
     expect(audited.length + quarantined.length).toBe(regionEvents.length);

@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { compilePattern, InvalidEventPatternError } from '@modellregionen/event-patterns';
-import { type Catalogue, type EventBridgeEvent, RULES, type TargetName } from '@modellregionen/events';
-import type { Archive } from '../archive';
+import { type Catalogue, type EventBridgeEvent, RULES } from '@modellregionen/events';
+import type { LocalBus } from '../bus';
 import { ADMIN_KEY, accessKeyOf, type BusPolicy } from '../bus-policy';
-import type { DeliveryQueue } from '../delivery-queue';
 import { AwsError, readBody, sendError, sendJson } from './aws-json';
 import { entriesOf, type PutEventsResultEntry, toEvent } from './put-events';
 
@@ -13,10 +12,8 @@ export interface EventBridgeEndpointOptions {
   readonly account: string;
   readonly catalogue: Catalogue;
   readonly policy: BusPolicy;
-  readonly archive: Archive;
-  readonly queues: ReadonlyMap<TargetName, DeliveryQueue>;
-  /** Resolves once every target's queue is open; routing waits for it. */
-  readonly ready?: Promise<void>;
+  /** The archive and the targets' queues. */
+  readonly bus: LocalBus;
   readonly log?: (line: string) => void;
 }
 
@@ -37,37 +34,14 @@ const REQUIRED_TEST_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region',
  * ListRules, StartReplay and DescribeReplay; and two local operations for the dead-letter queues.
  */
 export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) => {
-  const { busName, region, account, policy, archive, queues } = options;
+  const { busName, region, account, policy, bus } = options;
+  const { archive, queues } = bus;
   const log = options.log ?? (() => {});
   const busArn = (name: string) => `arn:aws:events:${region}:${account}:event-bus/${name}`;
   const archiveArn = `arn:aws:events:${region}:${account}:archive/${busName}-archive`;
-  const rules = RULES.map((rule) => ({ ...rule, matches: compilePattern(rule.eventPattern) }));
+  const ruleArn = (name: string) => `arn:aws:events:${region}:${account}:rule/${busName}/${name}`;
   const replays = new Map<string, Replay>();
   const counters = { accepted: 0, failedEntries: 0, denied: 0 };
-
-  /** Archives, then hands each event to the queue of every rule it matches. */
-  const publish = async (events: readonly EventBridgeEvent[]): Promise<void> => {
-    await archive.append(events);
-    await route(events);
-  };
-
-  const route = async (events: readonly EventBridgeEvent[]): Promise<void> => {
-    await options.ready;
-    const byTarget = new Map<TargetName, EventBridgeEvent[]>();
-    for (const event of events) {
-      for (const rule of rules) {
-        if (!rule.matches(event)) continue;
-        byTarget.set(rule.target, [...(byTarget.get(rule.target) ?? []), event]);
-      }
-    }
-    await Promise.all(
-      [...byTarget].map(async ([target, list]) => {
-        const queue = queues.get(target);
-        if (queue === undefined) throw new Error(`no queue for target ${target}`);
-        await queue.enqueue(list);
-      }),
-    );
-  };
 
   const putEvents = async (principal: string, body: Record<string, unknown>) => {
     const entries = entriesOf(body);
@@ -94,7 +68,7 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
       if (outcome.bus === busName) accepted.push(outcome.event);
       else log(`event ${outcome.event.id} was put on the default bus; the rules are on "${busName}"`);
     }
-    await publish(accepted);
+    await bus.publish(accepted);
     const failed = results.filter((r) => r.ErrorCode !== undefined).length;
     counters.accepted += accepted.length;
     counters.failedEntries += failed;
@@ -154,13 +128,27 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
     return {
       Rules: list.map((r) => ({
         Name: r.name,
-        Arn: `arn:aws:events:${region}:${account}:rule/${busName}/${r.name}`,
+        Arn: ruleArn(r.name),
         EventPattern: JSON.stringify(r.eventPattern),
         State: 'ENABLED',
         Description: r.description,
         EventBusName: busName,
       })),
     };
+  };
+
+  /** StartReplay's `Destination.FilterArns`: the rules (of this bus) to replay to; all when absent. */
+  const filterRules = (destination: unknown): string[] | undefined => {
+    const arns = (destination as { FilterArns?: unknown } | undefined)?.FilterArns;
+    if (arns === undefined) return undefined;
+    if (!Array.isArray(arns) || arns.length === 0) throw new AwsError('ValidationException', 'Destination.FilterArns must be a non-empty list of rule ARNs.');
+    return arns.map((arn) => {
+      const name = RULES.find((r) => ruleArn(r.name) === arn)?.name;
+      if (name === undefined) {
+        throw new AwsError('ValidationException', `Destination.FilterArns: ${String(arn)} is not a rule of the bus ${busName}.`);
+      }
+      return name;
+    });
   };
 
   const startReplay = (body: Record<string, unknown>) => {
@@ -174,13 +162,17 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
     if (Number.isNaN(from) || Number.isNaN(to) || from >= to) {
       throw new AwsError('ValidationException', 'EventStartTime must be before EventEndTime.');
     }
-    const events = archive.between(from, to).map((e) => ({ ...e, 'replay-name': name }));
-    const replay: Replay = { name, state: 'RUNNING', events: events.length, startedAt: new Date() };
+    const destination = body.Destination as { Arn?: unknown } | undefined;
+    if (destination?.Arn !== busArn(busName)) {
+      throw new AwsError('ValidationException', `Destination.Arn must be the archive's bus ${busArn(busName)}.`);
+    }
+    const rules = filterRules(body.Destination);
+    const replay: Replay = { name, state: 'RUNNING', events: 0, startedAt: new Date() };
     replays.set(name, replay);
     void (async () => {
       try {
-        for (let i = 0; i < events.length; i += 100) await route(events.slice(i, i + 100));
-        await Promise.all([...queues.values()].map((q) => q.settled()));
+        replay.events = await bus.replay({ name, from, to, ...(rules ? { rules } : {}) });
+        await bus.settled();
         replay.state = 'COMPLETED';
       } catch (err) {
         replay.state = 'FAILED';
@@ -219,7 +211,7 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
     Bus: busName,
     Archive: { Arn: archiveArn, Events: archive.size },
     Counters: { ...counters },
-    Queues: Object.fromEntries([...queues].map(([name, q]) => [name, q.stats])),
+    Queues: bus.stats(),
   });
 
   const operations: Record<string, (principal: string, body: Record<string, unknown>) => unknown> = {
@@ -286,6 +278,6 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
     })();
   });
 
-  return { server, archiveArn, busArn: busArn(busName), publish, counters };
+  return { server, archiveArn, busArn: busArn(busName), ruleArn, counters };
 };
 export type EventBridgeEndpoint = ReturnType<typeof createEventBridgeEndpoint>;
