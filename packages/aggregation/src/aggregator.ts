@@ -10,7 +10,10 @@ export interface InboundMessage {
   /** The message id the queue retries by (SQS `messageId`). */
   readonly id: string;
   readonly body: string;
-  /** When the queue first received it; stands in for the event time of an unreadable body. */
+  /**
+   * When the queue received it (SQS `SentTimestamp`, about when the bus accepted the event): the
+   * audit records it as the report's `acceptedAt`; it stands in for the event time of an unreadable body.
+   */
   readonly sentAt?: string;
 }
 
@@ -38,8 +41,12 @@ export interface AggregatorOptions {
 }
 
 type Classified =
-  | { kind: 'valid'; messageIds: string[]; event: RegionEvent }
+  | { kind: 'valid'; messageIds: string[]; event: RegionEvent; sentAt?: string }
   | { kind: 'invalid'; messageIds: string[]; raw: unknown; body: string; errors: { path: string; message: string }[]; sentAt?: string };
+
+/** Whether a delivered event comes from a replay of the archive (EventBridge marks it so). */
+const isReplayed = (raw: unknown): boolean =>
+  typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>)['replay-name'] === 'string';
 
 /**
  * The aggregation pipeline. Per report: skip it if its audit record exists (it was processed);
@@ -74,9 +81,10 @@ export const createAggregator = (options: AggregatorOptions) => {
         continue;
       }
       const result = validator.validateEvent(raw);
+      const sentAt = message.sentAt === undefined ? {} : { sentAt: message.sentAt };
       const item: Classified = result.ok
-        ? { kind: 'valid', messageIds: [message.id], event: result.value }
-        : { kind: 'invalid', messageIds: [message.id], raw, body: message.body, errors: result.errors };
+        ? { kind: 'valid', messageIds: [message.id], event: result.value, ...sentAt }
+        : { kind: 'invalid', messageIds: [message.id], raw, body: message.body, errors: result.errors, ...sentAt };
       const eventId = result.ok ? result.value.eventId : undefined;
       const seen = eventId === undefined ? undefined : byEventId.get(eventId);
       if (seen !== undefined) {
@@ -100,14 +108,17 @@ export const createAggregator = (options: AggregatorOptions) => {
     });
     if (await store.hasRejection(rejection)) return 'duplicate';
     // Published before the quarantine record is written: a failure in between publishes twice
-    // on the retry (consumers dedupe by originalEventId), but never loses the notice.
-    await publisher.publish([eventRejectedEntry(rejection)]);
+    // on the retry (consumers dedupe by originalEventId), but never loses the notice. A replayed
+    // event's notice went out when it first arrived: a rebuild does not announce it again.
+    if (!isReplayed(item.raw)) await publisher.publish([eventRejectedEntry(rejection)]);
     await store.putRejection(rejection);
     logger.warn('report rejected', { eventId: rejection.eventId, regionId: rejection.regionId, errors: rejection.errors });
     return 'rejected';
   };
 
-  const aggregateRegion = async (regionId: string, events: readonly RegionEvent[]) => {
+  const aggregateRegion = async (regionId: string, items: readonly Extract<Classified, { kind: 'valid' }>[]) => {
+    const events = items.map((i) => i.event);
+    const acceptedAt = new Map(items.map((i) => [i.event, i.sentAt]));
     const failed = new Set<RegionEvent>();
     const outcomes = new Map<RegionEvent, CurrentWrite | 'duplicate'>();
     const writes = await mapSettledLimit(events, concurrency, async (event) =>
@@ -134,7 +145,7 @@ export const createAggregator = (options: AggregatorOptions) => {
     }
 
     const toRecord = [...outcomes].filter(([e, o]) => o !== 'duplicate' && !failed.has(e)) as [RegionEvent, CurrentWrite][];
-    const recorded = await mapSettledLimit(toRecord, concurrency, ([e, o]) => store.putRevision(e, o));
+    const recorded = await mapSettledLimit(toRecord, concurrency, ([e, o]) => store.putRevision(e, o, acceptedAt.get(e)));
     recorded.forEach((r, i) => {
       if (r.status === 'rejected') failed.add(toRecord[i]![0]);
     });
@@ -176,7 +187,7 @@ export const createAggregator = (options: AggregatorOptions) => {
 
       await Promise.all(
         [...byRegion].map(async ([regionId, regionItems]) => {
-          const result = await aggregateRegion(regionId, regionItems.map((i) => i.event));
+          const result = await aggregateRegion(regionId, regionItems);
           applied += result.applied;
           stale += result.stale;
           duplicates += result.duplicates;

@@ -352,9 +352,10 @@ const ReviewSchema = z
           revision: z.int().min(1),
           reportedAt: dateTime,
           receivedAt: dateTime,
+          acceptedAt: dateTime,
         }),
       )
-      .meta({ description: 'Reports made by the cutoff but received after the review was closed.' }),
+      .meta({ description: 'Reports made by the cutoff that the closed review does not reflect: they reached the backend after it was closed. In the order the bus accepted them.' }),
   })
   .meta({ id: 'Review', description: 'The competence-circle view as known at the cutoff, with indicator change since baseline.' });
 

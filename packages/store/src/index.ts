@@ -1,4 +1,5 @@
 export * from './capacity-meter';
+export * from './derived-items';
 export * from './keys';
 export * from './region-store';
 export * from './table';

@@ -13,10 +13,17 @@
 //
 // <itemKey> is `<kind>#<id>[#<period>]` (see @modellregionen/domain).
 
+/**
+ * Partitions whose items are derived from the bus's events (current state, views, audit,
+ * quarantine, change counters): a replay of the archive rebuilds them. Everything else (closed
+ * reviews, subscriptions, webhook delivery records) is not derived from events and must survive.
+ */
+export const DERIVED_PARTITION_PREFIXES = ['REGION#', 'VIEW#'] as const;
+
 /** Quarantine partition for events whose source names no region. Not a slug, so never a region. */
 export const UNATTRIBUTED_REGION = '_unattributed';
 
-export const regionPk = (regionId: string): string => `REGION#${regionId}`;
+export const regionPk = (regionId: string): string => `${DERIVED_PARTITION_PREFIXES[0]}${regionId}`;
 export const revisionSk = (itemKey: string, revision: number, eventId: string): string =>
   `REV#${itemKey}#${String(revision).padStart(6, '0')}#${eventId}`;
 export const REVISION_PREFIX = 'REV#';
@@ -26,7 +33,7 @@ export const CHANGES_SK = 'META#changes';
 export const rejectionSk = (receivedAt: string, eventId: string): string => `REJ#${receivedAt}#${eventId}`;
 export const REJECTION_PREFIX = 'REJ#';
 
-export const COMPETENCE_CIRCLE_PK = 'VIEW#competence-circle';
+export const COMPETENCE_CIRCLE_PK = `${DERIVED_PARTITION_PREFIXES[1]}competence-circle`;
 export const viewSk = (regionId: string): string => `REGION#${regionId}`;
 
 export const reviewPk = (reviewId: string): string => `REVIEW#${reviewId}`;

@@ -48,8 +48,21 @@ export type CurrentWrite =
   /** A report that supersedes this one is current; nothing changed. */
   | 'stale';
 
-/** A report as its audit record keeps it: `recordedAt` is when processing it was complete. */
-export type RecordedReport = RegionEvent & { readonly recordedAt: string };
+/**
+ * A report as its audit record keeps it. `acceptedAt` is when the bus accepted it (the queue's
+ * `SentTimestamp`; kept by the local archive, so a rebuild records the same); `recordedAt` is when
+ * processing it was complete (a rebuild records it anew).
+ */
+export type RecordedReport = RegionEvent & { readonly acceptedAt: string; readonly recordedAt: string };
+
+/** A closed review as it was frozen. */
+export interface FrozenReview<T> {
+  readonly closedAt: string;
+  readonly closedBy: string;
+  readonly content: T;
+  /** The reports made by the cutoff that the frozen content reflects (absent in reviews closed before this was kept). */
+  readonly includedEventIds?: readonly string[];
+}
 
 export interface Rejection {
   readonly regionId: string;
@@ -197,21 +210,34 @@ export const createReportStore = (options: ReportStoreOptions) => {
       (await queryPrefix(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`)).map(decodeReport),
 
     /** A closed review, as it was frozen, or undefined while it is open. */
-    async frozenReview<T>(reviewId: string): Promise<{ closedAt: string; closedBy: string; content: T } | undefined> {
+    async frozenReview<T>(reviewId: string): Promise<FrozenReview<T> | undefined> {
       const { Item } = await client.send(
         new GetCommand({ TableName: tableName, Key: { pk: reviewPk(reviewId), sk: FROZEN_SK }, ConsistentRead: true }),
       );
       if (Item === undefined) return undefined;
-      return { closedAt: String(Item.closedAt), closedBy: String(Item.closedBy), content: JSON.parse(String(Item.content)) as T };
+      return {
+        closedAt: String(Item.closedAt),
+        closedBy: String(Item.closedBy),
+        content: JSON.parse(String(Item.content)) as T,
+        ...(typeof Item.included === 'string' ? { includedEventIds: JSON.parse(Item.included) as string[] } : {}),
+      };
     },
 
     /** Freezes a review; false when it was closed before (the first close stands). */
-    async freezeReview(reviewId: string, input: { closedAt: string; closedBy: string; content: unknown }): Promise<boolean> {
+    async freezeReview(reviewId: string, input: FrozenReview<unknown>): Promise<boolean> {
+      const { includedEventIds, ...rest } = input;
       try {
         await client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { pk: reviewPk(reviewId), sk: FROZEN_SK, type: 'review', ...input, content: JSON.stringify(input.content) },
+            Item: {
+              pk: reviewPk(reviewId),
+              sk: FROZEN_SK,
+              type: 'review',
+              ...rest,
+              content: JSON.stringify(input.content),
+              ...(includedEventIds ? { included: JSON.stringify(includedEventIds) } : {}),
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -226,6 +252,8 @@ export const createReportStore = (options: ReportStoreOptions) => {
     revisions: async (regionId: string): Promise<RecordedReport[]> =>
       (await queryPrefix(regionPk(regionId), REVISION_PREFIX)).map((item) => ({
         ...decodeReport(item),
+        // Audit records written before acceptance times were kept have only the time of recording.
+        acceptedAt: String(item.acceptedAt ?? item.recordedAt),
         recordedAt: String(item.recordedAt),
       })),
 
@@ -260,8 +288,12 @@ export const createReportStore = (options: ReportStoreOptions) => {
       }
     },
 
-    /** The audit record of a report; written last, it also marks the report as processed. */
-    async putRevision(event: RegionEvent, outcome: CurrentWrite): Promise<void> {
+    /**
+     * The audit record of a report; written last, it also marks the report as processed.
+     * `acceptedAt` is when the bus accepted it (default: now).
+     */
+    async putRevision(event: RegionEvent, outcome: CurrentWrite, acceptedAt?: string): Promise<void> {
+      const recordedAt = now().toISOString();
       try {
         await client.send(
           new PutCommand({
@@ -273,7 +305,8 @@ export const createReportStore = (options: ReportStoreOptions) => {
               ...encodeReport(event),
               reportedBy: event.detail.reportedBy,
               outcome: outcome === 'stale' ? 'superseded-on-arrival' : 'applied',
-              recordedAt: now().toISOString(),
+              acceptedAt: acceptedAt ?? recordedAt,
+              recordedAt,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),

@@ -1,5 +1,5 @@
 import type { RegionEvent } from '@modellregionen/events';
-import type { RecordedReport } from '@modellregionen/store';
+import type { FrozenReview, RecordedReport } from '@modellregionen/store';
 import {
   type CompetenceCircleView,
   competenceCircleOf,
@@ -49,17 +49,25 @@ const computeReview = (reviewId: ReviewId, events: RegionEvent[], deps: RouteCon
   };
 };
 
-/**
- * Reports that would have changed a closed review: made by its cutoff, recorded after it closed.
- * The close is stamped before the review is computed, so every report recorded before the stamp
- * is in the frozen review (the bus's own `time` has whole seconds only, too coarse to tell).
- */
-const lateAmendments = (events: readonly RecordedReport[], cutoff: string, closedAt: string) => {
+/** The reports a review at `cutoff` counts: those made by the end of that Berlin day. */
+const madeBy = (events: readonly RecordedReport[], cutoff: string) => {
   const end = endOfBerlinDay(cutoff);
-  const closed = Date.parse(closedAt);
-  return events
-    .filter((e) => Date.parse(e.detail.reportedAt) < end && Date.parse(e.recordedAt) > closed)
-    .sort((a, b) => Date.parse(a.recordedAt) - Date.parse(b.recordedAt) || a.eventId.localeCompare(b.eventId))
+  return events.filter((e) => Date.parse(e.detail.reportedAt) < end);
+};
+
+/**
+ * Reports that would have changed a closed review: made by its cutoff, but not among the reports
+ * its frozen content reflects. Deciding by the frozen set, not by a time, leaves no gap for a
+ * report the bus accepted before the close and the pipeline processed after it, and gives the same
+ * answer after the views are rebuilt from the archive. Reviews frozen before the set was kept fall
+ * back to the time of recording. Listed in the order the bus accepted them.
+ */
+const lateAmendments = (events: readonly RecordedReport[], frozen: FrozenReview<ReviewContent>) => {
+  const included = frozen.includedEventIds === undefined ? undefined : new Set(frozen.includedEventIds);
+  const closed = Date.parse(frozen.closedAt);
+  return madeBy(events, frozen.content.cutoff)
+    .filter((e) => (included ? !included.has(e.eventId) : Date.parse(e.recordedAt) > closed))
+    .sort((a, b) => Date.parse(a.acceptedAt) - Date.parse(b.acceptedAt) || a.eventId.localeCompare(b.eventId))
     .map((e) => ({
       eventId: e.eventId,
       regionId: e.regionId,
@@ -68,7 +76,7 @@ const lateAmendments = (events: readonly RecordedReport[], cutoff: string, close
       revision: e.detail.revision,
       reportedAt: e.detail.reportedAt,
       receivedAt: e.receivedAt,
-      recordedAt: e.recordedAt,
+      acceptedAt: e.acceptedAt,
     }));
 };
 
@@ -84,7 +92,7 @@ export const getReview = async ({ deps, params }: RouteContext): Promise<RouteRe
       status: 'closed',
       closedAt: frozen.closedAt,
       closedBy: frozen.closedBy,
-      lateAmendments: lateAmendments(events, frozen.content.cutoff, frozen.closedAt),
+      lateAmendments: lateAmendments(events, frozen),
     });
   }
   return json({ ...computeReview(reviewId, events, deps), status: 'open', lateAmendments: [] });
@@ -93,9 +101,11 @@ export const getReview = async ({ deps, params }: RouteContext): Promise<RouteRe
 export const closeReview = async ({ deps, params, principal }: RouteContext): Promise<RouteResult> => {
   const reviewId = reviewOf(params);
   const closedAt = deps.now().toISOString();
-  const content = computeReview(reviewId, await allRevisions(deps.store, deps.catalogue), deps);
+  const events = await allRevisions(deps.store, deps.catalogue);
+  const content = computeReview(reviewId, events, deps);
   const closedBy = principal?.name ?? 'unknown';
-  if (!(await deps.store.freezeReview(reviewId, { closedAt, closedBy, content }))) {
+  const includedEventIds = madeBy(events, content.cutoff).map((e) => e.eventId).sort();
+  if (!(await deps.store.freezeReview(reviewId, { closedAt, closedBy, content, includedEventIds }))) {
     const existing = await deps.store.frozenReview(reviewId);
     throw conflict(`the ${reviewId} review was closed at ${existing?.closedAt ?? 'an earlier time'}; a closed review stays as it was`);
   }
