@@ -252,6 +252,10 @@ describe('hostile calls, generated', () => {
     fc.dictionary(key, json, { maxKeys: 4 }).map((extra) => JSON.stringify({ ...milestoneDetail('wetzlar', 'fuzz'), ...extra })),
     fc.string({ maxLength: 30 }),
   );
+  const pattern = fc
+    .array(fc.tuple(key, fc.constantFrom('["x"]', '[{"exists":true}]', '[{"exists":false}]', '[{"prefix":"x"}]', '{"a":[1]}')), { minLength: 1, maxLength: 3 })
+    .map(objectText);
+  const event = detail.map((d) => `{"id":"1","account":"1","source":"s","time":"2012-01-01T00:00:00Z","region":"r","detail-type":"d","detail":${d}}`);
   const entry = fc
     .record(
       {
@@ -275,7 +279,7 @@ describe('hostile calls, generated', () => {
     .map((entries) => `{"Entries":[${entries.join(',')}]}`);
   const anyBody = fc.oneof(
     { weight: 4, arbitrary: fc.array(fc.tuple(key, fc.oneof(jsonText, deepText, putEventsBody)), { maxLength: 4 }).map(objectText) },
-    { weight: 2, arbitrary: fc.record({ EventPattern: fc.oneof(deepText, jsonText), Event: fc.oneof(deepText, detail) }).map((b) => JSON.stringify(b)) },
+    { weight: 2, arbitrary: fc.record({ EventPattern: fc.oneof(deepText, jsonText, pattern), Event: fc.oneof(deepText, detail, event) }).map((b) => JSON.stringify(b)) },
     { weight: 1, arbitrary: fc.constantFrom('', 'null', '[]', '"x"', '{', nested(4_000).slice(5, -1)) },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) },

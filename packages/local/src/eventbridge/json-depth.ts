@@ -1,10 +1,11 @@
 /**
  * How deeply JSON may nest its arrays and objects. EventBridge documents that "PutEvents will only
  * process nested JSON up to 1000 levels deep" (the API reference of PutEvents), which is also
- * Jackson's default limit. Everything downstream of the local bus that walks an event recursively
- * (JSON.stringify in the archive and the queues, structuredClone, the validators) manages about
- * 4,000 levels on Node's default stack, fewer inside deep call chains: 1000 leaves that margin and
- * lies far beyond any real report (the deepest the catalogue defines is 3 levels).
+ * Jackson's default limit. What walks an event recursively downstream of the local bus
+ * (JSON.stringify in the archive's and the queues' journals and in the messages to the handlers)
+ * gives up at about 4,100 levels on Node 20's default stack, and sooner inside deep call chains:
+ * 1000 keeps a fourfold margin and lies far beyond any real report (the catalogue's deepest detail
+ * has 3 levels). JSON.parse itself does not recurse and reads any depth.
  */
 export const MAX_JSON_DEPTH = 1000;
 
