@@ -3,9 +3,13 @@ import { type Catalogue, isReportingRegion, MINISTRY_ID, regionSource } from '@m
 /** The access key id that may put any source (the local equivalent of an administrator). */
 export const ADMIN_KEY = 'local-admin';
 
-/** The access key id named in a SigV4 `Authorization` header, or undefined when there is none. */
+/**
+ * The access key id named in a SigV4 `Authorization` header, or undefined when there is none.
+ * AWS's access key ids are at most 128 characters; the bound also keeps a forged header of many
+ * `Credential=` without a slash from costing quadratic time.
+ */
 export const accessKeyOf = (authorization: string | undefined): string | undefined =>
-  /Credential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
+  /Credential=([^/,\s]{1,128})\//.exec(authorization ?? '')?.[1];
 
 /**
  * The bus resource policy, as the CDK stack grants it: each region's principal may put events

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EventBridgeEvent, MAX_ENTRY_BYTES, putEventsEntrySize } from '@modellregionen/events';
 import { AwsError } from './aws-json';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
 
 export const MAX_ENTRIES = 10;
 
@@ -26,7 +27,10 @@ export const busNameOf = (value: unknown): string => {
   return arn?.[1] ?? value;
 };
 
-/** Checks the request as a whole (AWS answers these with a ValidationException for the call). */
+/**
+ * Checks the request as a whole (AWS answers these with a ValidationException for the call); the
+ * JSON types of the entries' members were checked before (request-shapes.ts).
+ */
 export const entriesOf = (body: Record<string, unknown>): RawEntry[] => {
   const entries = body.Entries;
   if (!Array.isArray(entries)) {
@@ -37,9 +41,6 @@ export const entriesOf = (body: Record<string, unknown>): RawEntry[] => {
       'ValidationException',
       `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length ${entries.length < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_ENTRIES}`}`,
     );
-  }
-  if (entries.some((e) => typeof e !== 'object' || e === null || Array.isArray(e))) {
-    throw new AwsError('ValidationException', "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must be a structure");
   }
   const total = (entries as RawEntry[]).reduce((n, e) => n + putEventsEntrySize(e), 0);
   if (total > MAX_ENTRY_BYTES) {
@@ -61,6 +62,8 @@ const invalid = (parameter: string, reason: string): PutEventsResultEntry => ({
   ErrorMessage: `Parameter ${parameter} is not valid. Reason: ${reason}`,
 });
 
+const malformed = (reason: string): PutEventsResultEntry => ({ ErrorCode: 'MalformedDetail', ErrorMessage: `Detail is malformed: ${reason}.` });
+
 /** Turns one entry into the event the bus delivers, or the per-entry error AWS would give. */
 export const toEvent = (
   entry: RawEntry,
@@ -75,15 +78,16 @@ export const toEvent = (
     return { error: invalid('DetailType', 'DetailType is a required argument.') };
   }
   if (typeof entry.Detail !== 'string' || entry.Detail === '') return { error: invalid('Detail', 'Detail is a required argument.') };
+  // Measured on the text, before parsing: a detail too deep for the bus is never built or walked.
+  const depth = jsonNestingDepth(entry.Detail);
+  if (depth > MAX_JSON_DEPTH) return { error: malformed(`it nests ${depth} levels deep; at most ${MAX_JSON_DEPTH} are accepted`) };
   let detail: unknown;
   try {
     detail = JSON.parse(entry.Detail);
   } catch {
-    return { error: { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' } };
+    return { error: malformed('it is not valid JSON') };
   }
-  if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) {
-    return { error: { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' } };
-  }
+  if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) return { error: malformed('it is not a JSON object') };
   const time = timeOf(entry.Time, context.now);
   if (time === undefined) return { error: invalid('Time', 'Time is not a valid timestamp.') };
   const resources = Array.isArray(entry.Resources) ? entry.Resources.filter((r): r is string => typeof r === 'string') : [];

@@ -1,10 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { compilePattern, InvalidEventPatternError } from '@modellregionen/event-patterns';
 import { type Catalogue, type EventBridgeEvent, RULES } from '@modellregionen/events';
 import type { LocalBus } from '../bus';
 import { ADMIN_KEY, accessKeyOf, type BusPolicy } from '../bus-policy';
-import { AwsError, readBody, sendError, sendJson } from './aws-json';
+import { AwsError, declaresMoreThan, parseRequestObject, readBody, requestTooLarge, sendError, sendJson } from './aws-json';
 import { entriesOf, type PutEventsResultEntry, toEvent } from './put-events';
+import { checkRequestShape } from './request-shapes';
 
 export interface EventBridgeEndpointOptions {
   readonly busName: string;
@@ -214,7 +215,9 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
     Queues: bus.stats(),
   });
 
-  const operations: Record<string, (principal: string, body: Record<string, unknown>) => unknown> = {
+  type Operation = (principal: string, body: Record<string, unknown>) => unknown;
+  // A Map, not an object indexed by the header: `X-Amz-Target: constructor` names no operation.
+  const operations = new Map<string, Operation>(Object.entries({
     'AWSEvents.PutEvents': putEvents,
     'AWSEvents.TestEventPattern': (_p, b) => testEventPattern(b),
     'AWSEvents.DescribeEventBus': (_p, b) => describeEventBus(b),
@@ -246,36 +249,37 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
       for (const q of queues.values()) moved += await q.redrive(ids);
       return { Redriven: moved };
     },
+  } satisfies Record<string, Operation>));
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      // The whole body first, even for a call refused anyway: a client still sending when the
+      // answer comes would read a reset instead.
+      const text = await readBody(req);
+      if (req.method !== 'POST') throw new AwsError('UnknownOperationException', 'Only POST is supported.', 404);
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const operation = operations.get(target);
+      if (operation === undefined) throw new AwsError('UnknownOperationException', `Unknown operation ${target || '(none)'}.`);
+      const principal = accessKeyOf(req.headers.authorization);
+      if (principal === undefined) throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
+      const body = parseRequestObject(text);
+      checkRequestShape(target, body);
+      sendJson(res, 200, await operation(principal, body));
+    } catch (err) {
+      if (err instanceof AwsError) sendError(res, err);
+      else {
+        log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        sendError(res, new AwsError('InternalException', 'The local bus could not process the request.', 500));
+      }
+    }
   };
 
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      try {
-        if (req.method !== 'POST') throw new AwsError('UnknownOperationException', 'Only POST is supported.', 404);
-        const target = String(req.headers['x-amz-target'] ?? '');
-        const operation = operations[target];
-        if (operation === undefined) throw new AwsError('UnknownOperationException', `Unknown operation ${target || '(none)'}.`);
-        const principal = accessKeyOf(req.headers.authorization);
-        if (principal === undefined) throw new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
-        const text = await readBody(req);
-        let body: unknown;
-        try {
-          body = text === '' ? {} : JSON.parse(text);
-        } catch {
-          throw new AwsError('SerializationException', 'The request body is not valid JSON.');
-        }
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-          throw new AwsError('SerializationException', 'The request body must be a JSON object.');
-        }
-        sendJson(res, 200, await operation(principal, body as Record<string, unknown>));
-      } catch (err) {
-        if (err instanceof AwsError) sendError(res, err);
-        else {
-          log(`internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-          sendError(res, new AwsError('InternalException', 'The local bus could not process the request.', 500));
-        }
-      }
-    })();
+  const server: Server = createServer((req, res) => void handle(req, res));
+  // A client that waits for "100 Continue" (curl does above 1 MiB) can be told before it sends.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (declaresMoreThan(req)) return sendError(res, requestTooLarge());
+    res.writeContinue();
+    void handle(req, res);
   });
 
   return { server, archiveArn, busArn: busArn(busName), ruleArn, counters };
