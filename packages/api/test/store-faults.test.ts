@@ -174,9 +174,12 @@ describe('the API when the store fails', () => {
     const reads = STORE_REQUESTS.filter((r) => r.method === 'GET');
     proxy.failShare(0.3, prng('store-faults'));
     try {
-      const statuses = (await callAll([...reads, ...reads, ...reads])).map((o) => o.result.statusCode);
+      // One request at a time, as a function instance serves them: concurrent failures would drain
+      // the SDK's retry quota, which is the point of the quota but not of this test.
+      const statuses: (number | undefined)[] = [];
+      for (const read of [...reads, ...reads, ...reads]) statuses.push(...(await callAll([read])).map((o) => o.result.statusCode));
       expect(statuses.every((s) => s === 200 || s === 503), String(statuses)).toBe(true);
-      expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(statuses.length / 2);
+      expect(statuses.filter((s) => s === 200).length, String(statuses)).toBeGreaterThan(statuses.length / 2);
       expect(proxy.stats.cut).toBeGreaterThan(0);
     } finally {
       await proxy.heal();
