@@ -1,11 +1,10 @@
 // Aggregation Lambda: EventBridge -> SQS -> here. Wiring only; the pipeline is in
 // @modellregionen/aggregation and the store in @modellregionen/store.
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, eventBridgePublisher, sqsBatchHandler } from '@modellregionen/aggregation';
-import { createReportStore } from '@modellregionen/store';
+import { createDynamoClient, createReportStore } from '@modellregionen/store';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -18,7 +17,7 @@ const logger = new Logger({ serviceName: 'modellregionen-aggregate' });
 export const handler = sqsBatchHandler(
   createAggregator({
     store: createReportStore({
-      client: DynamoDBDocumentClient.from(new DynamoDBClient({})),
+      client: DynamoDBDocumentClient.from(createDynamoClient()),
       tableName: required('TABLE_NAME'),
     }),
     publisher: eventBridgePublisher(new EventBridgeClient({}), required('EVENT_BUS_NAME')),

@@ -1,10 +1,9 @@
 // Webhook dispatcher: findings rule -> SQS -> here -> signed POSTs to the subscribers. Wiring only.
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { sqsBatchHandler } from '@modellregionen/aggregation';
-import { createSubscriptionStore } from '@modellregionen/store';
+import { createDynamoClient, createSubscriptionStore } from '@modellregionen/store';
 import { createWebhookDispatcher, withExponentialBackoff } from '@modellregionen/webhooks';
 
 const tableName = process.env.TABLE_NAME;
@@ -15,7 +14,7 @@ export const handler = withExponentialBackoff(
   new SQSClient({}),
   sqsBatchHandler(
     createWebhookDispatcher({
-      store: createSubscriptionStore({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName }),
+      store: createSubscriptionStore({ client: DynamoDBDocumentClient.from(createDynamoClient()), tableName }),
       logger: {
         info: (message, attributes) => logger.info(message, attributes ?? {}),
         warn: (message, attributes) => logger.warn(message, attributes ?? {}),

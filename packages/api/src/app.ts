@@ -9,6 +9,7 @@ import { badRequest, forbidden, notFound, unauthorized } from './errors';
 import { errorResponseMiddleware } from './middleware/error-response';
 import { type Principal, principalFromClaims } from './principal';
 import { type ApiFunction, type Route, ROUTES } from './routes';
+import { InvalidTokenError, invalidTokenError } from './token-verifier';
 
 const authenticate = async (event: APIGatewayProxyEventV2, deps: ApiDeps): Promise<Principal> => {
   const header = event.headers?.authorization;
@@ -18,7 +19,9 @@ const authenticate = async (event: APIGatewayProxyEventV2, deps: ApiDeps): Promi
   try {
     claims = await deps.verifier.verify(token);
   } catch (err) {
-    throw unauthorized(`the token is not valid: ${(err as Error).message}`);
+    const invalid = err instanceof InvalidTokenError ? err : invalidTokenError(err);
+    if (invalid.keySetUnavailable) deps.log('the signing keys could not be fetched', invalid.cause);
+    throw unauthorized(`the token is not valid: ${invalid.reason}`);
   }
   const principal = principalFromClaims(claims);
   if ('invalid' in principal) throw forbidden(principal.invalid);

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'bad_gateway'
+  | 'service_unavailable'
   | 'internal_error';
 
 /** An error that becomes `{ "error": { code, message, details? } }` with its status. */
@@ -32,6 +33,12 @@ export const unauthorized = (message: string) => new HttpError(401, 'unauthorize
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+
+/** What a 503 asks the client to wait (Retry-After), in seconds: long enough for a store hiccup to pass. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const serviceUnavailable = () =>
+  new HttpError(503, 'service_unavailable', `the data store is not available right now; try again in ${RETRY_AFTER_SECONDS} seconds`);
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: FieldError[] };

@@ -9,4 +9,5 @@ export * from './local-adapter';
 export * from './openapi';
 export * from './principal';
 export * from './routes';
+export * from './token-claims';
 export * from './token-verifier';

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
@@ -20,11 +21,18 @@ export const toGatewayEvent = async (req: IncomingMessage, domainName: string): 
   }
   const body = Buffer.concat(chunks);
   const url = new URL(req.url ?? '/', `http://${domainName}`);
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
-  const query: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
-  const text = TEXT_TYPES.test(headers['content-type'] ?? '');
+  // Built with fromEntries, so that a header or parameter named __proto__ or toString is an own
+  // property like any other (an assignment would set the prototype, `in` would find Object's).
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k.toLowerCase(), Array.isArray(v) ? v.join(',') : v]])),
+  );
+  // Payload 2.0 joins repeated parameters with commas.
+  const repeated = new Map<string, string[]>();
+  for (const [k, v] of url.searchParams) repeated.set(k, [...(repeated.get(k) ?? []), v]);
+  const query: Record<string, string> = Object.fromEntries([...repeated].map(([k, values]) => [k, values.join(',')]));
+  // As API Gateway does: text it passes as a string, anything else (binary types, and bytes that
+  // are not UTF-8 whatever the type says) base64-encoded, so that the handler sees the bytes.
+  const text = TEXT_TYPES.test(headers['content-type'] ?? '') && isUtf8(body);
   const now = new Date();
   return {
     version: '2.0',

@@ -79,6 +79,7 @@ const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'bad_gateway',
+  'service_unavailable',
   'internal_error',
 ] as const satisfies readonly ErrorCode[];
 // Fails to compile when errors.ts gains a code that is not listed above.
@@ -424,6 +425,8 @@ interface OperationSpec {
   readonly readsBody?: boolean;
   /** 409 and why. */
   readonly conflict?: string;
+  /** Answers without the store (otherwise: 503 when the store is not available). */
+  readonly storeless?: boolean;
   readonly description?: string;
 }
 
@@ -467,7 +470,7 @@ const STATIC_OPERATIONS: Readonly<Record<string, OperationSpec>> = {
   },
   getRejections: { success: ok("The region's quarantined reports, newest first.", RejectionsSchema) },
   getRegion: { success: ok('The region.', RegionDetailSchema) },
-  getCatalogue: { success: ok('The catalogues.', CatalogueSchema) },
+  getCatalogue: { success: ok('The catalogues.', CatalogueSchema), storeless: true },
   getCompetenceCircle: {
     success: ok('The competence-circle view.', CompetenceCircleSchema),
     query: z.object({
@@ -529,10 +532,14 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   415: 'The body is not sent as application/json (`unsupported_media_type`).',
   500: 'An unexpected error; it says nothing of the internals (`internal_error`).',
   502: 'The event bus did not accept the report; nothing was recorded, send it again (`bad_gateway`).',
+  503: 'The data store is unreachable, too slow or throttling; try again after the seconds in Retry-After (`service_unavailable`).',
 };
 
 const errorResponse = (status: number, description?: string): ResponseConfig => ({
   description: description ?? ERROR_DESCRIPTIONS[status] ?? 'Error.',
+  ...(status === 503
+    ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } } } }
+    : {}),
   content: jsonContent(ErrorSchema),
 });
 
@@ -613,6 +620,7 @@ const operationOf = (route: DocumentedRoute, spec: OperationSpec | undefined): R
   }
   responses['500'] = errorResponse(500);
   if (spec?.publishes) responses['502'] = errorResponse(502);
+  if (!isPublic && !spec?.publishes && !spec?.storeless) responses['503'] = errorResponse(503);
 
   const request: NonNullable<RouteConfig['request']> = {};
   if (params !== undefined) request.params = params;

@@ -34,6 +34,35 @@ describe('bad input to the write routes gets a precise 4xx', () => {
     expect(r).toMatchObject({ status: 413, json: { error: { code: 'payload_too_large' } } });
   });
 
+  it('415 for a body declared in a charset other than UTF-8, whatever its case or quoting', async () => {
+    for (const charset of ['utf-16', 'UTF-16LE', '"utf-16"', 'iso-8859-1', 'utf8']) {
+      const rawBody = charset.includes('16') ? Buffer.from(JSON.stringify(validBodies.milestones), 'utf16le') : JSON.stringify(validBodies.milestones);
+      const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token, rawBody, contentType: `application/json; charset=${charset}` });
+      expect(r, charset).toMatchObject({ status: 415, json: { error: { code: 'unsupported_media_type' } } });
+      expect(r.json?.error).toMatchObject({ message: expect.stringContaining(`charset=${charset.replaceAll('"', '')} is not supported`) });
+    }
+  });
+
+  it('takes UTF-8 declared in any case, quoted or not, and JSON without a charset', async () => {
+    for (const contentType of ['application/json; charset=UTF-8', 'application/json;charset="utf-8"', 'Application/JSON']) {
+      const body = { ...validBodies.milestones, milestoneId: 'zeichensatz', title: 'Sprachförderung – Eltern' };
+      const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token, rawBody: JSON.stringify(body), contentType });
+      expect(r.status, contentType).toBe(202);
+    }
+  });
+
+  it('400 for bytes that are not UTF-8, rather than reading them with replacement characters', async () => {
+    const before = runtime.archive.size;
+    const json = Buffer.from(JSON.stringify({ ...validBodies.milestones, milestoneId: 'kaputte-bytes', title: 'Sprachf__rderung' }));
+    for (const bad of [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0xc0, 0xaf]]) {
+      const i = json.indexOf('__');
+      const rawBody = Buffer.concat([json.subarray(0, i), Buffer.from(bad), json.subarray(i + 2)]);
+      const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token, rawBody });
+      expect(r, String(bad)).toMatchObject({ status: 400, json: { error: { code: 'bad_request', message: 'the body is not valid UTF-8' } } });
+    }
+    expect(runtime.archive.size).toBe(before);
+  });
+
   it('400 for malformed JSON, for a non-object, and for an empty body', async () => {
     for (const rawBody of ['{"schemaVersion": 1,', '[1,2]', '', 'null']) {
       const r = await call(runtime, 'POST', '/v1/regions/wetzlar/projects', { token, rawBody });

@@ -148,6 +148,18 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('describes 503 with Retry-After on every route that reads or writes the store', () => {
+    const storeRoutes = ['getRegion', 'getRejections', 'getCompetenceCircle', 'getIndicator', 'getReview', 'closeReview', 'getFindings', 'getFindingsAtom', 'postSubscription', 'getSubscriptions', 'deleteSubscription'];
+    for (const id of storeRoutes) {
+      const route = ROUTES.find((r) => r.id === id)!;
+      const unavailable = operation(route.method, route.path).responses['503'];
+      expect(unavailable, id).toBeDefined();
+      expect(unavailable.headers['Retry-After'].schema, id).toEqual({ type: 'integer', minimum: 1 });
+      expect(unavailable.description, id).toContain('service_unavailable');
+    }
+    expect(deref(doc, doc.components.schemas.Error).properties.error.properties.code.enum).toContain('service_unavailable');
+  });
+
   it('gives the report bodies without regionId and reportedBy, closed to unknown fields, with their required fields', () => {
     for (const [id, fields] of Object.entries(REPORT_ROUTES)) {
       const body = bodySchemaOf(doc, id);

@@ -1,5 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import { type ApiHandler, lambdaContext, toGatewayEvent, writeGatewayResult } from '@modellregionen/api';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { type ApiHandler, lambdaContext, RETRY_AFTER_SECONDS, serviceUnavailable, toGatewayEvent, writeGatewayResult } from '@modellregionen/api';
+import { isStoreUnavailable } from '@modellregionen/store';
 
 export interface ApiServerOptions {
   readonly health: () => Promise<Record<string, unknown>>;
@@ -12,9 +13,9 @@ export interface ApiServerOptions {
 
 export const JWKS_PATH = '/.well-known/jwks.json';
 
-const sendJson = (res: import('node:http').ServerResponse, status: number, body: unknown) => {
+const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 };
 
@@ -37,8 +38,12 @@ export const createApiServer = (options: ApiServerOptions): Server =>
         writeGatewayResult(res, await options.api(event, lambdaContext('modellregionen-api')));
       } catch (err) {
         options.log(`api: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal_error', message: 'the request could not be processed' } });
-        else res.end();
+        if (res.headersSent) res.end();
+        else if (isStoreUnavailable(err)) {
+          // The handler answers these itself; this covers whatever reaches the store around it.
+          const { code, message } = serviceUnavailable();
+          sendJson(res, 503, { error: { code, message } }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+        } else sendJson(res, 500, { error: { code: 'internal_error', message: 'the request could not be processed' } });
       }
     })();
   });

@@ -69,7 +69,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       storePort = embedded.port;
       storeEndpoint = embedded.endpoint;
     }
-    const dynamo = new DynamoDBClient({ endpoint: storeEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const dynamo = (await import('@modellregionen/store')).createDynamoClient({ endpoint: storeEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     stops.push(async () => dynamo.destroy());
     await ensureTable(dynamo, tableName);
     const documents = DynamoDBDocumentClient.from(dynamo);

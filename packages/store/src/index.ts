@@ -4,3 +4,4 @@ export * from './keys';
 export * from './region-store';
 export * from './table';
 export * from './subscription-store';
+export * from './dynamo-client';

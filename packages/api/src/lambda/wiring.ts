@@ -1,10 +1,9 @@
 // Builds the API's dependencies from a Lambda function's environment (the CDK stack sets it).
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { defaultCatalogue, regionSource, validator } from '@modellregionen/events';
-import { createReportStore, createSubscriptionStore } from '@modellregionen/store';
+import { createDynamoClient, createReportStore, createSubscriptionStore } from '@modellregionen/store';
 import { publicHttpsOnly } from '../handlers/subscriptions';
 import { createApiHandler } from '../app';
 import type { ApiFunction } from '../routes';
@@ -29,7 +28,7 @@ export const apiHandlerFromEnv = (functions: readonly ApiFunction[], serviceName
   const logger = new Logger({ serviceName });
   const eventBridge = new EventBridgeClient({});
   const busName = process.env.EVENT_BUS_NAME;
-  const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  const documents = DynamoDBDocumentClient.from(createDynamoClient());
   const tableName = required('TABLE_NAME');
   return createApiHandler(
     {

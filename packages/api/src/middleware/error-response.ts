@@ -1,6 +1,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type ErrorBody, type ErrorCode, HttpError } from '../errors';
+import { isStoreUnavailable } from '@modellregionen/store';
+import { type ErrorBody, type ErrorCode, HttpError, RETRY_AFTER_SECONDS, serviceUnavailable } from '../errors';
 
 const CODES: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -14,20 +15,25 @@ const CODES: Record<number, ErrorCode> = {
 
 export const errorResponse = (body: ErrorBody, status: number): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', ...(status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}) },
   body: JSON.stringify(body),
 });
 
 /**
  * Turns every error into the API's error shape. Expected errors (HttpError, and middy's own
- * errors such as the router's 404) keep their status; anything else is logged and becomes a 500
- * that says nothing of the internals.
+ * errors such as the router's 404) keep their status; a store that is unreachable, stalled past
+ * the client's timeouts or throttling (and middy's own timeout just before the function's) is a
+ * 503 with Retry-After; anything else is logged and becomes a 500 that says nothing of the internals.
  */
 export const errorResponseMiddleware = (
   log: (message: string, error: unknown) => void,
 ): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> => ({
   onError: async (request) => {
-    const err = request.error as (Error & { statusCode?: number; expose?: boolean }) | null;
+    let err = request.error as (Error & { statusCode?: number; expose?: boolean }) | null;
+    if (isStoreUnavailable(err)) {
+      log('the store is not available', err);
+      err = serviceUnavailable();
+    }
     if (err instanceof HttpError) {
       request.response = errorResponse(
         { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },

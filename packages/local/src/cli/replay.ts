@@ -1,7 +1,6 @@
 // `npm run replay`: rebuild every view from the bus archive of the running local runtime.
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_TABLE_NAME } from '@modellregionen/store';
+import { createDynamoClient, DEFAULT_TABLE_NAME } from '@modellregionen/store';
 import { replayArchive } from '../replay';
 import { DEFAULT_PORTS, LOCAL_HOST, LOCAL_REGION } from '../constants';
 
@@ -13,7 +12,7 @@ const { values } = parseArgs({
   },
 });
 
-const dynamo = new DynamoDBClient({
+const dynamo = createDynamoClient({
   endpoint: values['store-url'],
   region: LOCAL_REGION,
   credentials: { accessKeyId: 'local-admin', secretAccessKey: 'local' },

@@ -1,14 +1,14 @@
 // `npm run token -- --role coordinator --region wetzlar` (or --role ministry, or --role subscriber
 // --municipality <name>): prints a token of the local issuer, valid only against the local runtime.
 import { parseArgs } from 'node:util';
-import { openDevIssuer, ROLES, type Role } from '@modellregionen/api';
+import { MAX_TOKEN_LIFETIME_SECONDS, openDevIssuer, ROLES, type Role } from '@modellregionen/api';
 import { defaultCatalogue } from '@modellregionen/events';
 import { devIssuerKeyFile } from '../runtime';
 
 const USAGE = `usage: npm run token -- --role coordinator --region <regionId>
        npm run token -- --role ministry
        npm run token -- --role subscriber --municipality <name>
-options: --name <display name>  --hours <lifetime, default 12>  --data-dir <dir, default .data>`;
+options: --name <display name>  --hours <lifetime, at most 24, default 12>  --data-dir <dir, default .data>`;
 
 const fail = (message: string): never => {
   console.error(`${message}\n${USAGE}`);
@@ -34,7 +34,9 @@ if (role === 'coordinator') {
 }
 if (role === 'subscriber' && !values.municipality) fail('--municipality is required for a subscriber');
 const hours = Number(values.hours);
-if (!(hours > 0 && hours <= 24 * 30)) fail('--hours must be between 0 and 720');
+const maxHours = MAX_TOKEN_LIFETIME_SECONDS / 3600;
+// The API refuses tokens that live longer (as Cognito never issues them).
+if (!(hours > 0 && hours <= maxHours)) fail(`--hours must be more than 0 and at most ${maxHours}`);
 
 const issuer = await openDevIssuer(devIssuerKeyFile(values['data-dir']));
 console.log(
