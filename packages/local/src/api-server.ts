@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { type ApiHandler, lambdaContext, RETRY_AFTER_SECONDS, serviceUnavailable, toGatewayEvent, writeGatewayResult } from '@modellregionen/api';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { lambdaContext, RETRY_AFTER_SECONDS, serviceUnavailable, toGatewayEvent, writeGatewayResult } from '@modellregionen/api';
 import { isStoreUnavailable } from '@modellregionen/store';
 
 export interface ApiServerOptions {
@@ -7,7 +8,7 @@ export interface ApiServerOptions {
   /** The local issuer's public keys, served where the API's verifier fetches them. */
   readonly jwks: unknown;
   /** The deployed API handler (read and write routes), run unchanged. */
-  readonly api: ApiHandler;
+  readonly api: (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
   readonly log: (line: string) => void;
 }
 

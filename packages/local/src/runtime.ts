@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { createApiHandler, createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, localCallbacks, openDevIssuer } from '@modellregionen/api';
+import { type ApiHandler, createApiHandler, createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, localCallbacks, openDevIssuer } from '@modellregionen/api';
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, eventBridgePublisher, type PipelineLogger } from '@modellregionen/aggregation';
 import { type Catalogue, createValidator, defaultCatalogue, regionSource, type TargetName } from '@modellregionen/events';
-import { createReportStore, createSubscriptionStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
+import { createDynamoClient, createReportStore, createSubscriptionStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
 import { createApiServer, JWKS_PATH } from './api-server';
 import { LocalBus } from './bus';
 import { ADMIN_KEY, createBusPolicy } from './bus-policy';
@@ -69,7 +68,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       storePort = embedded.port;
       storeEndpoint = embedded.endpoint;
     }
-    const dynamo = (await import('@modellregionen/store')).createDynamoClient({ endpoint: storeEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const dynamo = createDynamoClient({ endpoint: storeEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     stops.push(async () => dynamo.destroy());
     await ensureTable(dynamo, tableName);
     const documents = DynamoDBDocumentClient.from(dynamo);
@@ -127,8 +126,23 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     // 4. The HTTP API: the deployed handler, verifying tokens of the local issuer by its JWKS, and
     // publishing each region's reports with that region's key (so the bus policy checks them too).
     const issuer = await openDevIssuer(options.devIssuerKeyFile ?? (dataDir ? devIssuerKeyFile(dataDir) : undefined));
-    let apiUrl = '';
-    const apiHandler = createApiHandler({
+    // The server listens first, so that the verifier knows the port it fetches the key set from
+    // (port 0 picks one); requests wait for the handler, which is ready at once.
+    let apiHandler: ApiHandler | undefined;
+    const api = createApiServer({
+      health: async () => ({
+        bus: busName,
+        archivedEvents: bus.archive.size,
+        queues: bus.stats(),
+      }),
+      jwks: issuer.jwks,
+      api: (event, context) => apiHandler!(event, context),
+      log,
+    });
+    const apiPort = await listen(api, LOCAL_HOST, ports.api, 'HTTP API', '--api-port');
+    const apiUrl = `http://${LOCAL_HOST}:${apiPort}`;
+    stops.push(() => close(api));
+    apiHandler = createApiHandler({
       catalogue,
       validator: createValidator(catalogue),
       store,
@@ -138,7 +152,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
         kind: 'jwks',
         issuer: DEV_ISSUER,
         audience: DEV_AUDIENCE,
-        jwksUri: `http://${LOCAL_HOST}:${ports.api}${JWKS_PATH}`,
+        jwksUri: `${apiUrl}${JWKS_PATH}`,
         jwks: issuer.jwks,
       }),
       publishReport: async ({ regionId, detailType, detail }) => {
@@ -155,19 +169,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       now: options.now ?? (() => new Date()),
       log: (message, error) => log(`api: ${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error ?? '')}`),
     });
-    const api = createApiServer({
-      health: async () => ({
-        bus: busName,
-        archivedEvents: bus.archive.size,
-        queues: bus.stats(),
-      }),
-      jwks: issuer.jwks,
-      api: apiHandler,
-      log,
-    });
-    const apiPort = await listen(api, LOCAL_HOST, ports.api, 'HTTP API', '--api-port');
-    apiUrl = `http://${LOCAL_HOST}:${apiPort}`;
-    stops.push(() => close(api));
 
     return {
       urls: { api: apiUrl, events: eventsUrl, store: storeEndpoint },
