@@ -3,8 +3,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAggregator, eventBridgePublisher, sqsBatchHandler } from '@modellregionen/aggregation';
+import { createAggregator, eventBridgePublisher, RETRY_SCHEDULES, sqsBatchHandler, withExponentialBackoff } from '@modellregionen/aggregation';
 import { createReportStore } from '@modellregionen/store';
 
 const required = (name: string): string => {
@@ -15,7 +16,7 @@ const required = (name: string): string => {
 
 const logger = new Logger({ serviceName: 'modellregionen-aggregate' });
 
-export const handler = sqsBatchHandler(
+const processBatch = sqsBatchHandler(
   createAggregator({
     store: createReportStore({
       client: DynamoDBDocumentClient.from(new DynamoDBClient({})),
@@ -29,3 +30,8 @@ export const handler = sqsBatchHandler(
     },
   }),
 );
+
+// Failed messages come back with exponential backoff, not after the queue's fixed visibility
+// timeout: soon after a brief throttle, and spread out over a longer store outage. The SQS
+// endpoint is the region's (or AWS_ENDPOINT_URL_SQS), not the host of the queue URL.
+export const handler = withExponentialBackoff(new SQSClient({ useQueueUrlAsEndpoint: false }), processBatch, RETRY_SCHEDULES.aggregate);

@@ -3,16 +3,16 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { sqsBatchHandler } from '@modellregionen/aggregation';
+import { RETRY_SCHEDULES, sqsBatchHandler, withExponentialBackoff } from '@modellregionen/aggregation';
 import { createSubscriptionStore } from '@modellregionen/store';
-import { createWebhookDispatcher, withExponentialBackoff } from '@modellregionen/webhooks';
+import { createWebhookDispatcher } from '@modellregionen/webhooks';
 
 const tableName = process.env.TABLE_NAME;
 if (!tableName) throw new Error('environment variable TABLE_NAME must be set');
 const logger = new Logger({ serviceName: 'modellregionen-webhooks' });
 
 export const handler = withExponentialBackoff(
-  new SQSClient({}),
+  new SQSClient({ useQueueUrlAsEndpoint: false }),
   sqsBatchHandler(
     createWebhookDispatcher({
       store: createSubscriptionStore({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName }),
@@ -23,4 +23,5 @@ export const handler = withExponentialBackoff(
       },
     }),
   ),
+  RETRY_SCHEDULES.webhooks,
 );
