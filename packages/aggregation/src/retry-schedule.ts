@@ -19,13 +19,13 @@ export const MAX_VISIBILITY_SECONDS = 12 * 3600;
 
 /**
  * Each target's schedule. Aggregation retries soon (a throttled write usually succeeds seconds
- * later) and keeps trying for about ten minutes, twice the store outage it must ride out.
- * Webhooks wait longer between tries: a subscriber's server may be down for hours; the schedule
- * spans about four hours before the finding is parked for a redrive.
+ * later) and keeps trying for about ten minutes (610 s), twice the store outage it must ride out.
+ * Webhooks wait longer between tries, as a subscriber's server may be down for hours: about a
+ * day (26.5 h) before the finding is parked for a redrive.
  */
 export const RETRY_SCHEDULES = {
   aggregate: { baseSeconds: 10, maxSeconds: 300, maxReceiveCount: 7 },
-  webhooks: { baseSeconds: 30, maxSeconds: 6 * 3600, maxReceiveCount: 10 },
+  webhooks: { baseSeconds: 30, maxSeconds: 6 * 3600, maxReceiveCount: 14 },
 } as const satisfies Record<TargetName, RetrySchedule>;
 
 /** The delay after the `receiveCount`-th delivery failed: base * 2^(n-1) seconds, capped. */
