@@ -1,5 +1,6 @@
 import { MINISTRY_ID } from './catalogue';
 import { REGION_SOURCE_PREFIX } from './envelope';
+import { VALIDATION_SOURCE } from './rejected';
 
 /** The functions that rules deliver to. The CDK stack and the local runtime map each to a handler. */
 export const TARGETS = ['aggregate', 'webhooks'] as const;
@@ -18,6 +19,15 @@ export interface RuleDefinition {
 export const FINDINGS_PATTERN: Record<string, unknown> = {
   source: [{ prefix: REGION_SOURCE_PREFIX }, MINISTRY_ID],
   'detail-type': ['FindingPublished'],
+};
+
+/**
+ * What the bus archive keeps: every event of the regions, the ministry and the validation, by its
+ * source, whatever account sent it (an event a region puts from its own account carries that
+ * account's id, so a pattern on `account` would miss it).
+ */
+export const ARCHIVE_PATTERN: Record<string, unknown> = {
+  source: [{ prefix: REGION_SOURCE_PREFIX }, MINISTRY_ID, VALIDATION_SOURCE],
 };
 
 /**

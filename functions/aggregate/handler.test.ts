@@ -3,17 +3,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { backoffSeconds, RETRY_SCHEDULES } from '@modellregionen/aggregation';
 import { createReportStore } from '@modellregionen/store';
 import { startTestStore, type TestStore } from '../../test/support/dynamodb';
 import { startEventBridgeCapture } from '../../test/support/eventbridge-capture';
+import { startSqsCapture } from '../../test/support/sqs-capture';
 
 let db: TestStore;
 let bus: Awaited<ReturnType<typeof startEventBridgeCapture>>;
+let sqs: Awaited<ReturnType<typeof startSqsCapture>>;
 let handler: (event: SQSEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
 
 beforeAll(async () => {
   db = await startTestStore();
   bus = await startEventBridgeCapture();
+  sqs = await startSqsCapture();
   Object.assign(process.env, {
     TABLE_NAME: db.tableName,
     EVENT_BUS_NAME: 'modellregionen',
@@ -22,21 +26,23 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
   ({ handler } = await import('./handler'));
 });
 afterAll(async () => {
   await bus?.stop();
+  await sqs?.stop();
   await db?.stop();
 });
 
-const record = (messageId: string, body: unknown): SQSRecord => ({
+const record = (messageId: string, body: unknown, receiveCount = 1): SQSRecord => ({
   messageId,
   receiptHandle: `rh-${messageId}`,
   body: typeof body === 'string' ? body : JSON.stringify(body),
   attributes: {
-    ApproximateReceiveCount: '1',
+    ApproximateReceiveCount: String(receiveCount),
     SentTimestamp: '1328862660000',
     SenderId: 'AIDAEXAMPLE',
     ApproximateFirstReceiveTimestamp: '1328862660001',
@@ -79,11 +85,24 @@ describe('the aggregate Lambda handler', () => {
       { path: 'regionId', message: 'must equal the region of the source ("kassel")' },
     ]);
     expect(bus.entries.map((e) => e.DetailType)).toEqual(['EventRejected']);
+    expect(sqs.visibilityChanges).toEqual([]);
   });
 
   it('answers with the failed message ids when the bus cannot take the rejection notice', async () => {
     bus.failNextCalls(1);
-    const result = await handler({ Records: [record('m-3', 'not json')] });
+    const result = await handler({ Records: [record('m-3', 'not json', 3)] });
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-3' }] });
+  });
+
+  it('hides a failed message for its backoff delay, so that it comes back sooner than the queue timeout', async () => {
+    sqs.visibilityChanges.length = 0;
+    bus.failNextCalls(1);
+    await handler({ Records: [record('m-4', 'not json either', 3)] });
+    expect(sqs.visibilityChanges).toEqual([
+      {
+        QueueUrl: 'https://sqs.eu-central-1.amazonaws.com/111111111111/aggregate',
+        Entries: [{ Id: '0', ReceiptHandle: 'rh-m-4', VisibilityTimeout: backoffSeconds(RETRY_SCHEDULES.aggregate, 3) }],
+      },
+    ]);
   });
 });

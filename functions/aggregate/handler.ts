@@ -2,8 +2,9 @@
 // @modellregionen/aggregation and the store in @modellregionen/store.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAggregator, eventBridgePublisher, sqsBatchHandler } from '@modellregionen/aggregation';
+import { createAggregator, eventBridgePublisher, RETRY_SCHEDULES, sqsBatchHandler, withExponentialBackoff } from '@modellregionen/aggregation';
 import { createDynamoClient, createReportStore } from '@modellregionen/store';
 
 const required = (name: string): string => {
@@ -14,7 +15,7 @@ const required = (name: string): string => {
 
 const logger = new Logger({ serviceName: 'modellregionen-aggregate' });
 
-export const handler = sqsBatchHandler(
+const processBatch = sqsBatchHandler(
   createAggregator({
     store: createReportStore({
       client: DynamoDBDocumentClient.from(createDynamoClient()),
@@ -28,3 +29,8 @@ export const handler = sqsBatchHandler(
     },
   }),
 );
+
+// Failed messages come back with exponential backoff, not after the queue's fixed visibility
+// timeout: soon after a brief throttle, and spread out over a longer store outage. The SQS
+// endpoint is the region's (or AWS_ENDPOINT_URL_SQS), not the host of the queue URL.
+export const handler = withExponentialBackoff(new SQSClient({ useQueueUrlAsEndpoint: false }), processBatch, RETRY_SCHEDULES.aggregate);

@@ -2,16 +2,16 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { sqsBatchHandler } from '@modellregionen/aggregation';
+import { RETRY_SCHEDULES, sqsBatchHandler, withExponentialBackoff } from '@modellregionen/aggregation';
 import { createDynamoClient, createSubscriptionStore } from '@modellregionen/store';
-import { createWebhookDispatcher, withExponentialBackoff } from '@modellregionen/webhooks';
+import { createWebhookDispatcher } from '@modellregionen/webhooks';
 
 const tableName = process.env.TABLE_NAME;
 if (!tableName) throw new Error('environment variable TABLE_NAME must be set');
 const logger = new Logger({ serviceName: 'modellregionen-webhooks' });
 
 export const handler = withExponentialBackoff(
-  new SQSClient({}),
+  new SQSClient({ useQueueUrlAsEndpoint: false }),
   sqsBatchHandler(
     createWebhookDispatcher({
       store: createSubscriptionStore({ client: DynamoDBDocumentClient.from(createDynamoClient()), tableName }),
@@ -22,4 +22,5 @@ export const handler = withExponentialBackoff(
       },
     }),
   ),
+  RETRY_SCHEDULES.webhooks,
 );

@@ -21,13 +21,16 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ROLES, ROUTES } from '@modellregionen/api';
 import {
+  ARCHIVE_PATTERN,
   FINDINGS_FORWARDING_PATTERN,
   MINISTRY_ID,
   regionSource,
   RULES,
+  type TargetName,
   VALIDATION_SOURCE,
 } from '@modellregionen/events';
 import { DEFAULT_TABLE_NAME, TABLE_KEYS } from '@modellregionen/store';
+import { FUNCTION_TIMEOUTS, TARGET_RETRY_POLICY, WORK_QUEUES, type WorkQueueSettings } from './delivery-settings';
 import { BUNDLE_SETTINGS, FUNCTION_ENTRIES } from './functions';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -56,12 +59,6 @@ export interface ModellregionenBackendProps {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
-/** Deliveries of a finding to the webhooks before it is parked (with backoff, about a day). */
-export const WEBHOOK_MAX_RECEIVE_COUNT = 10;
-
-/** How many deliveries an aggregation message gets before it is parked (SQS maxReceiveCount). */
-export const MAX_RECEIVE_COUNT = 5;
-
 /**
  * The whole reporting backend: bus, archive and policy; aggregation (EventBridge -> SQS -> Lambda)
  * with dead-letter queues and alarms; the table; the HTTP API with Cognito; findings forwarding.
@@ -75,6 +72,10 @@ export class ModellregionenBackend extends Construct {
   readonly deadLetterQueues: sqs.Queue[] = [];
   readonly alarmTopic: sns.ITopic;
   readonly targetDeadLetterQueues: sqs.Queue[] = [];
+  /** Each rule target's queue, and the dead-letter queue it parks messages in. */
+  readonly workQueues: Record<TargetName, { readonly queue: sqs.Queue; readonly deadLetters: sqs.Queue }>;
+  /** Where EventBridge puts events it could not put on a rule target. */
+  readonly busDeliveryDeadLetters: sqs.Queue;
   /** Routes without the authorizer (the OpenAPI document). */
   readonly publicRoutes: apigw.HttpRoute[] = [];
 
@@ -102,8 +103,8 @@ export class ModellregionenBackend extends Construct {
     this.bus = new events.EventBus(this, 'Bus', { eventBusName: busName });
     this.bus.archive('Archive', {
       archiveName: `${busName}-archive`,
-      description: 'Every event on the bus; a replay rebuilds the views.',
-      eventPattern: { account: [stack.account] },
+      description: 'Every event of the regions, the ministry and the validation; a replay rebuilds the views.',
+      eventPattern: ARCHIVE_PATTERN as events.EventPattern,
       retention: Duration.days(0),
     });
     for (const [principalId, principal] of Object.entries(props.regionPrincipals)) {
@@ -126,19 +127,19 @@ export class ModellregionenBackend extends Construct {
       POWERTOOLS_METRICS_NAMESPACE: 'Modellregionen',
       NODE_OPTIONS: '--enable-source-maps',
     };
-    const fn = (name: string, entry: string, extra: Record<string, string> = {}) => {
+    const fn = (name: string, key: keyof typeof FUNCTION_ENTRIES) => {
       const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
       return new nodejs.NodejsFunction(this, name, {
-        entry: path.join(ROOT, entry),
+        entry: path.join(ROOT, FUNCTION_ENTRIES[key]),
         projectRoot: ROOT,
         depsLockFilePath: path.join(ROOT, 'package-lock.json'),
         runtime: lambda.Runtime.NODEJS_22_X,
         architecture: lambda.Architecture.ARM_64,
         memorySize: 512,
-        timeout: Duration.seconds(30),
+        timeout: FUNCTION_TIMEOUTS[key],
         tracing: lambda.Tracing.ACTIVE,
         logGroup,
-        environment: { ...environment, POWERTOOLS_SERVICE_NAME: `modellregionen-${name.toLowerCase()}`, ...extra },
+        environment: { ...environment, POWERTOOLS_SERVICE_NAME: `modellregionen-${name.toLowerCase()}` },
         bundling: {
           minify: true,
           sourceMap: true,
@@ -156,29 +157,29 @@ export class ModellregionenBackend extends Construct {
     };
 
     const deliveryDlq = this.queue('BusDeliveryDeadLetters');
+    this.busDeliveryDeadLetters = deliveryDlq;
     /** Queues that are dead-letter queues of EventBridge targets (cdk-nag cannot see that). */
     this.targetDeadLetterQueues.push(deliveryDlq);
     this.functions = {
-      aggregate: fn('Aggregate', FUNCTION_ENTRIES.aggregate),
-      apiRead: fn('ApiRead', FUNCTION_ENTRIES.apiRead),
-      apiWrite: fn('ApiWrite', FUNCTION_ENTRIES.apiWrite),
-      webhooks: fn('Webhooks', FUNCTION_ENTRIES.webhooks),
+      aggregate: fn('Aggregate', 'aggregate'),
+      apiRead: fn('ApiRead', 'apiRead'),
+      apiWrite: fn('ApiWrite', 'apiWrite'),
+      webhooks: fn('Webhooks', 'webhooks'),
     };
     // Each rule target: EventBridge -> SQS (buffer, retries, DLQ) -> Lambda with partial batch
-    // failures. Webhook messages are redelivered with exponential backoff by their function.
-    const targetQueues = {
-      aggregate: this.workQueue('Aggregate', this.functions.aggregate, MAX_RECEIVE_COUNT),
-      webhooks: this.workQueue('Webhook', this.functions.webhooks, WEBHOOK_MAX_RECEIVE_COUNT),
+    // failures; the function redelivers failed messages with exponential backoff.
+    this.workQueues = {
+      aggregate: this.workQueue('Aggregate', this.functions.aggregate, WORK_QUEUES.aggregate),
+      webhooks: this.workQueue('Webhook', this.functions.webhooks, WORK_QUEUES.webhooks),
     };
     for (const rule of RULES) {
-      const target = targetQueues[rule.target];
       new events.Rule(this, `Rule-${rule.name}`, {
         eventBus: this.bus,
         ruleName: rule.name,
         description: rule.description,
         // The shared pattern, as it is: CDK passes unknown shapes through untouched.
         eventPattern: rule.eventPattern as events.EventPattern,
-        targets: [new targets.SqsQueue(target, { deadLetterQueue: deliveryDlq, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
+        targets: [new targets.SqsQueue(this.workQueues[rule.target].queue, { deadLetterQueue: deliveryDlq, ...TARGET_RETRY_POLICY })],
       });
     }
 
@@ -288,7 +289,7 @@ export class ModellregionenBackend extends Construct {
     // --- Alarms on every dead-letter queue and on function errors ----------------------------
     for (const dlq of this.deadLetterQueues) {
       new cloudwatch.Alarm(this, `${dlq.node.id}Alarm`, {
-        alarmDescription: `Messages in ${dlq.node.id}: events that could not be processed. Inspect, fix, then redrive.`,
+        alarmDescription: `Messages in ${dlq.node.id}: events that could not be processed. Inspect, fix, then redrive: docs/operations.md, "${dlq.node.id}".`,
         metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -298,7 +299,7 @@ export class ModellregionenBackend extends Construct {
     }
     for (const [name, f] of Object.entries(this.functions)) {
       new cloudwatch.Alarm(this, `${name}ErrorsAlarm`, {
-        alarmDescription: `The ${name} function failed invocations.`,
+        alarmDescription: `The ${name} function failed invocations: docs/operations.md, "Function errors".`,
         metric: f.metricErrors({ period: Duration.minutes(5) }),
         threshold: 0,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -334,17 +335,22 @@ export class ModellregionenBackend extends Construct {
     return new sns.Topic(this, 'AlarmTopic', { displayName: 'Modellregionen Integration alarms', masterKey: key, enforceSSL: true });
   }
 
-  /** An encrypted queue feeding `consumer` in batches of ten, parking messages after `maxReceiveCount`. */
-  private workQueue(name: string, consumer: lambda.IFunction, maxReceiveCount: number): sqs.Queue {
+  /** An encrypted queue feeding `consumer` in batches, parking messages after the retry schedule's deliveries. */
+  private workQueue(name: string, consumer: lambda.IFunction, settings: WorkQueueSettings) {
+    const deadLetters = this.queue(`${name}DeadLetters`);
     const queue = new sqs.Queue(this, `${name}Queue`, {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(180),
+      visibilityTimeout: settings.visibilityTimeout,
       retentionPeriod: Duration.days(14),
-      deadLetterQueue: { queue: this.queue(`${name}DeadLetters`), maxReceiveCount },
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: settings.retry.maxReceiveCount },
     });
-    consumer.addEventSource(new SqsEventSource(queue, { batchSize: 10, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }));
-    return queue;
+    // The event source grants the consumer ReceiveMessage, DeleteMessage and ChangeMessageVisibility
+    // (its backoff) on this queue only.
+    consumer.addEventSource(
+      new SqsEventSource(queue, { batchSize: settings.batchSize, maxBatchingWindow: settings.maxBatchingWindow, reportBatchItemFailures: true }),
+    );
+    return { queue, deadLetters };
   }
 
   private queue(id: string): sqs.Queue {

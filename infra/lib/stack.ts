@@ -1,4 +1,5 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ModellregionenBackend, type ModellregionenBackendProps } from './backend';
 import { acknowledgeNagFindings } from './nag-acknowledgements';
@@ -14,6 +15,23 @@ export class ModellregionenStack extends Stack {
     super(scope, id, props);
     this.backend = new ModellregionenBackend(this, 'Backend', props.backend);
     acknowledgeNagFindings(this, this.backend);
+
+    // What the operator's runbook (docs/operations.md) needs: `aws cloudformation describe-stacks`.
+    const { workQueues, busDeliveryDeadLetters, functions } = this.backend;
+    const queues: Record<string, sqs.IQueue> = {
+      AggregateQueue: workQueues.aggregate.queue,
+      AggregateDeadLetters: workQueues.aggregate.deadLetters,
+      WebhookQueue: workQueues.webhooks.queue,
+      WebhookDeadLetters: workQueues.webhooks.deadLetters,
+      BusDeliveryDeadLetters: busDeliveryDeadLetters,
+    };
+    for (const [name, queue] of Object.entries(queues)) {
+      new CfnOutput(this, `${name}Url`, { value: queue.queueUrl });
+      new CfnOutput(this, `${name}Arn`, { value: queue.queueArn });
+    }
+    for (const [name, fn] of Object.entries(functions)) {
+      new CfnOutput(this, `${name[0]!.toUpperCase()}${name.slice(1)}LogGroup`, { value: fn.logGroup.logGroupName });
+    }
   }
 }
 

@@ -100,6 +100,20 @@ describe('each function reaches only what it uses', () => {
     expect(actionsOf(policy, 'events')).toEqual([]);
   });
 
+  it("scopes each consumer's queue actions, its backoff (ChangeMessageVisibility) included, to its own queue", () => {
+    for (const [prefix, queue] of [
+      ['BackendAggregate', 'BackendAggregateQueue'],
+      ['BackendWebhooks', 'BackendWebhookQueue'],
+    ] as const) {
+      const onQueues = policyOf(prefix).filter((s) => list(s.Action).some((a) => a.startsWith('sqs:')));
+      expect(onQueues.flatMap((s) => list(s.Action))).toContain('sqs:ChangeMessageVisibility');
+      for (const s of onQueues) {
+        const targets = list(s.Resource as unknown).map((r) => (r as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt']);
+        expect(targets, prefix).toEqual([[expect.stringMatching(new RegExp(`^${queue}[0-9A-F]{8}$`)), 'Arn']]);
+      }
+    }
+  });
+
   it('scopes table actions to the table and bus actions to the bus', () => {
     for (const prefix of ['BackendAggregate', 'BackendApiRead', 'BackendApiWrite', 'BackendWebhooks']) {
       for (const s of policyOf(prefix)) {

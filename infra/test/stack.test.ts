@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '@modellregionen/api';
-import { FINDINGS_FORWARDING_PATTERN, FINDINGS_PATTERN, RULES } from '@modellregionen/events';
+import { ARCHIVE_PATTERN, FINDINGS_FORWARDING_PATTERN, FINDINGS_PATTERN, RULES } from '@modellregionen/events';
 import cdkJson from '../../cdk.json' with { type: 'json' };
-import { MAX_RECEIVE_COUNT, WEBHOOK_MAX_RECEIVE_COUNT } from '../lib/backend';
+import { WORK_QUEUES } from '../lib/delivery-settings';
 import { type Resources, synthesizeStack } from './support';
 
 let template: Template;
@@ -18,7 +18,7 @@ const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.T
 describe('the event bus', () => {
   it('is the custom bus, with an archive of everything on it', () => {
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'modellregionen' });
-    template.hasResourceProperties('AWS::Events::Archive', { ArchiveName: 'modellregionen-archive', RetentionDays: 0 });
+    template.hasResourceProperties('AWS::Events::Archive', { ArchiveName: 'modellregionen-archive', RetentionDays: 0, EventPattern: ARCHIVE_PATTERN });
   });
 
   it("lets each region's principal put events only with its own source", () => {
@@ -62,9 +62,9 @@ describe('the event bus', () => {
 });
 
 describe('aggregation: EventBridge -> SQS -> Lambda', () => {
-  it('buffers in an encrypted queue that parks messages after five deliveries', () => {
+  it('buffers in an encrypted queue that parks messages after its retry schedule', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
-      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: MAX_RECEIVE_COUNT },
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: WORK_QUEUES.aggregate.retry.maxReceiveCount },
       SqsManagedSseEnabled: true,
     });
   });
@@ -73,9 +73,9 @@ describe('aggregation: EventBridge -> SQS -> Lambda', () => {
     template.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] }, 2);
   });
 
-  it('delivers findings to the webhook dispatcher through its own queue, parked after ten deliveries', () => {
+  it('delivers findings to the webhook dispatcher through its own queue, parked after its retry schedule', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
-      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: WEBHOOK_MAX_RECEIVE_COUNT },
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: WORK_QUEUES.webhooks.retry.maxReceiveCount },
     });
     template.hasResourceProperties('AWS::Events::Rule', { Name: 'findings-to-webhooks', EventPattern: FINDINGS_PATTERN });
   });

@@ -1,3 +1,2 @@
 export * from './dispatcher';
 export * from './signature';
-export * from './sqs-backoff';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffSeconds, newSecret, queueUrlOf, sign, verifySignature } from '@modellregionen/webhooks';
+import { newSecret, sign, verifySignature } from '@modellregionen/webhooks';
 
 describe('webhook signatures', () => {
   const secret = newSecret();
@@ -19,14 +19,5 @@ describe('webhook signatures', () => {
   it('use fresh 256-bit secrets', () => {
     expect(newSecret()).not.toBe(newSecret());
     expect(Buffer.from(newSecret().slice(6), 'base64url')).toHaveLength(32);
-  });
-});
-
-describe('redelivery with exponential backoff on SQS', () => {
-  it('doubles the delay with each delivery, up to the cap', () => {
-    expect([1, 2, 3, 4, 10, 20].map((n) => backoffSeconds(n))).toEqual([30, 60, 120, 240, 15_360, 21_600]);
-  });
-  it('finds the queue URL of an ARN', () => {
-    expect(queueUrlOf('arn:aws:sqs:eu-central-1:123456789012:Webhooks')).toBe('https://sqs.eu-central-1.amazonaws.com/123456789012/Webhooks');
   });
 });
