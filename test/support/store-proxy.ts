@@ -17,6 +17,13 @@ export interface StoreProxy {
   throttle(): void;
   /** Reset the connection of a share `p` (0..1) of requests as they arrive; `random` makes it repeatable. */
   failShare(p: number, random?: () => number): void;
+  /**
+   * Sees the start of each request (its head: request line and headers, as text) before it is
+   * passed on, while in the pass-through mode; `drop` cuts the connection instead, so the request
+   * never reaches the store. Tests use it to act between two store calls (kill the caller, say).
+   * `undefined` removes it.
+   */
+  intercept(inspect: ((head: string) => 'pass' | 'drop') | undefined): void;
   /** What the proxy did, for assertions. */
   readonly stats: { connections: number; requests: number; stalled: number; throttled: number; cut: number };
   close(): Promise<void>;
@@ -48,6 +55,7 @@ const listenOn = (server: Server, port: number): Promise<number> =>
 
 export const startStoreProxy = async (target: { host?: string; port: number }): Promise<StoreProxy> => {
   let mode: Mode = { kind: 'pass' };
+  let inspect: ((head: string) => 'pass' | 'drop') | undefined;
   const stats = { connections: 0, requests: 0, stalled: 0, throttled: 0, cut: 0 };
   const open = new Set<Socket>();
   /** Connections that saw a stall: the HTTP exchange on them is broken for good. */
@@ -85,6 +93,11 @@ export const startStoreProxy = async (target: { host?: string; port: number }): 
           client.end(THROTTLED_RESPONSE);
           upstream?.destroy();
         }
+        return;
+      }
+      if (startsRequest && mode.kind === 'pass' && inspect?.(chunk.toString('latin1')) === 'drop') {
+        stats.cut += 1;
+        cut();
         return;
       }
       if (mode.kind === 'share' && startsRequest && mode.random() < mode.p) {
@@ -140,6 +153,9 @@ export const startStoreProxy = async (target: { host?: string; port: number }): 
     },
     throttle() {
       mode = { kind: 'throttle' };
+    },
+    intercept(next) {
+      inspect = next;
     },
     failShare(p, random = Math.random) {
       if (!(p >= 0 && p <= 1)) throw new RangeError(`failShare: p must be between 0 and 1 (got ${p})`);
