@@ -53,12 +53,39 @@ describe('cidr', () => {
     expect(ip('10.0.0.0/8', '::ffff:a00:1')).toBe(true);
   });
 
+  it('reads IPv4 parts with leading zeros as decimal, as Java\'s InetAddress does (010 is 10, not octal 8)', () => {
+    // IPAddressUtil.textToNumericFormatV4: decimal parts, none above 255, the literal at most 15 characters.
+    expect(ip('10.0.0.0/24', '010.0.0.1')).toBe(true);
+    expect(ip('8.0.0.0/24', '010.0.0.1')).toBe(false);
+    expect(ip('10.0.0.0/24', '010.000.000.001')).toBe(true);
+    expect(ip('10.0.0.0/24', '0010.0.0.0255')).toBe(true);
+    expect(ip('192.168.1.0/24', '192.168.001.010')).toBe(true);
+    // Sixteen characters and more are no literal for Java; current JDKs refuse them as ambiguous.
+    expect(ip('10.0.0.0/24', '0000000010.0.0.1')).toBe(false);
+    expect(ip('10.0.0.0/24', '10.0.0.0256')).toBe(false);
+  });
+
+  it('reads leading zeros the same way in a cidr base and in a plain IP value of the pattern', () => {
+    expect(ip('010.0.0.0/24', '10.0.0.7')).toBe(true);
+    expect(ip('010.0.0.0/24', '10.0.1.7')).toBe(false);
+    expect(matches({ ip: ['010.0.0.1'] }, { ip: '10.0.0.1' })).toBe(true);
+    expect(matches({ ip: ['10.0.0.1'] }, { ip: '10.0.000.01' })).toBe(true);
+    expect(matches({ ip: ['10.0.0.1'] }, { ip: '10.0.0.2' })).toBe(false);
+  });
+
+  it('reads IPv6 groups of any length whose value fits in 16 bits, but no dotted IPv4 tail', () => {
+    // IPAddressUtil.textToNumericFormatV6 accepts "0000001"; event-ruler's IPv6 shape has no dots.
+    expect(ip('::/127', '::0000001')).toBe(true);
+    expect(ip('::/127', '::10000')).toBe(false);
+    expect(ip('10.0.0.0/8', '::ffff:10.0.0.1')).toBe(false);
+    expect(ip('10.0.0.0/8', '::ffff:a00:1')).toBe(true);
+  });
+
   it('matches only strings that are IP addresses', () => {
     expect(ip('10.0.0.0/8', 'not an ip')).toBe(false);
     expect(ip('10.0.0.0/8', '10.0.0')).toBe(false);
     expect(ip('10.0.0.0/8', '10.0.0.256')).toBe(false);
     expect(ip('10.0.0.0/8', '10.0.0.1 ')).toBe(false);
-    expect(ip('10.0.0.0/8', '010.0.0.1')).toBe(false);
     expect(ip('10.0.0.0/8', '10.0.0.1/32')).toBe(false);
     expect(ip('10.0.0.0/8', 167772161)).toBe(false);
     expect(ip('10.0.0.0/8', null)).toBe(false);
