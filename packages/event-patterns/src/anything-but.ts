@@ -11,13 +11,10 @@ import { equalsIgnoreCase, type TextTest } from './ignore-case';
 import { isPlainObject } from './json';
 import { wildcardTest } from './wildcard';
 
-/** The compiled operator, and whether it compares numbers (which makes the field convert them). */
-export type AnythingBut = { readonly test: ValueTest; readonly numeric: boolean };
-
 const stringOperand = (value: unknown, message: string): string =>
   typeof value === 'string' ? value : invalid(message);
 
-const anythingButSet = (operand: unknown): AnythingBut => {
+const anythingButSet = (operand: unknown): ValueTest => {
   const strings = new Set<string>();
   const numbers = new Set<number>();
   const values = Array.isArray(operand) ? (operand as unknown[]) : [operand];
@@ -29,8 +26,8 @@ const anythingButSet = (operand: unknown): AnythingBut => {
   if ((strings.size > 0) === (numbers.size > 0)) {
     invalid('Inside anything but list, either all values are number or string, mixed type is not supported');
   }
-  if (numbers.size > 0) return { numeric: true, test: (v) => !(v.kind === 'number' && numbers.has(v.value)) };
-  return { numeric: false, test: (v) => !(v.kind === 'string' && strings.has(v.text)) };
+  if (numbers.size > 0) return (v) => !(v.kind === 'number' && numbers.has(v.value));
+  return (v) => !(v.kind === 'string' && strings.has(v.text));
 };
 
 const ANYTHING_BUT_OPERATORS = ['equals-ignore-case', 'prefix', 'suffix', 'wildcard'] as const;
@@ -61,7 +58,7 @@ const anythingButOperatorMessage = (operator: AnythingButOperator): string => {
 };
 
 /** `{"anything-but": {"prefix" | "suffix" | "equals-ignore-case" | "wildcard": value or list}}`. */
-const anythingButOperator = (inner: Record<string, unknown>): AnythingBut => {
+const anythingButOperator = (inner: Record<string, unknown>): ValueTest => {
   const [name] = Object.keys(inner);
   if (name === undefined) return invalid('Anything-But expression name not found');
   if (!(ANYTHING_BUT_OPERATORS as readonly string[]).includes(name)) {
@@ -79,10 +76,10 @@ const anythingButOperator = (inner: Record<string, unknown>): AnythingBut => {
   });
   const tests = texts.map((text) => anythingButOperatorTest(operator, text));
   if (Object.keys(inner).length > 1) invalid('Too many elements in numeric expression');
-  return { numeric: false, test: (v) => !(v.kind === 'string' && tests.some((test) => test(v.text))) };
+  return (v) => !(v.kind === 'string' && tests.some((test) => test(v.text)));
 };
 
-export const anythingBut = (operand: unknown): AnythingBut => {
+export const anythingBut = (operand: unknown): ValueTest => {
   if (isPlainObject(operand)) return anythingButOperator(operand);
   if (!Array.isArray(operand) && typeof operand !== 'string' && typeof operand !== 'number') {
     return invalid('Value of anything-but must be an array or single string/number value.');
