@@ -9,7 +9,12 @@ import { invalid } from './errors';
 import type { ValueTest } from './event-value';
 import { equalsIgnoreCase, type TextTest } from './ignore-case';
 import { isPlainObject } from './json';
+import { InexactNumber } from './json-text';
 import { wildcardTest } from './wildcard';
+
+/** A string or a number (event-ruler's VALUE_STRING, VALUE_NUMBER_INT and VALUE_NUMBER_FLOAT tokens). */
+const isSingleValue = (value: unknown): boolean =>
+  typeof value === 'string' || typeof value === 'number' || value instanceof InexactNumber;
 
 const stringOperand = (value: unknown, message: string): string =>
   typeof value === 'string' ? value : invalid(message);
@@ -21,6 +26,7 @@ const anythingButSet = (operand: unknown): ValueTest => {
   for (const value of values) {
     if (typeof value === 'string') strings.add(value);
     else if (typeof value === 'number' && Number.isFinite(value)) numbers.add(value);
+    else if (value instanceof InexactNumber) invalid(`Cannot compare number : ${value.text}`);
     else invalid('Inside anything but list, start|null|boolean is not supported.');
   }
   if ((strings.size > 0) === (numbers.size > 0)) {
@@ -66,7 +72,7 @@ const anythingButOperator = (inner: Record<string, unknown>): ValueTest => {
   }
   const operator = name as AnythingButOperator;
   const operand = inner[name];
-  if (!Array.isArray(operand) && typeof operand !== 'string' && typeof operand !== 'number') {
+  if (!Array.isArray(operand) && !isSingleValue(operand)) {
     return invalid('Value of anything-but must be an array or single string/number value.');
   }
   const texts = (Array.isArray(operand) ? (operand as unknown[]) : [operand]).map((value) => {
@@ -81,7 +87,7 @@ const anythingButOperator = (inner: Record<string, unknown>): ValueTest => {
 
 export const anythingBut = (operand: unknown): ValueTest => {
   if (isPlainObject(operand)) return anythingButOperator(operand);
-  if (!Array.isArray(operand) && typeof operand !== 'string' && typeof operand !== 'number') {
+  if (!Array.isArray(operand) && !isSingleValue(operand)) {
     return invalid('Value of anything-but must be an array or single string/number value.');
   }
   return anythingButSet(operand);

@@ -9,6 +9,7 @@ import { isScalar, type Scalar, toEventValue, type ValueTest } from './event-val
 import { equalsIgnoreCase, prefixIgnoreCase, suffixIgnoreCase, type TextTest } from './ignore-case';
 import { cidrRange, ipInRange, type IpRange, singleAddressRange } from './ip-address';
 import { isPlainObject } from './json';
+import { InexactNumber } from './json-text';
 import { numericTest } from './numeric';
 import { wildcardTest } from './wildcard';
 
@@ -150,6 +151,11 @@ const plainValue = (value: Scalar, into: Alternatives): void => {
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) invalid('Match value must be String, number, true, false, or null');
     into.tests.push((v) => v.kind === 'number' && v.value === value);
+  } else if (value instanceof InexactNumber) {
+    // event-ruler keeps the number's text as an exact-match pattern beside its comparable form, which
+    // such a number has none of: it matches only an event number written the same way.
+    const { text } = value;
+    into.tests.push((v) => v.kind === 'inexact' && v.text === text);
   } else {
     into.tests.push((v) => v.kind === 'literal' && v.value === value);
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, matchesPattern, parsePattern } from '@modellregionen/event-patterns';
+import { compilePattern, matchesPattern, parseEventJson, parsePattern } from '@modellregionen/event-patterns';
 import { alternative, arrayEvent, fieldName, jsonEvent, jsonValue, number, pattern, scalar, twoLevelPattern } from './arbitraries';
 import { matchesNaively } from './reference-model';
 
@@ -175,6 +175,16 @@ describe('properties', () => {
         const direct = compilePattern(p)(event);
         expect(compilePattern(JSON.stringify(p))(event)).toBe(direct);
         expect(matchesPattern(parsePattern(p), event)).toBe(direct);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('answers the same for an event object and its JSON text parsed with parseEventJson (numbers doubles hold)', () => {
+    fc.assert(
+      fc.property(pattern, jsonEvent, (p, event) => {
+        const matcher = compilePattern(p);
+        expect(matcher(parseEventJson(JSON.stringify(event)))).toBe(matcher(event));
       }),
       { numRuns: NUM_RUNS },
     );
