@@ -70,5 +70,8 @@ const javaDecimalOf = (value: number): Decimal => {
 /** Whether event-ruler can compare the JSON number written as `text` (see the module comment). */
 export const isComparable = (text: string): boolean => {
   const value = Number(text);
-  return Number.isFinite(value) && sameDecimal(decimalOf(text), javaDecimalOf(value));
+  if (!Number.isFinite(value)) return false;
+  // Most numbers are written as JavaScript prints them, which for normal doubles is Java's decimal too.
+  if (text === String(value) && (value === 0 || Math.abs(value) >= MIN_NORMAL)) return true;
+  return sameDecimal(decimalOf(text), javaDecimalOf(value));
 };

@@ -37,6 +37,8 @@ export const parseJsonText = (text: string): unknown => {
   JSON.parse(text);
   let pos = 0;
   const skipWhitespace = (): void => {
+    const code = text.charCodeAt(pos);
+    if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return;
     WHITESPACE.lastIndex = pos;
     WHITESPACE.exec(text);
     pos = WHITESPACE.lastIndex;
