@@ -32,12 +32,13 @@ const sameDecimal = (a: Decimal, b: Decimal): boolean =>
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 /**
- * The decimal Java's `Double.toString` prints for a finite double (the JDK 19+ specification): the
- * shortest decimal that rounds to it, the one closest to it among those; but if the shortest has a single
- * digit, the closest among those of one or two digits. JavaScript prints the same digits except in that
- * last case, where it keeps the single digit; the two differ only for subnormals of very low precision
- * (e.g. `Double.MIN_VALUE`, which Java prints as 4.9E-324 and JavaScript as 5e-324), because elsewhere
- * no other decimal of two digits rounds to the same double.
+ * The decimal Java's `Double.toString` prints for a finite double (as specified since JDK 19, where
+ * `DoubleToDecimal` implements it): the shortest decimal that rounds to it, the one closest to it among
+ * those; but if the shortest has a single digit, the closest among those of one or two digits. JavaScript
+ * prints the same digits except in that last case, where it keeps the single digit. The two differ only
+ * for eight subnormals up to 1e-322 (`Double.MIN_VALUE` is 4.9E-324 in Java, 5e-324 in JavaScript; 5e-323
+ * is 4.9E-323): for larger doubles no other decimal of two digits rounds to the same double. Java 18 and
+ * earlier print some doubles with more digits than needed (not mirrored).
  */
 const javaDecimalOf = (value: number): Decimal => {
   const shortest = decimalOf(String(value));
