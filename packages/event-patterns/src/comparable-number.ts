@@ -2,8 +2,9 @@
  * Which JSON numbers aws/event-ruler can compare (`ComparableNumber.generate`, since 1.8.0): the number's
  * decimal value must be exactly that of its double as Java prints it, i.e. `BigDecimal(text)` must equal
  * `BigDecimal.valueOf(double)`, which is `new BigDecimal(Double.toString(double))`. Such a number is fully
- * described by its double; any other (`12345678901234567890`, `0.1000000000000000055`, `1e400`, `1e-400`)
- * is refused as an operand and, in an event, matches only a plain pattern number written the same way.
+ * described by its double; any other is incomparable (`12345678901234567890`, `12345678901234567168`
+ * although a double holds it, `0.1000000000000000055`, `1e400`, `1e-400`): it is refused as an operand
+ * and, in an event, matches only a plain pattern number written the same way.
  */
 
 type Decimal = { readonly negative: boolean; readonly digits: string; readonly exponent: bigint };
@@ -68,7 +69,7 @@ const javaDecimalOf = (value: number): Decimal => {
   return decimalOf(`${value < 0 ? '-' : ''}${best.digits}e${best.exponent}`);
 };
 
-/** Whether event-ruler can compare the JSON number written as `text` (see the module comment). */
+/** Whether event-ruler can compare the JSON number written as `text` (see above); if not, it is incomparable. */
 export const isComparable = (text: string): boolean => {
   const value = Number(text);
   if (!Number.isFinite(value)) return false;

@@ -11,7 +11,7 @@ export type EventValue =
   /** `ip` is the address a string holds (see `ipKey`), computed only for leaves with an IP pattern. */
   | { readonly kind: 'string'; readonly text: string; readonly ip: string | undefined }
   | { readonly kind: 'number'; readonly value: number }
-  /** A JSON number no double holds exactly: event-ruler cannot compare it, only match its text. */
+  /** An incomparable JSON number (see `isComparable`): event-ruler can only match its text. */
   | { readonly kind: 'inexact'; readonly text: string }
   | { readonly kind: 'literal'; readonly value: null | boolean }
   /** A number JSON cannot hold (NaN, ±Infinity), possible only in events passed as objects. */

@@ -6,7 +6,7 @@
  */
 import { isComparable } from './comparable-number';
 
-/** A JSON number that no double holds exactly, kept as written; it equals only the same text. */
+/** An incomparable JSON number (see `isComparable`), kept as written; it equals only the same text. */
 export class InexactNumber {
   constructor(readonly text: string) {}
 }

@@ -5,14 +5,14 @@ import { InexactNumber } from './json-text';
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof InexactNumber);
 
-/** A JSON number: a finite double, or one kept as text because no double holds it exactly. */
+/** A JSON number: a finite double, or an incomparable number kept as text. */
 export const isJsonNumber = (value: unknown): value is number | InexactNumber =>
   (typeof value === 'number' && Number.isFinite(value)) || value instanceof InexactNumber;
 
 /**
  * What Jackson's `getText()` shows for a JSON token, used in AWS's error messages such as
- * `Invalid member in numeric match: 5`. A number a double holds exactly is shown as JavaScript prints
- * it (its spelling is not kept), any other as written; a missing token shows as the closing `]`.
+ * `Invalid member in numeric match: 5`. A comparable number is shown as JavaScript prints it (its
+ * spelling is not kept), an incomparable one as written; a missing token shows as the closing `]`.
  */
 export const tokenText = (value: unknown): string => {
   if (value === undefined) return ']';

@@ -2,7 +2,7 @@
  * The `numeric` operator: `["=", x]`, `["<", x]`, `["<=", x]`, `[">", x]`, `[">=", x]` or a range
  * `[">" | ">=", low, "<" | "<=", high]`. Operands must be JSON numbers and match only JSON numbers,
  * compared by value (300 equals 3.0e2) over the whole range of doubles, as aws/event-ruler does since
- * 1.8.0. An operand no double holds exactly is refused (`Cannot compare number : …`); such an event
+ * 1.8.0. An incomparable operand is refused (`Cannot compare number : …`); such an event
  * number never satisfies the operator. Validation, its order and messages follow event-ruler's
  * `JsonRuleCompiler.processNumericMatchExpression`.
  */

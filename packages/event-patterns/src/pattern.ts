@@ -90,7 +90,7 @@ export const matchesPattern = (pattern: EventPattern, event: unknown): boolean =
 
 /**
  * Parses an event's JSON text, or a part of it such as a PutEvents `Detail`, for matching: like
- * `JSON.parse`, but a number no double holds exactly (`12345678901234567890`) keeps its digits, so that
+ * `JSON.parse`, but an incomparable number (`12345678901234567890`, see README) keeps its digits, so that
  * it matches as event-ruler matches it, only a pattern number written the same way, where `JSON.parse`
  * would turn it into a nearby double that equals other numbers. The result is meant for matchers only
  * (such numbers are objects in it); a part may be placed into an event object, e.g.

@@ -15,7 +15,7 @@ const rounded = (value: unknown): unknown => {
 };
 
 describe('parseEventJson', () => {
-  it('reads what JSON.parse reads, but for numbers no double holds exactly', () => {
+  it('reads what JSON.parse reads, but for incomparable numbers', () => {
     fc.assert(
       fc.property(fc.json(), (text) => {
         expect(rounded(parseEventJson(text))).toStrictEqual(JSON.parse(text));
@@ -24,7 +24,7 @@ describe('parseEventJson', () => {
     );
   });
 
-  it('keeps the digits of numbers no double holds exactly, and only of those', () => {
+  it('keeps the digits of incomparable numbers, and only of those', () => {
     const parsed = parseEventJson(' [12345678901234567890, 1e400, 1e-400, 0.1, 3.0e2, -0, 12345678901234567000] ');
     expect(parsed).toStrictEqual([
       new InexactNumber('12345678901234567890'),

@@ -6,16 +6,16 @@ import { expectInvalid, matches } from './helpers';
 
 /**
  * Numbers as aws/event-ruler compares them since 1.8.0 (`ComparableNumber`): by their decimal value over
- * the whole range of doubles, provided a double holds that value exactly, i.e. the number is its double
- * as Java prints it. Other numbers cannot be compared: an operand is refused, and an event value matches
- * only a plain pattern number written the same way. Pattern and event are given as JSON text here, as
+ * the whole range of doubles, provided that value is exactly that of its double as Java prints it.
+ * Any other number is incomparable: as an operand it is refused, and as an event value it matches only
+ * a plain pattern number written the same way. Pattern and event are given as JSON text here, as
  * EventBridge receives them. Every expectation was checked against event-ruler 2.0.1 (on Java 17) with the
  * same texts, except the two marked as Java 19+, where older Java prints the double differently.
  */
 const match = (pattern: string, event: string): boolean => matches(pattern, parseEventJson(event));
 const one = (alternatives: string, value: string): boolean => match(`{"v": [${alternatives}]}`, `{"v": ${value}}`);
 
-describe('numbers a double cannot hold exactly', () => {
+describe('incomparable numbers, whose digits are not those Java prints for their double', () => {
   it('do not equal the double nearest to them', () => {
     expect(one('12345678901234567000', '12345678901234567890')).toBe(false);
     expect(one('12345678901234567000', '12345678901234567000')).toBe(true);
@@ -57,7 +57,7 @@ describe('numbers a double cannot hold exactly', () => {
   });
 
   it('equal another number exactly when both are comparable and equal, or both are written alike', () => {
-    // Large integers, most of which no double holds, and the doubles JSON.parse would round them to.
+    // Large integers, most of them incomparable, and the doubles JSON.parse would round them to.
     const integer = fc.bigInt({ min: 10n ** 15n, max: 10n ** 22n }).chain((n) =>
       fc.constantFrom(String(n), String(Number(n)), `${String(n)}.0`, `${String(n)}e0`),
     );
@@ -92,7 +92,7 @@ describe('numbers a double cannot hold exactly', () => {
   });
 });
 
-describe('numbers a double holds exactly', () => {
+describe('comparable numbers', () => {
   it('are compared by value, whatever their spelling', () => {
     expect(one('300', '300.000')).toBe(true);
     expect(one('300', '3.0e2')).toBe(true);

@@ -180,7 +180,7 @@ describe('properties', () => {
     );
   });
 
-  it('answers the same for an event object and its JSON text parsed with parseEventJson (numbers doubles hold)', () => {
+  it('answers the same for an event object and its JSON text parsed with parseEventJson (comparable numbers)', () => {
     fc.assert(
       fc.property(pattern, jsonEvent, (p, event) => {
         const matcher = compilePattern(p);
