@@ -9,28 +9,31 @@ import { invalid } from './errors';
 import type { ValueTest } from './event-value';
 import { equalsIgnoreCase, type TextTest } from './ignore-case';
 import { isPlainObject } from './json';
+import { InexactNumber } from './json-text';
 import { wildcardTest } from './wildcard';
 
-/** The compiled operator, and whether it compares numbers (which makes the field convert them). */
-export type AnythingBut = { readonly test: ValueTest; readonly numeric: boolean };
+/** A string or a number (event-ruler's VALUE_STRING, VALUE_NUMBER_INT and VALUE_NUMBER_FLOAT tokens). */
+const isSingleValue = (value: unknown): boolean =>
+  typeof value === 'string' || typeof value === 'number' || value instanceof InexactNumber;
 
 const stringOperand = (value: unknown, message: string): string =>
   typeof value === 'string' ? value : invalid(message);
 
-const anythingButSet = (operand: unknown): AnythingBut => {
+const anythingButSet = (operand: unknown): ValueTest => {
   const strings = new Set<string>();
   const numbers = new Set<number>();
   const values = Array.isArray(operand) ? (operand as unknown[]) : [operand];
   for (const value of values) {
     if (typeof value === 'string') strings.add(value);
     else if (typeof value === 'number' && Number.isFinite(value)) numbers.add(value);
+    else if (value instanceof InexactNumber) invalid(`Cannot compare number : ${value.text}`);
     else invalid('Inside anything but list, start|null|boolean is not supported.');
   }
   if ((strings.size > 0) === (numbers.size > 0)) {
     invalid('Inside anything but list, either all values are number or string, mixed type is not supported');
   }
-  if (numbers.size > 0) return { numeric: true, test: (v) => !(v.kind === 'number' && numbers.has(v.value)) };
-  return { numeric: false, test: (v) => !(v.kind === 'string' && strings.has(v.text)) };
+  if (numbers.size > 0) return (v) => !(v.kind === 'number' && numbers.has(v.value));
+  return (v) => !(v.kind === 'string' && strings.has(v.text));
 };
 
 const ANYTHING_BUT_OPERATORS = ['equals-ignore-case', 'prefix', 'suffix', 'wildcard'] as const;
@@ -61,7 +64,7 @@ const anythingButOperatorMessage = (operator: AnythingButOperator): string => {
 };
 
 /** `{"anything-but": {"prefix" | "suffix" | "equals-ignore-case" | "wildcard": value or list}}`. */
-const anythingButOperator = (inner: Record<string, unknown>): AnythingBut => {
+const anythingButOperator = (inner: Record<string, unknown>): ValueTest => {
   const [name] = Object.keys(inner);
   if (name === undefined) return invalid('Anything-But expression name not found');
   if (!(ANYTHING_BUT_OPERATORS as readonly string[]).includes(name)) {
@@ -69,7 +72,7 @@ const anythingButOperator = (inner: Record<string, unknown>): AnythingBut => {
   }
   const operator = name as AnythingButOperator;
   const operand = inner[name];
-  if (!Array.isArray(operand) && typeof operand !== 'string' && typeof operand !== 'number') {
+  if (!Array.isArray(operand) && !isSingleValue(operand)) {
     return invalid('Value of anything-but must be an array or single string/number value.');
   }
   const texts = (Array.isArray(operand) ? (operand as unknown[]) : [operand]).map((value) => {
@@ -79,12 +82,12 @@ const anythingButOperator = (inner: Record<string, unknown>): AnythingBut => {
   });
   const tests = texts.map((text) => anythingButOperatorTest(operator, text));
   if (Object.keys(inner).length > 1) invalid('Too many elements in numeric expression');
-  return { numeric: false, test: (v) => !(v.kind === 'string' && tests.some((test) => test(v.text))) };
+  return (v) => !(v.kind === 'string' && tests.some((test) => test(v.text)));
 };
 
-export const anythingBut = (operand: unknown): AnythingBut => {
+export const anythingBut = (operand: unknown): ValueTest => {
   if (isPlainObject(operand)) return anythingButOperator(operand);
-  if (!Array.isArray(operand) && typeof operand !== 'string' && typeof operand !== 'number') {
+  if (!Array.isArray(operand) && !isSingleValue(operand)) {
     return invalid('Value of anything-but must be an array or single string/number value.');
   }
   return anythingButSet(operand);

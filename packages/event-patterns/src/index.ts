@@ -1,2 +1,2 @@
 export { InvalidEventPatternError } from './errors';
-export { compilePattern, type EventMatcher, type EventPattern, matchesPattern, parsePattern } from './pattern';
+export { compilePattern, type EventMatcher, type EventPattern, matchesPattern, parseEventJson, parsePattern } from './pattern';

@@ -11,17 +11,18 @@ const IPV6_SHAPE = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*$/;
 
 export const looksLikeIp = (text: string): boolean => IPV4_SHAPE.test(text) || IPV6_SHAPE.test(text);
 
+/**
+ * Java's literal parser (`IPAddressUtil.textToNumericFormatV4`) reads every part as a decimal number,
+ * leading zeros included (`010` is 10, not octal 8), but takes no literal longer than 15 characters.
+ * What it does not take is no address for event-ruler: current JDKs refuse it as ambiguous if BSD's
+ * `inet_aton` could read it (e.g. `0000000010.0.0.1`), and otherwise the resolver finds no such host.
+ */
+const MAX_IPV4_LITERAL_LENGTH = 15;
+
 const parseIpv4 = (text: string): number[] | undefined => {
-  const bytes: number[] = [];
-  for (const part of text.split('.')) {
-    // Current JDKs refuse octets with leading zeros as ambiguous (JDK-8277608); 256 and up is no octet.
-    if (part.length > 1 && part.startsWith('0')) return undefined;
-    if (part.length > 3) return undefined;
-    const value = Number(part);
-    if (value > 255) return undefined;
-    bytes.push(value);
-  }
-  return bytes;
+  if (text.length > MAX_IPV4_LITERAL_LENGTH) return undefined;
+  const bytes = text.split('.').map(Number);
+  return bytes.every((b) => b <= 255) ? bytes : undefined;
 };
 
 const parseGroups = (text: string): number[] | undefined => {

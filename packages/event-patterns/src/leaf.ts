@@ -5,10 +5,11 @@
  */
 import { invalid } from './errors';
 import { anythingBut } from './anything-but';
-import { type Conversion, isScalar, type Scalar, toEventValue, type ValueTest } from './event-value';
+import { isScalar, type Scalar, toEventValue, type ValueTest } from './event-value';
 import { equalsIgnoreCase, prefixIgnoreCase, suffixIgnoreCase, type TextTest } from './ignore-case';
 import { cidrRange, ipInRange, type IpRange, singleAddressRange } from './ip-address';
 import { isPlainObject } from './json';
+import { InexactNumber } from './json-text';
 import { numericTest } from './numeric';
 import { wildcardTest } from './wildcard';
 
@@ -29,7 +30,7 @@ const onText =
 const onIp =
   (range: IpRange): ValueTest =>
   (v) =>
-    v.kind === 'ip' && ipInRange(v.key, range);
+    v.kind === 'string' && v.ip !== undefined && ipInRange(v.ip, range);
 
 const onNumber =
   (test: (n: number) => boolean): ValueTest =>
@@ -38,8 +39,8 @@ const onNumber =
 
 const ANY: ValueTest = () => true;
 
-/** Builder state of one leaf: the alternatives and what they need the event values converted to. */
-type Alternatives = { tests: ValueTest[]; numbers: boolean; ips: boolean; mayBeAbsent: boolean };
+/** Builder state of one leaf: the alternatives, and whether one of them tests IP addresses. */
+type Alternatives = { tests: ValueTest[]; ips: boolean; mayBeAbsent: boolean };
 
 const onlyOneKey = (expression: Record<string, unknown>): void => {
   if (Object.keys(expression).length > 1) invalid('Only one key allowed in match expression');
@@ -107,14 +108,12 @@ const matchExpression = (expression: Record<string, unknown>, into: Alternatives
     case 'numeric': {
       const test = numericTest(operand);
       if (Object.keys(expression).length > 1) tooManyElements();
-      into.numbers = true;
       into.tests.push(onNumber(test));
       return;
     }
     case 'anything-but': {
-      const { test, numeric } = anythingBut(operand);
+      const test = anythingBut(operand);
       if (Object.keys(expression).length > 1) tooManyElements();
-      if (numeric) into.numbers = true;
       into.tests.push(test);
       return;
     }
@@ -151,8 +150,12 @@ const plainValue = (value: Scalar, into: Alternatives): void => {
     }
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) invalid('Match value must be String, number, true, false, or null');
-    into.numbers = true;
     into.tests.push((v) => v.kind === 'number' && v.value === value);
+  } else if (value instanceof InexactNumber) {
+    // event-ruler keeps the number's text as an exact-match pattern beside its comparable form, which
+    // such a number has none of: it matches only an event number written the same way.
+    const { text } = value;
+    into.tests.push((v) => v.kind === 'inexact' && v.text === text);
   } else {
     into.tests.push((v) => v.kind === 'literal' && v.value === value);
   }
@@ -160,22 +163,21 @@ const plainValue = (value: Scalar, into: Alternatives): void => {
 
 /** Validates and compiles the value array of one field. */
 export const compileLeaf = (values: readonly unknown[]): Leaf => {
-  const into: Alternatives = { tests: [], numbers: false, ips: false, mayBeAbsent: false };
+  const into: Alternatives = { tests: [], ips: false, mayBeAbsent: false };
   for (const value of values) {
     if (isPlainObject(value)) matchExpression(value, into);
     else if (isScalar(value)) plainValue(value, into);
     else invalid('Match value must be String, number, true, false, or null');
   }
   if (values.length === 0) invalid('Empty arrays are not allowed');
-  const conversion: Conversion = { numbers: into.numbers, ips: into.ips };
-  const tests = into.tests;
+  const { tests, ips } = into;
   return {
     mayBeAbsent: into.mayBeAbsent,
     testsValues: tests.length > 0,
     matches: (value) => {
       if (tests.length === 0) return false;
-      const converted = toEventValue(value, conversion);
-      for (const test of tests) if (test(converted)) return true;
+      const seen = toEventValue(value, ips);
+      for (const test of tests) if (test(seen)) return true;
       return false;
     },
   };

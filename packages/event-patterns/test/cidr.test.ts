@@ -53,12 +53,39 @@ describe('cidr', () => {
     expect(ip('10.0.0.0/8', '::ffff:a00:1')).toBe(true);
   });
 
+  it('reads IPv4 parts with leading zeros as decimal, as Java\'s InetAddress does (010 is 10, not octal 8)', () => {
+    // IPAddressUtil.textToNumericFormatV4: decimal parts, none above 255, the literal at most 15 characters.
+    expect(ip('10.0.0.0/24', '010.0.0.1')).toBe(true);
+    expect(ip('8.0.0.0/24', '010.0.0.1')).toBe(false);
+    expect(ip('10.0.0.0/24', '010.000.000.001')).toBe(true);
+    expect(ip('10.0.0.0/24', '0010.0.0.0255')).toBe(true);
+    expect(ip('192.168.1.0/24', '192.168.001.010')).toBe(true);
+    // Sixteen characters and more are no literal for Java; current JDKs refuse them as ambiguous.
+    expect(ip('10.0.0.0/24', '0000000010.0.0.1')).toBe(false);
+    expect(ip('10.0.0.0/24', '10.0.0.0256')).toBe(false);
+  });
+
+  it('reads leading zeros the same way in a cidr base and in a plain IP value of the pattern', () => {
+    expect(ip('010.0.0.0/24', '10.0.0.7')).toBe(true);
+    expect(ip('010.0.0.0/24', '10.0.1.7')).toBe(false);
+    expect(matches({ ip: ['010.0.0.1'] }, { ip: '10.0.0.1' })).toBe(true);
+    expect(matches({ ip: ['10.0.0.1'] }, { ip: '10.0.000.01' })).toBe(true);
+    expect(matches({ ip: ['10.0.0.1'] }, { ip: '10.0.0.2' })).toBe(false);
+  });
+
+  it('reads IPv6 groups of any length whose value fits in 16 bits, but no dotted IPv4 tail', () => {
+    // IPAddressUtil.textToNumericFormatV6 accepts "0000001"; event-ruler's IPv6 shape has no dots.
+    expect(ip('::/127', '::0000001')).toBe(true);
+    expect(ip('::/127', '::10000')).toBe(false);
+    expect(ip('10.0.0.0/8', '::ffff:10.0.0.1')).toBe(false);
+    expect(ip('10.0.0.0/8', '::ffff:a00:1')).toBe(true);
+  });
+
   it('matches only strings that are IP addresses', () => {
     expect(ip('10.0.0.0/8', 'not an ip')).toBe(false);
     expect(ip('10.0.0.0/8', '10.0.0')).toBe(false);
     expect(ip('10.0.0.0/8', '10.0.0.256')).toBe(false);
     expect(ip('10.0.0.0/8', '10.0.0.1 ')).toBe(false);
-    expect(ip('10.0.0.0/8', '010.0.0.1')).toBe(false);
     expect(ip('10.0.0.0/8', '10.0.0.1/32')).toBe(false);
     expect(ip('10.0.0.0/8', 167772161)).toBe(false);
     expect(ip('10.0.0.0/8', null)).toBe(false);
@@ -75,21 +102,54 @@ describe('cidr', () => {
     expect(matches({ ip: [{ cidr: '10.0.0.0/8' }] }, {})).toBe(false);
   });
 
-  it('hides IP strings from string operators on the same field, as event-ruler\'s value conversion does', () => {
-    // event-ruler converts IP strings to addresses for a field with an IP pattern, before any other test.
-    const pattern = { ip: [{ cidr: '10.0.0.0/8' }, { prefix: '192.168.' }] };
-    expect(matches(pattern, { ip: '10.1.1.1' })).toBe(true);
-    expect(matches(pattern, { ip: '192.168.1.1' })).toBe(false);
-    expect(matches(pattern, { ip: '192.168.not-an-ip' })).toBe(true);
-    // Without the cidr alternative the prefix sees the string as usual.
-    expect(matches({ ip: [{ prefix: '192.168.' }] }, { ip: '192.168.1.1' })).toBe(true);
-  });
+  describe('next to other matchers on the same field (event-ruler since 1.7.0, PR #131)', () => {
+    // The EventBridge user guide's example field, with a cidr and a plain string side by side.
+    const pattern = { detail: { sourceIPAddress: [{ cidr: '10.0.0.0/24' }, '192.168.1.1'] } };
+    const event = (sourceIPAddress: unknown) => ({ detail: { sourceIPAddress } });
 
-  it('does not convert IP strings on a field that also has a numeric pattern, as in event-ruler', () => {
-    // event-ruler's ByteMachine converts numbers if the field has a numeric pattern, and only
-    // otherwise IP addresses; so an IP pattern next to a number never sees an address.
-    expect(matches({ ip: [{ cidr: '10.0.0.0/8' }, 5] }, { ip: '10.1.1.1' })).toBe(false);
-    expect(matches({ ip: [{ cidr: '10.0.0.0/8' }, 5] }, { ip: 5 })).toBe(true);
-    expect(matches({ ip: ['10.0.0.1', { numeric: ['>', 0] }] }, { ip: '10.0.0.1' })).toBe(false);
+    it('matches a value by the cidr or by the other alternatives', () => {
+      expect(matches(pattern, event('10.0.0.7'))).toBe(true);
+      expect(matches(pattern, event('192.168.1.1'))).toBe(true);
+      expect(matches(pattern, event('192.168.1.2'))).toBe(false);
+      expect(matches(pattern, event('10.0.1.7'))).toBe(false);
+    });
+
+    it('lets string operators see strings that are IP addresses', () => {
+      const mixed = { ip: [{ cidr: '10.0.0.0/8' }, { prefix: '192.168.' }] };
+      expect(matches(mixed, { ip: '10.1.1.1' })).toBe(true);
+      expect(matches(mixed, { ip: '192.168.1.1' })).toBe(true);
+      expect(matches(mixed, { ip: '192.168.not-an-ip' })).toBe(true);
+      expect(matches(mixed, { ip: '172.16.0.1' })).toBe(false);
+      expect(matches({ ip: [{ cidr: '10.0.0.0/8' }, { suffix: '.1' }] }, { ip: '172.16.0.1' })).toBe(true);
+      expect(matches({ ip: [{ cidr: '10.0.0.0/8' }, { wildcard: '172.*.1' }] }, { ip: '172.16.0.1' })).toBe(true);
+      expect(matches({ ip: [{ cidr: '10.0.0.0/8' }, { 'equals-ignore-case': '::ABC' }] }, { ip: '::abc' })).toBe(true);
+      expect(matches({ ip: ['10.0.0.1', { prefix: '10.' }] }, { ip: '10.0.0.2' })).toBe(true);
+    });
+
+    it('lets an anything-but next to an IP pattern exclude IP strings', () => {
+      // PR #131's first bug: the IP string was converted, so anything-but never saw it and always held.
+      const pattern = { ip: [{ 'anything-but': { prefix: '10.0.' } }, { cidr: '192.168.0.0/16' }] };
+      expect(matches(pattern, { ip: '10.0.1.200' })).toBe(false);
+      expect(matches(pattern, { ip: '10.1.1.200' })).toBe(true);
+      expect(matches(pattern, { ip: '192.168.0.1' })).toBe(true);
+      expect(matches({ ip: [{ 'anything-but': '10.0.1.200' }, '192.168.0.1'] }, { ip: '10.0.1.200' })).toBe(false);
+    });
+
+    it('matches IP strings on a field that also has a numeric pattern', () => {
+      // PR #131's second bug: with a numeric pattern on the field, IP matching was skipped.
+      expect(matches({ ip: [{ cidr: '10.0.0.0/8' }, 5] }, { ip: '10.1.1.1' })).toBe(true);
+      expect(matches({ ip: [{ cidr: '10.0.0.0/8' }, 5] }, { ip: 5 })).toBe(true);
+      expect(matches({ ip: ['10.0.1.200', { numeric: ['>', 0, '<=', 5] }] }, { ip: '10.0.1.200' })).toBe(true);
+      expect(matches({ ip: ['10.0.1.200', { numeric: ['>', 0, '<=', 5] }] }, { ip: 3 })).toBe(true);
+      expect(matches({ ip: [{ cidr: '10.0.0.0/8' }, { numeric: ['>', 0] }] }, { ip: '11.0.0.1' })).toBe(false);
+    });
+
+    it('keeps the alternatives independent: a leaf matches a value exactly when one alternative alone does', () => {
+      const alternatives = [{ cidr: '10.0.0.0/8' }, '::1', { prefix: '1' }, { numeric: ['<', 0] }];
+      for (const value of ['10.0.0.1', '10.0.0.2', '::1', '0:0::1', '11.0.0.1', '2.0.0.1', -1, 1]) {
+        const one = alternatives.some((alternative) => matches({ ip: [alternative] }, { ip: value }));
+        expect(matches({ ip: alternatives }, { ip: value }), String(value)).toBe(one);
+      }
+    });
   });
 });

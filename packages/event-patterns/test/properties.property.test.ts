@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, matchesPattern, parsePattern } from '@modellregionen/event-patterns';
-import { arrayEvent, fieldName, jsonEvent, jsonValue, number, pattern, scalar, twoLevelPattern } from './arbitraries';
+import { compilePattern, matchesPattern, parseEventJson, parsePattern } from '@modellregionen/event-patterns';
+import { alternative, arrayEvent, fieldName, jsonEvent, jsonValue, number, pattern, scalar, twoLevelPattern } from './arbitraries';
 import { matchesNaively } from './reference-model';
 
 const NUM_RUNS = 1_000;
@@ -94,6 +94,31 @@ describe('properties', () => {
     );
   });
 
+  it('a leaf matches a value exactly when one of its alternatives alone does (no per-field conversion)', () => {
+    // event-ruler since 1.7.0: IP patterns see an IP string as an address, all others see the string.
+    const ipAlternative = fc.constantFrom(
+      { cidr: '10.0.0.0/8' },
+      { cidr: '10.0.0.0/31' },
+      '10.0.0.1',
+      '::1',
+      { prefix: '10.' },
+      { 'anything-but': { prefix: '10.' } },
+      { 'anything-but': '10.0.0.1' },
+      { numeric: ['>', 0] },
+      5,
+    );
+    const alternatives = fc.array(fc.oneof(alternative, ipAlternative), { minLength: 1, maxLength: 3 });
+    const present = alternatives.filter((list) => !list.some((a) => isObject(a) && a['exists'] === false));
+    const value = fc.oneof(scalar, fc.constantFrom('10.0.0.1', '010.0.0.1', '10.1.2.3', '::1', '0::1'));
+    fc.assert(
+      fc.property(present, value, (alternatives, value) => {
+        const one = alternatives.some((a) => matchesPattern({ k: [a] }, { k: value }));
+        expect(matchesPattern({ k: alternatives }, { k: value })).toBe(one);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('$or of a and b matches exactly when a or b matches', () => {
     fc.assert(
       fc.property(pattern, pattern, jsonEvent, (a, b, event) => {
@@ -150,6 +175,16 @@ describe('properties', () => {
         const direct = compilePattern(p)(event);
         expect(compilePattern(JSON.stringify(p))(event)).toBe(direct);
         expect(matchesPattern(parsePattern(p), event)).toBe(direct);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('answers the same for an event object and its JSON text parsed with parseEventJson (comparable numbers)', () => {
+    fc.assert(
+      fc.property(pattern, jsonEvent, (p, event) => {
+        const matcher = compilePattern(p);
+        expect(matcher(parseEventJson(JSON.stringify(event)))).toBe(matcher(event));
       }),
       { numRuns: NUM_RUNS },
     );

@@ -1,8 +1,9 @@
 /**
  * A deliberately naive model of event-ruler's matching, for property tests: expand `$or` into
  * sub-rules, flatten the event with each value's full array positions, and try every combination of
- * values, field by field in name order. Whether one value satisfies a leaf is asked of the library
- * with a one-field pattern, which the operator tests cover on their own.
+ * values, field by field in name order. A value satisfies a leaf if it satisfies one of its alternatives
+ * on its own (event-ruler since 1.7.0 tests every alternative on the value as it is); whether it does is
+ * asked of the library with a one-field, one-alternative pattern, which the operator tests cover.
  */
 import { matchesPattern } from '@modellregionen/event-patterns';
 
@@ -75,7 +76,7 @@ export const matchesNaively = (pattern: Record<string, unknown>, event: Record<s
       return candidates.some(
         (f) =>
           consistent(chosen, f.positions) &&
-          matchesPattern({ x: valueAlternatives }, { x: f.value }) &&
+          valueAlternatives.some((a) => matchesPattern({ x: [a] }, { x: f.value })) &&
           attempt(i + 1, new Map([...chosen, ...f.positions])),
       );
     };

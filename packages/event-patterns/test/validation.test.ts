@@ -208,6 +208,7 @@ describe('invalid patterns (AWS messages, from event-ruler and AWS-recorded resp
     expectInvalid({ ip: [{ cidr: 'xx.11.xx/24' }] }, 'Nonstandard IP address: xx.11.xx');
     expectInvalid({ ip: [{ cidr: 'xxxx:db8:1234:1a00::/64' }] }, 'Nonstandard IP address: xxxx:db8:1234:1a00::');
     expectInvalid({ ip: [{ cidr: '10.0.0.256/24' }] }, 'Invalid IP address: 10.0.0.256');
+    expectInvalid({ ip: [{ cidr: '0000000010.0.0.0/8' }] }, 'Invalid IP address: 0000000010.0.0.0');
     expectInvalid({ ip: [{ cidr: '10.0.0.0/32' }] }, 'IPv4 mask bits must be < 32');
     expectInvalid({ ip: [{ cidr: '::1/128' }] }, 'IPv6 mask bits must be < 128');
   });
