@@ -128,6 +128,20 @@ describe('TestEventPattern and ListRules', () => {
     expect((await test({ detail: { funding: { source: ['eu'] } } })).Result).toBe(false);
   });
 
+  it('answers as event-ruler does where a double is not enough, an IP rule sits beside others, or an address has leading zeros', async () => {
+    const envelope = '"id":"1","account":"123456789012","source":"s","time":"2012-01-01T00:00:00Z","region":"eu-central-1","detail-type":"T"';
+    const raw = (pattern: string, detail: string) =>
+      busClient(runtime.urls.events, 'kassel').send(new TestEventPatternCommand({ EventPattern: pattern, Event: `{${envelope},"detail":${detail}}` }));
+    // The digits count, not the nearest double.
+    expect((await raw('{"detail":{"n":[12345678901234567890]}}', '{"n":12345678901234567890}')).Result).toBe(true);
+    expect((await raw('{"detail":{"n":[12345678901234567000]}}', '{"n":12345678901234567890}')).Result).toBe(false);
+    // A cidr beside an exact value: each alternative tests the value on its own (event-ruler 1.7).
+    expect((await raw('{"detail":{"ip":[{"cidr":"10.0.0.0/24"},"192.168.1.1"]}}', '{"ip":"192.168.1.1"}')).Result).toBe(true);
+    expect((await raw('{"detail":{"ip":[{"cidr":"10.0.0.0/24"},{"prefix":"host-"}]}}', '{"ip":"host-7"}')).Result).toBe(true);
+    // Leading zeros are decimal, as Java reads an IPv4 address.
+    expect((await raw('{"detail":{"ip":[{"cidr":"10.0.0.0/24"}]}}', '{"ip":"010.0.0.1"}')).Result).toBe(true);
+  });
+
   it('rejects an invalid pattern with InvalidEventPatternException', async () => {
     await expect(test({ source: 'not-an-array' })).rejects.toMatchObject({ name: 'InvalidEventPatternException' });
   });

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { compilePattern, InvalidEventPatternError } from '@modellregionen/event-patterns';
+import { compilePattern, InvalidEventPatternError, parseEventJson } from '@modellregionen/event-patterns';
 import { type Catalogue, type EventBridgeEvent, RULES } from '@modellregionen/events';
 import type { LocalBus } from '../bus';
 import { ADMIN_KEY, accessKeyOf, type BusPolicy } from '../bus-policy';
@@ -96,7 +96,8 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
     if (missing.length > 0) {
       throw new AwsError('ValidationException', `Parameter Event is not valid: missing ${missing.join(', ')}.`);
     }
-    return { Result: matcher(event) };
+    // Matched on the text, so a number a double cannot hold keeps its digits, as in event-ruler.
+    return { Result: matcher(parseEventJson(String(body.Event))) };
   };
 
   const policyDocument = () => ({
