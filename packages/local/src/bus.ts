@@ -47,7 +47,9 @@ export class LocalBus {
     const queues = new Map<TargetName, DeliveryQueue>();
     for (const target of TARGETS) {
       const file = dataDir ? join(dataDir, 'queues', `${target}.jsonl`) : undefined;
-      queues.set(target, await DeliveryQueue.open({ name: target, file, options: options.delivery ?? {} }));
+      const queue = await DeliveryQueue.open({ name: target, file, options: options.delivery ?? {} });
+      queue.adoptLegacyJournal(archive.end);
+      queues.set(target, queue);
     }
     const bus = new LocalBus(archive, queues);
     const recovered = await bus.recover();

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { EventBridgeEvent } from '@modellregionen/events';
 import { Journal } from './journal';
 
@@ -108,6 +109,8 @@ export class DeliveryQueue {
   private idleWaiters: (() => void)[] = [];
   private delivered = 0;
   private positionAt = 0;
+  /** Whether the journal was written before queues were positions in the archive. */
+  private legacy = false;
 
   private constructor(
     readonly name: string,
@@ -129,8 +132,15 @@ export class DeliveryQueue {
     handler?: TargetHandler;
     options?: DeliveryOptions;
   }): Promise<DeliveryQueue> {
+    const existed = input.file !== undefined && existsSync(input.file);
     const queue = new DeliveryQueue(input.name, await Journal.open<JournalRecord>(input.file), input.options ?? {});
-    for await (const { record } of queue.journal.read()) queue.apply(record);
+    let positioned = false;
+    for await (const { record } of queue.journal.read()) {
+      positioned ||= record.op === 'position';
+      queue.apply(record);
+    }
+    // Every start writes a position, so a journal that exists without one is of the older kind.
+    queue.legacy = existed && !positioned;
     if (input.handler) await queue.start(input.handler, Infinity);
     return queue;
   }
@@ -138,6 +148,16 @@ export class DeliveryQueue {
   /** Every archive message of this queue before this offset was acknowledged or parked. */
   get position(): number {
     return this.positionAt;
+  }
+
+  /**
+   * A journal written before queues were positions in the archive holds every undelivered
+   * message itself (as `enqueue` records): nothing in the archive is owed to it, so its position
+   * is the archive's end. Without this, the first start after an upgrade would deliver the whole
+   * history again.
+   */
+  adoptLegacyJournal(archiveEnd: number): void {
+    if (this.legacy) this.positionAt = archiveEnd;
   }
 
   private apply(r: JournalRecord): void {

@@ -1,8 +1,8 @@
-import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Archive, Journal } from '@modellregionen/local';
+import { Archive, Journal, LocalBus } from '@modellregionen/local';
 
 const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'journal-')), name);
 
@@ -131,5 +131,30 @@ describe('Archive', () => {
     for await (const a of archive.between(Date.UTC(2012, 0, 1, 0, 0, 10), Date.UTC(2012, 0, 1, 0, 0, 20))) selected.push(a.event.id);
     expect(selected).toEqual(Array.from({ length: 10 }, (_, i) => `e-${i + 10}`));
     await archive.close();
+  });
+});
+
+describe('a data directory written before the queues were positions in the archive', () => {
+  it('delivers what its queue journal still held, and not the whole history again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'legacy-'));
+    const bare = (n: number) => ({ version: '0', id: `old-${n}`, 'detail-type': 'MilestoneReported', source: 'modellregion.wetzlar', account: '1', time: '2012-01-01T10:00:00Z', region: 'eu-central-1', resources: [], detail: {} });
+    writeFileSync(join(dataDir, 'archive.jsonl'), [1, 2, 3].map((n) => `${JSON.stringify(bare(n))}\n`).join(''));
+    mkdirSync(join(dataDir, 'queues'));
+    // The aggregation queue still owed event 3; the webhooks queue (compacted, empty) owed nothing.
+    writeFileSync(join(dataDir, 'queues', 'aggregate.jsonl'), `${JSON.stringify({ op: 'enqueue', message: { id: 'uuid-3', event: bare(3), sentAt: '2012-01-01T10:00:00.000Z' } })}\n`);
+    writeFileSync(join(dataDir, 'queues', 'webhooks.jsonl'), '');
+    const bus = await LocalBus.open({ dataDir });
+    const delivered: string[] = [];
+    await bus.start({
+      aggregate: async (messages) => (delivered.push(...messages.map((m) => m.event.id)), { failed: [] }),
+      webhooks: async (messages) => (delivered.push(...messages.map((m) => m.event.id)), { failed: [] }),
+    });
+    await bus.settled();
+    expect(delivered).toEqual(['old-3']);
+    // New events after the upgrade are delivered as usual.
+    await bus.publish([{ ...bare(4), id: 'new-4' }]);
+    await bus.settled();
+    expect(delivered).toEqual(['old-3', 'new-4']);
+    await bus.stop();
   });
 });
