@@ -111,17 +111,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       aggregate: (messages) => aggregator.processMessages(asMessages(messages)),
       webhooks: (messages) => dispatcher.processMessages(asMessages(messages)),
     };
+    const withHook =
+      (target: TargetName): TargetHandler =>
+      async (messages) => {
+        await options.beforeDelivery?.(target, messages);
+        return handlers[target](messages);
+      };
     stops.push(() => bus.stopDelivery());
-    await bus.start({
-      aggregate: async (messages) => {
-        await options.beforeDelivery?.('aggregate', messages);
-        return handlers.aggregate(messages);
-      },
-      webhooks: async (messages) => {
-        await options.beforeDelivery?.('webhooks', messages);
-        return handlers.webhooks(messages);
-      },
-    });
+    await bus.start({ aggregate: withHook('aggregate'), webhooks: withHook('webhooks') });
 
     // 4. The HTTP API: the deployed handler, verifying tokens of the local issuer by its JWKS, and
     // publishing each region's reports with that region's key (so the bus policy checks them too).

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DescribeEventBusCommand,
+  DescribeReplayCommand,
   ListRulesCommand,
   PutEventsCommand,
+  StartReplayCommand,
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
 import { RULES } from '@modellregionen/events';
 import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
-import { busClient, milestoneEntry } from './support';
+import { busClient, milestoneEntry, waitFor } from './support';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -149,6 +151,41 @@ describe('TestEventPattern and ListRules', () => {
   it('lists the rules of the shared module', async () => {
     const { Rules } = await busClient(runtime.urls.events, 'kassel').send(new ListRulesCommand({ EventBusName: 'modellregionen' }));
     expect(Rules?.map((r) => [r.Name, JSON.parse(r.EventPattern!)])).toEqual(RULES.map((r) => [r.name, r.eventPattern]));
+  });
+});
+
+describe('StartReplay', () => {
+  const replay = (name: string, destination: Record<string, unknown>) =>
+    busClient(runtime.urls.events, 'local-admin').send(
+      new StartReplayCommand({
+        ReplayName: name,
+        EventSourceArn: runtime.archiveArn,
+        EventStartTime: new Date(0),
+        EventEndTime: new Date(Date.now() + 60_000),
+        Destination: destination as { Arn: string },
+      }),
+    );
+  const busArn = () => runtime.archiveArn.replace(/:archive\/.*$/, ':event-bus/modellregionen');
+
+  it("refuses a destination other than the archive's bus, and filter ARNs that name no rule of it", async () => {
+    await expect(replay('elsewhere', { Arn: busArn().replace('modellregionen', 'other') })).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(replay('no-such-rule', { Arn: busArn(), FilterArns: [runtime.ruleArn('no-such-rule')] })).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(replay('empty-filter', { Arn: busArn(), FilterArns: [] })).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
+  it('replays to the rules its filter names only, and completes', async () => {
+    const finding = { Source: 'modellregion.wetzlar', DetailType: 'FindingPublished', Detail: JSON.stringify({ findingId: 'f' }), EventBusName: 'modellregionen' };
+    await put('wetzlar', [finding]);
+    await runtime.settled();
+    const before = { webhooks: runtime.queues.get('webhooks')!.stats.delivered, aggregate: runtime.queues.get('aggregate')!.stats.delivered };
+    expect(before.webhooks).toBeGreaterThan(0);
+    const started = await replay('aggregation-only', { Arn: busArn(), FilterArns: [runtime.ruleArn(RULES[0]!.name)] });
+    expect(started.State).toBe('STARTING');
+    const admin = busClient(runtime.urls.events, 'local-admin');
+    await waitFor(async () => (await admin.send(new DescribeReplayCommand({ ReplayName: 'aggregation-only' }))).State === 'COMPLETED');
+    expect(runtime.queues.get('webhooks')!.stats.delivered).toBe(before.webhooks);
+    expect(runtime.queues.get('aggregate')!.stats.delivered).toBeGreaterThan(before.aggregate);
+    await expect(replay('aggregation-only', { Arn: busArn() })).rejects.toMatchObject({ name: 'ResourceAlreadyExistsException' });
   });
 });
 
