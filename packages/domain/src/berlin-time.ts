@@ -44,3 +44,18 @@ export const berlinDateOf = (epochMs: number): string => {
 /** True when a report made at `reportedAt` counts for a view "as of" the Berlin date `asOf`. */
 export const countsAsOf = (reportedAt: string, asOf: string): boolean =>
   Date.parse(reportedAt) < endOfBerlinDay(asOf);
+
+/**
+ * A Berlin wall-clock time (`date` YYYY-MM-DD, `hour`, `minute`) as an ISO date-time with the
+ * offset in force then (`+01:00` or `+02:00`). The hour skipped in spring and the hour that occurs
+ * twice in autumn are refused: neither names one instant.
+ */
+export const berlinDateTime = (date: string, hour: number, minute: number): string => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wallClockAsUtc = Date.UTC(y, m - 1, d, hour, minute);
+  const offsets = [3_600_000, 7_200_000].filter((offset) => berlinOffsetMs(wallClockAsUtc - offset) === offset);
+  const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  if (offsets.length === 0) throw new Error(`${date} ${time} does not exist in Berlin (the clocks skip that hour)`);
+  if (offsets.length > 1) throw new Error(`${date} ${time} is ambiguous in Berlin (that hour occurs twice)`);
+  return `${date}T${time}:00${offsets[0] === 3_600_000 ? '+01:00' : '+02:00'}`;
+};

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalogue } from '@modellregionen/events';
 import {
   berlinDateOf,
+  berlinDateTime,
   comparePeriods,
   competenceCircleOf,
   endOfBerlinDay,
@@ -28,6 +29,22 @@ describe('Berlin dates', () => {
   it('names the Berlin date of an instant', () => {
     expect(berlinDateOf(Date.parse('2012-02-29T23:30:00Z'))).toBe('2012-03-01');
     expect(berlinDateOf(Date.parse('2012-02-29T22:59:59Z'))).toBe('2012-02-29');
+  });
+  it('writes a wall-clock time with the offset in force, and refuses the hour skipped and the hour doubled', () => {
+    expect(berlinDateTime('2012-02-10', 9, 30)).toBe('2012-02-10T09:30:00+01:00');
+    expect(berlinDateTime('2012-07-01', 0, 0)).toBe('2012-07-01T00:00:00+02:00');
+    expect(berlinDateTime('2012-03-25', 1, 59)).toBe('2012-03-25T01:59:00+01:00');
+    expect(berlinDateTime('2012-03-25', 3, 0)).toBe('2012-03-25T03:00:00+02:00');
+    expect(() => berlinDateTime('2012-03-25', 2, 30)).toThrow('does not exist in Berlin');
+    expect(berlinDateTime('2012-10-28', 1, 59)).toBe('2012-10-28T01:59:00+02:00');
+    expect(berlinDateTime('2012-10-28', 3, 0)).toBe('2012-10-28T03:00:00+01:00');
+    expect(() => berlinDateTime('2012-10-28', 2, 30)).toThrow('is ambiguous in Berlin');
+    // Every written time names the instant whose Berlin wall clock it is.
+    for (const [date, hour] of [['2013-01-15', 8], ['2013-06-15', 17], ['2011-03-27', 4], ['2011-10-30', 1]] as const) {
+      const iso = berlinDateTime(date, hour, 5);
+      expect(berlinDateOf(Date.parse(iso))).toBe(date);
+      expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso))).toBe(String(hour).padStart(2, '0'));
+    }
   });
 });
 

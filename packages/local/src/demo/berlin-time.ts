@@ -1,6 +1,6 @@
-// Wall-clock times in Berlin for the demo history, turned into ISO date-times with the offset that
-// was in force (CET +01:00, CEST +02:00). Written out by hand rather than through Intl, so that the
-// demo does not depend on the time-zone data of the machine; the tests check it against Intl.
+// Wall-clock times in Berlin for the demo history, and the calendar arithmetic it needs (working
+// days, quarter ends). The offset in force at a wall-clock time is the domain's (Intl-based).
+import { berlinDateTime } from '@modellregionen/domain';
 
 /** A Berlin wall-clock time, `YYYY-MM-DD HH:MM`. */
 export type Local = string;
@@ -18,32 +18,6 @@ const parseDate = (date: string): [number, number, number] => {
 };
 
 const formatDate = (utcMidnight: Date): string => utcMidnight.toISOString().slice(0, 10);
-
-/** Day of the month of the last Sunday of `month` (1 to 12) in `year`. */
-const lastSunday = (year: number, month: number): number => {
-  const last = new Date(Date.UTC(year, month, 0));
-  return last.getUTCDate() - last.getUTCDay();
-};
-
-/**
- * The Berlin offset at a wall-clock time: summer time runs from 02:00 on the last Sunday of March
- * to 03:00 on the last Sunday of October. The skipped and the doubled hour are refused.
- */
-export const berlinOffset = (date: string, hour: number): '+01:00' | '+02:00' => {
-  const [y, m, d] = parseDate(date);
-  const start = lastSunday(y, 3);
-  const end = lastSunday(y, 10);
-  if (m === 3 && d === start) {
-    if (hour === 2) throw new Error(`${date} 02:xx does not exist in Berlin`);
-    return hour < 2 ? '+01:00' : '+02:00';
-  }
-  if (m === 10 && d === end) {
-    if (hour === 2) throw new Error(`${date} 02:xx is ambiguous in Berlin`);
-    return hour < 2 ? '+02:00' : '+01:00';
-  }
-  const summer = (m > 3 && m < 10) || (m === 3 && d > start) || (m === 10 && d < end);
-  return summer ? '+02:00' : '+01:00';
-};
 
 /** 0 = Sunday ... 6 = Saturday. */
 export const weekdayOf = (date: string): number => {
@@ -85,7 +59,7 @@ export const isoInBerlin = (local: Local): string => {
   if (hour > 23 || minute > 59) throw new Error(`not a time of day: ${local}`);
   const wd = weekdayOf(date);
   if (wd === 0 || wd === 6) throw new Error(`${local} falls on a weekend; coordination offices report on working days`);
-  return `${date}T${m[4]}:${m[5]}:00${berlinOffset(date, hour)}`;
+  return berlinDateTime(date, hour, minute);
 };
 
 /** The wall-clock part of an ISO date-time written by `isoInBerlin`. */
