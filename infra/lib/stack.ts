@@ -1,6 +1,7 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { DEFAULT_BUS_NAME } from '@modellregionen/events';
 import { ModellregionenBackend, type ModellregionenBackendProps } from './backend';
 import { acknowledgeNagFindings } from './nag-acknowledgements';
 
@@ -17,7 +18,9 @@ export class ModellregionenStack extends Stack {
     acknowledgeNagFindings(this, this.backend);
 
     // What the operator's runbook (docs/operations.md) needs: `aws cloudformation describe-stacks`.
-    const { workQueues, busDeliveryDeadLetters, functions } = this.backend;
+    const { workQueues, busDeliveryDeadLetters, functions, table } = this.backend;
+    // CloudFormation names the table.
+    new CfnOutput(this, 'TableName', { value: table.tableName });
     const queues: Record<string, sqs.IQueue> = {
       AggregateQueue: workQueues.aggregate.queue,
       AggregateDeadLetters: workQueues.aggregate.deadLetters,
@@ -54,7 +57,7 @@ export const backendPropsFromContext = (node: { tryGetContext(key: string): unkn
   const removal = parse<string>('removalPolicy', 'retain');
   if (removal !== 'retain' && removal !== 'destroy') throw new Error('context "removalPolicy" must be "retain" or "destroy"');
   return {
-    busName: parse<string>('busName', 'modellregionen'),
+    busName: parse<string>('busName', DEFAULT_BUS_NAME),
     regionPrincipals,
     subscriberBuses: parse<string[]>('subscriberBuses', []).map((eventBusArn) => ({ eventBusArn })),
     removalPolicy: removal === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,

@@ -1,7 +1,8 @@
 // Walks every IAM policy in the template: no wildcard actions, no wildcard resources on data
 // services, and each function can reach only the calls it makes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Resources, synthesizeStack } from './support';
+import type { ModellregionenBackend } from '../lib/backend';
+import { logicalIdOf, type Resources, synthesizeStack } from './support';
 
 interface Statement {
   Effect: string;
@@ -11,8 +12,11 @@ interface Statement {
 }
 
 let resources: Resources;
+let backend: ModellregionenBackend;
 beforeAll(() => {
-  resources = synthesizeStack().template.toJSON().Resources as Resources;
+  const { stack, template } = synthesizeStack();
+  resources = template.toJSON().Resources as Resources;
+  backend = stack.backend;
 }, 120_000);
 
 const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
@@ -31,9 +35,13 @@ const statements = (): { where: string; statement: Statement }[] => {
   return out;
 };
 
+type FunctionName = keyof ModellregionenBackend['functions'];
+
 /** The statements of the policies attached to a function's role. */
-const policyOf = (functionLogicalPrefix: string): Statement[] => {
-  const [fnId, fn] = Object.entries(resources).find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith(functionLogicalPrefix))!;
+const policyOf = (name: FunctionName): Statement[] => {
+  const fnId = logicalIdOf(backend.functions[name]);
+  const fn = resources[fnId]!;
+  expect(fn.Type).toBe('AWS::Lambda::Function');
   const roleId = ((fn.Properties!.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
   expect(roleId, fnId).toBeDefined();
   return Object.values(resources)
@@ -70,7 +78,7 @@ describe('every IAM policy', () => {
 
 describe('each function reaches only what it uses', () => {
   it('aggregate: reads and writes the table item by item, consumes its queue, publishes only rejections', () => {
-    const policy = policyOf('BackendAggregate');
+    const policy = policyOf('aggregate');
     expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(actionsOf(policy, 'sqs')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
     const put = policy.find((s) => list(s.Action).includes('events:PutEvents'))!;
@@ -79,14 +87,14 @@ describe('each function reaches only what it uses', () => {
   });
 
   it('api-read: only reads the table, and touches neither bus nor queues', () => {
-    const policy = policyOf('BackendApiRead');
+    const policy = policyOf('apiRead');
     expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
     expect(actionsOf(policy, 'events')).toEqual([]);
     expect(actionsOf(policy, 'sqs')).toEqual([]);
   });
 
   it('api-write: publishes region sources to the bus, and writes only reviews and subscriptions', () => {
-    const policy = policyOf('BackendApiWrite');
+    const policy = policyOf('apiWrite');
     expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     const put = policy.find((s) => list(s.Action).includes('events:PutEvents'))!;
     expect(put.Condition).toEqual({ StringLike: { 'events:source': ['modellregion.*', 'ministerium'] } });
@@ -94,32 +102,32 @@ describe('each function reaches only what it uses', () => {
   });
 
   it('webhooks: reads subscriptions, records deliveries, consumes its queue, and touches no bus', () => {
-    const policy = policyOf('BackendWebhooks');
+    const policy = policyOf('webhooks');
     expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
     expect(actionsOf(policy, 'sqs')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
     expect(actionsOf(policy, 'events')).toEqual([]);
   });
 
   it("scopes each consumer's queue actions, its backoff (ChangeMessageVisibility) included, to its own queue", () => {
-    for (const [prefix, queue] of [
-      ['BackendAggregate', 'BackendAggregateQueue'],
-      ['BackendWebhooks', 'BackendWebhookQueue'],
-    ] as const) {
-      const onQueues = policyOf(prefix).filter((s) => list(s.Action).some((a) => a.startsWith('sqs:')));
+    for (const name of ['aggregate', 'webhooks'] as const) {
+      const queueId = logicalIdOf(backend.workQueues[name].queue);
+      const onQueues = policyOf(name).filter((s) => list(s.Action).some((a) => a.startsWith('sqs:')));
       expect(onQueues.flatMap((s) => list(s.Action))).toContain('sqs:ChangeMessageVisibility');
       for (const s of onQueues) {
         const targets = list(s.Resource as unknown).map((r) => (r as { 'Fn::GetAtt'?: string[] })['Fn::GetAtt']);
-        expect(targets, prefix).toEqual([[expect.stringMatching(new RegExp(`^${queue}[0-9A-F]{8}$`)), 'Arn']]);
+        expect(targets, name).toEqual([[queueId, 'Arn']]);
       }
     }
   });
 
   it('scopes table actions to the table and bus actions to the bus', () => {
-    for (const prefix of ['BackendAggregate', 'BackendApiRead', 'BackendApiWrite', 'BackendWebhooks']) {
-      for (const s of policyOf(prefix)) {
+    const table = { 'Fn::GetAtt': [logicalIdOf(backend.table), 'Arn'] };
+    const bus = { 'Fn::GetAtt': [logicalIdOf(backend.bus), 'Arn'] };
+    for (const name of Object.keys(backend.functions) as FunctionName[]) {
+      for (const s of policyOf(name)) {
         const services = new Set(list(s.Action).map((a) => a.split(':')[0]));
-        if (services.has('dynamodb')) expect(JSON.stringify(s.Resource)).toMatch(/BackendTable/);
-        if (services.has('events')) expect(JSON.stringify(s.Resource)).toMatch(/BackendBus/);
+        if (services.has('dynamodb')) expect(list(s.Resource), name).toEqual([table]);
+        if (services.has('events')) expect(list(s.Resource), name).toEqual([bus]);
       }
     }
   });

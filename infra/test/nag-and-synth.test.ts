@@ -1,13 +1,23 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { probeImport } from '../../packages/local/src/bench/import-probe';
 import { synthesizeStack } from './support';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The installed packages a bundle draws on (its source map's sources), keyed as in package-lock.json. */
+const bundledPackages = (sourceMap: string): string[] => {
+  const { sources } = JSON.parse(readFileSync(sourceMap, 'utf8')) as { sources: string[] };
+  const packages = sources.map((s) => /(node_modules\/(?:@[^/]+\/)?[^/]+(?:\/node_modules\/(?:@[^/]+\/)?[^/]+)*)\//.exec(s)?.[1]);
+  return [...new Set(packages.filter((p) => p !== undefined))].sort();
+};
 
 describe('cdk-nag AwsSolutions', () => {
   it('passes on the stack, with every acknowledgement justified in nag-acknowledgements.ts', () => {
@@ -57,12 +67,21 @@ describe('npx cdk synth', () => {
     }
     console.info(`cdk synth took ${seconds.toFixed(1)} s; bundles (index.mjs, minified) and their import time:`, bundles);
     expect(bundles.map((b) => b.function).sort()).toEqual([
-      expect.stringMatching(/^BackendAggregate/),
-      expect.stringMatching(/^BackendApiRead/),
-      expect.stringMatching(/^BackendApiWrite/),
-      expect.stringMatching(/^BackendWebhooks/),
+      expect.stringMatching(/^BackendFunctionsAggregate[0-9A-F]{8}$/),
+      expect.stringMatching(/^BackendFunctionsApiRead[0-9A-F]{8}$/),
+      expect.stringMatching(/^BackendFunctionsApiWrite[0-9A-F]{8}$/),
+      expect.stringMatching(/^BackendFunctionsWebhooks[0-9A-F]{8}$/),
     ]);
     for (const b of bundles) expect(b.bytes).toBeLessThan(1024 * 1024);
+
+    // What npm installs for development only (the CDK, cdk-nag, the test tools) stays out of the functions.
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    for (const dir of readdirSync(out).filter((d) => d.startsWith('asset.'))) {
+      const packages = bundledPackages(join(out, dir, 'index.mjs.map'));
+      expect(packages, dir).toContain('node_modules/zod');
+      expect(packages.filter((p) => lock.packages[p] === undefined), dir).toEqual([]);
+      expect(packages.filter((p) => lock.packages[p]?.dev === true), dir).toEqual([]);
+    }
 
     const lint = spawnSync('cfn-lint', [join(out, 'Modellregionen.template.json')], { encoding: 'utf8' });
     if (lint.error) {

@@ -3,13 +3,17 @@
 // failed delivery outlasts a five-minute store outage before it is dead-lettered.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_VISIBILITY_SECONDS, RETRY_SCHEDULES, backoffSeconds, retrySpanSeconds } from '@modellregionen/aggregation';
-import type { TargetName } from '@modellregionen/events';
+import { TARGETS, type TargetName } from '@modellregionen/events';
 import { OUTAGE_TO_RIDE_OUT, TARGET_RETRY_POLICY, visibilityTimeoutFor, WORK_QUEUES } from '../lib/delivery-settings';
-import { type Resources, synthesizeStack } from './support';
+import type { ModellregionenBackend } from '../lib/backend';
+import { logicalIdOf, type Resources, synthesizeStack } from './support';
 
 let resources: Resources;
+let backend: ModellregionenBackend;
 beforeAll(() => {
-  resources = synthesizeStack().template.toJSON().Resources as Resources;
+  const { stack, template } = synthesizeStack();
+  resources = template.toJSON().Resources as Resources;
+  backend = stack.backend;
 }, 120_000);
 
 const OUTAGE_SECONDS = OUTAGE_TO_RIDE_OUT.toSeconds();
@@ -26,7 +30,7 @@ const consumers = () =>
     const queueId = (p.EventSourceArn as GetAtt)['Fn::GetAtt'][0];
     const queue = props(queueId);
     const redrive = queue.RedrivePolicy as { deadLetterTargetArn: GetAtt; maxReceiveCount: number };
-    const target: TargetName | undefined = functionId.startsWith('BackendAggregate') ? 'aggregate' : functionId.startsWith('BackendWebhooks') ? 'webhooks' : undefined;
+    const target: TargetName | undefined = TARGETS.find((t) => logicalIdOf(backend.functions[t]) === functionId);
     return {
       id,
       target,
@@ -86,7 +90,7 @@ describe('a failed message outlasts a five-minute store outage before it is dead
 
 describe("EventBridge's own delivery to the targets", () => {
   const rules = () => ofType('AWS::Events::Rule').map(([id, r]) => ({ id, targets: r.Properties!.Targets as Record<string, unknown>[] }));
-  const busDeliveryDlq = () => ofType('AWS::SQS::Queue').find(([id]) => id.startsWith('BackendBusDeliveryDeadLetters'))![0];
+  const busDeliveryDlq = () => logicalIdOf(backend.busDeliveryDeadLetters);
 
   it('retries putting an event on a target queue for a day, far beyond the outage, with the settings of delivery-settings.ts', () => {
     const queueTargets = rules().flatMap((r) => r.targets.filter((t) => JSON.stringify(t.Arn).includes('Queue')));

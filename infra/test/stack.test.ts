@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '@modellregionen/api';
@@ -14,6 +15,23 @@ beforeAll(() => {
 }, 120_000);
 
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const tableId = () => ofType('AWS::DynamoDB::Table').map(([id]) => id)[0];
+
+describe('logical ids', () => {
+  // CloudFormation takes a resource under a new logical id for a new resource: it would create an
+  // empty table and user pool and keep the old ones (retained) with their data outside the stack,
+  // start a new archive, and give the API a new URL. The constructs that hold them must keep their
+  // ids (infra/lib/backend.ts).
+  it('of the resources that hold data or that others address stay as they were', () => {
+    const idsOf = (type: string) => ofType(type).map(([id]) => id);
+    expect(idsOf('AWS::DynamoDB::Table')).toEqual(['BackendTable11108670']);
+    expect(idsOf('AWS::Cognito::UserPool')).toEqual(['BackendUsers325FD142']);
+    expect(idsOf('AWS::Cognito::UserPoolClient')).toEqual(['BackendUsersApiClient0697D34D']);
+    expect(idsOf('AWS::Events::EventBus')).toEqual(['BackendBus1050B781']);
+    expect(idsOf('AWS::Events::Archive')).toEqual(['BackendBusArchive84C0076A']);
+    expect(idsOf('AWS::ApiGatewayV2::Api')).toEqual(['BackendHttpApi82C65F03']);
+  });
+});
 
 describe('the event bus', () => {
   it('is the custom bus, with an archive of everything on it', () => {
@@ -108,6 +126,20 @@ describe('aggregation: EventBridge -> SQS -> Lambda', () => {
   });
 });
 
+describe('the alarms', () => {
+  it('are the ones the runbook lists, by the names CloudFormation gives them, and each names a section of it', () => {
+    const runbook = readFileSync(new URL('../../docs/operations.md', import.meta.url), 'utf8');
+    const alarmTable = runbook.slice(0, runbook.indexOf('\n## '));
+    const listed = [...alarmTable.matchAll(/`(Backend\w+Alarm)`/g)].map((m) => m[1]).sort();
+    const alarms = ofType('AWS::CloudWatch::Alarm');
+    expect(listed).toEqual(alarms.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort());
+    for (const [id, alarm] of alarms) {
+      const section = /docs\/operations\.md, "([^"]+)"/.exec(alarm.Properties!.AlarmDescription as string)?.[1];
+      expect(runbook.split('\n'), id).toContain(`## ${section}`);
+    }
+  });
+});
+
 describe('the functions', () => {
   it('all run on Node.js 22 on arm64, traced, with Powertools configured by environment', () => {
     const functions = ofType('AWS::Lambda::Function');
@@ -117,13 +149,18 @@ describe('the functions', () => {
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
-        Environment: { Variables: expect.objectContaining({ POWERTOOLS_SERVICE_NAME: expect.any(String), POWERTOOLS_LOG_LEVEL: 'INFO', TABLE_NAME: expect.anything() }) },
+        Environment: { Variables: expect.objectContaining({ POWERTOOLS_SERVICE_NAME: expect.any(String), POWERTOOLS_LOG_LEVEL: 'INFO', TABLE_NAME: { Ref: tableId() } }) },
       });
     }
   });
 });
 
 describe('the table', () => {
+  it('has no fixed name: CloudFormation names it, and the stack outputs the name', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: Match.absent() });
+    template.hasOutput('TableName', { Value: { Ref: tableId() } });
+  });
+
   it('is on demand, with point-in-time recovery, encryption and deletion protection, and retained', () => {
     template.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',

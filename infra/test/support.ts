@@ -1,6 +1,7 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { backendPropsFromContext, ModellregionenStack } from '../lib/stack';
 
@@ -14,3 +15,6 @@ export const synthesizeStack = (context: Record<string, unknown> = cdkJson.conte
 };
 
 export type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
+
+/** The logical id of the resource a construct stands for (its default child), as in the template. */
+export const logicalIdOf = (construct: IConstruct): string => Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);

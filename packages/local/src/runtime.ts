@@ -4,14 +4,14 @@ import { type ApiHandler, createApiHandler, createTokenVerifier, DEV_AUDIENCE, D
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, eventBridgePublisher, type PipelineLogger } from '@modellregionen/aggregation';
-import { type Catalogue, createValidator, defaultCatalogue, regionSource, type TargetName } from '@modellregionen/events';
+import { type Catalogue, createValidator, DEFAULT_BUS_NAME, defaultCatalogue, regionSource, type TargetName } from '@modellregionen/events';
 import { createDynamoClient, createReportStore, createSubscriptionStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
 import { createApiServer, JWKS_PATH } from './api-server';
 import { LocalBus } from './bus';
 import { ADMIN_KEY, createBusPolicy } from './bus-policy';
 import type { DeliveryOptions, QueueMessage, TargetHandler } from './delivery-queue';
 import { createEventBridgeEndpoint } from './eventbridge/server';
-import { DEFAULT_BUS_NAME, DEFAULT_PORTS, LOCAL_ACCOUNT, LOCAL_HOST, LOCAL_REGION } from './constants';
+import { DEFAULT_PORTS, LOCAL_ACCOUNT, LOCAL_HOST, LOCAL_REGION } from './constants';
 import { startEmbeddedStore } from './embedded-store';
 import { close, listen } from './listen';
 import { createPrincipalClients } from './principal-clients';
