@@ -7,3 +7,4 @@ export * from './validate';
 export * from './json-schema';
 export * from './rules';
 export * from './forwarding';
+export { fieldErrorsOf } from './field-errors';
