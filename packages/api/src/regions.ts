@@ -9,7 +9,7 @@ export const publishersOfFindings = (catalogue: Catalogue): string[] => [
   MINISTRY_ID,
 ];
 
-export const MINISTRY_NAME = 'Hessisches Ministerium der Justiz, für Integration und Europa';
+const MINISTRY_NAME = 'Hessisches Ministerium der Justiz, für Integration und Europa';
 
 export const regionName = (catalogue: Catalogue, regionId: string) =>
   regionId === MINISTRY_ID ? MINISTRY_NAME : (catalogue.regions.find((r) => r.id === regionId)?.name ?? regionId);

@@ -6,7 +6,7 @@ import { publishersOfFindings, regionName } from '../regions';
 import { baseUrlOf } from '../request-url';
 import type { Finding } from '../schemas/findings';
 
-export interface FindingsFilter {
+interface FindingsFilter {
   readonly fieldOfAction?: FieldOfAction | undefined;
   /** A region that publishes findings, or the ministry. */
   readonly regionId?: string | undefined;
