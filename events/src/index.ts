@@ -8,3 +8,4 @@ export * from './json-schema';
 export * from './rules';
 export * from './forwarding';
 export { DEFAULT_BUS_NAME } from './bus';
+export { fieldErrorsOf } from './field-errors';

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { type Catalogue, defaultCatalogue, isReportingRegion, MINISTRY_ID } from './catalogue';
 import { buildDetailSchemas, DETAIL_TYPES, type DetailType } from './details';
 import {
@@ -9,24 +8,13 @@ import {
   type RegionEvent,
   regionOfSource,
 } from './envelope';
+import { fieldErrorsOf } from './field-errors';
 import type { FieldError } from './rejected';
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-
 /** PutEvents entry field -> the name the delivered envelope uses, so errors read the same. */
 const ENTRY_PATHS: Record<string, string> = { Source: 'source', DetailType: 'detail-type', Detail: 'detail' };
-
-const issuesToErrors = (issues: readonly z.core.$ZodIssue[], rename: (p: string) => string = (p) => p): FieldError[] =>
-  issues.flatMap((issue): FieldError[] => {
-    const base = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: rename([...base, key].join('.')), message: 'is not a known field' }));
-    }
-    // zod reports a missing field as a wrong type or option; say plainly that it is missing.
-    const missing = issue.code !== 'custom' && 'input' in issue && issue.input === undefined;
-    return [{ path: rename(base.join('.')), message: missing ? 'is required' : issue.message }];
-  });
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -87,7 +75,7 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
     if (!known) return { ok: false, errors };
     const detailType = parts.detailType as DetailType;
     const parsed = schemas[detailType].safeParse(parts.detail, { reportInput: true });
-    if (!parsed.success) errors.push(...issuesToErrors(parsed.error.issues));
+    if (!parsed.success) errors.push(...fieldErrorsOf(parsed.error.issues));
     if (errors.length > 0 || !parsed.success || regionId === undefined) return { ok: false, errors };
     return {
       ok: true,
@@ -107,7 +95,7 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
     validateEvent(raw) {
       if (!isPlainObject(raw)) return { ok: false, errors: [{ path: 'event', message: 'must be an EventBridge event object' }] };
       const envelope = eventBridgeEventSchema.safeParse(raw, { reportInput: true });
-      if (!envelope.success) return { ok: false, errors: issuesToErrors(envelope.error.issues) };
+      if (!envelope.success) return { ok: false, errors: fieldErrorsOf(envelope.error.issues) };
       const e = envelope.data;
       return validateParts({
         eventId: e.id,
@@ -121,7 +109,7 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
       if (!isPlainObject(raw)) return { ok: false, errors: [{ path: 'entry', message: 'must be a PutEvents entry object' }] };
       const entry = putEventsEntrySchema.safeParse(raw, { reportInput: true });
       if (!entry.success) {
-        return { ok: false, errors: issuesToErrors(entry.error.issues, (p) => ENTRY_PATHS[p] ?? p) };
+        return { ok: false, errors: fieldErrorsOf(entry.error.issues, (p) => ENTRY_PATHS[p] ?? p) };
       }
       const { Source, DetailType, Detail } = entry.data;
       const size = putEventsEntrySize(entry.data);

@@ -1,18 +1,20 @@
 import type { FieldError } from '@modellregionen/events';
 
-export type ErrorCode =
-  | 'bad_request'
-  | 'validation_failed'
-  | 'invalid_json'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'bad_gateway'
-  | 'service_unavailable'
-  | 'internal_error';
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'invalid_json',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'bad_gateway',
+  'service_unavailable',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** An error that becomes `{ "error": { code, message, details? } }` with its status. */
 export class HttpError extends Error {

@@ -1,5 +1,5 @@
-import { openDevIssuer } from '@modellregionen/api';
-import type { LocalRuntime } from '@modellregionen/local';
+import { type LocalRuntime, openDevIssuer } from '@modellregionen/local';
+import { expectDeclaredResponse } from './response-contract';
 
 export const validBodies = {
   milestones: {
@@ -61,6 +61,7 @@ export const tokensFor = async (runtime: LocalRuntime) => {
 };
 export type Caller = keyof Awaited<ReturnType<typeof tokensFor>>;
 
+/** A request to the API of a local runtime; its response is held to the route's declaration. */
 export const call = async (
   runtime: LocalRuntime,
   method: string,
@@ -75,6 +76,7 @@ export const call = async (
   if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
   const response = await fetch(`${runtime.urls.api}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
+  expectDeclaredResponse(method, path, { status: response.status, contentType: response.headers.get('content-type'), text });
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -91,7 +91,12 @@ describe('bad input to the write routes gets a precise 4xx', () => {
   it('400 when the body names the region or the reporter, which come from path and token', async () => {
     const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token, body: { ...validBodies.milestones, regionId: 'kassel', reportedBy: 'jemand' } });
     expect(r.status).toBe(400);
-    expect(r.json?.error).toMatchObject({ details: [{ path: 'regionId' }, { path: 'reportedBy' }] });
+    expect(r.json?.error).toMatchObject({
+      details: [
+        { path: 'regionId', message: 'comes from the path; leave it out' },
+        { path: 'reportedBy', message: 'comes from the token; leave it out' },
+      ],
+    });
   });
 
   it('4xx, not 500, for broken percent-encoding or odd characters in the path', async () => {
@@ -107,6 +112,46 @@ describe('bad input to the write routes gets a precise 4xx', () => {
     const ministry = (await tokensFor(runtime)).ministry;
     const r = await call(runtime, 'GET', '/v1/competence-circle?asOf=2012-02-30', { token: ministry });
     expect(r).toMatchObject({ status: 400, json: { error: { details: [{ path: 'asOf' }] } } });
+  });
+
+  it('400 naming each filter of the findings that names nothing, and ignores parameters it does not know', async () => {
+    const subscriber = (await tokensFor(runtime)).subscriber;
+    const r = await call(runtime, 'GET', '/v1/findings?fieldOfAction=cooking&regionId=frankfurt', { token: subscriber });
+    expect(r.json).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: 'query parameters fieldOfAction and regionId are not valid',
+        details: [
+          { path: 'fieldOfAction', message: 'must be one of education, employment, participation, health, housing, language, culture, administration' },
+          { path: 'regionId', message: 'names no region that publishes findings: "frankfurt"' },
+        ],
+      },
+    });
+    expect((await call(runtime, 'GET', '/v1/findings?fieldOfAction=education&page=2', { token: subscriber })).status).toBe(200);
+  });
+});
+
+describe('bad subscriptions get field errors worded as for reports', () => {
+  it('names each unknown field on its own, and a missing field as required', async () => {
+    const subscriber = (await tokensFor(runtime)).subscriber;
+    const r = await call(runtime, 'POST', '/v1/subscriptions', { token: subscriber, body: { fieldsOfAction: ['education'], extra: 1, other: 'x' } });
+    expect(r.json).toEqual({
+      error: {
+        code: 'validation_failed',
+        message: 'the subscription is not valid',
+        details: [
+          { path: 'callbackUrl', message: 'is required' },
+          { path: 'extra', message: 'is not a known field' },
+          { path: 'other', message: 'is not a known field' },
+        ],
+      },
+    });
+  });
+
+  it('400 for a body that is not a JSON object, as on the report routes', async () => {
+    const subscriber = (await tokensFor(runtime)).subscriber;
+    const r = await call(runtime, 'POST', '/v1/subscriptions', { token: subscriber, rawBody: '["https://www.giessen.de/hook"]' });
+    expect(r.json).toEqual({ error: { code: 'bad_request', message: 'the body must be a JSON object' } });
   });
 });
 

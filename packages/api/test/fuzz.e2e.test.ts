@@ -11,9 +11,9 @@ import fc from 'fast-check';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { openDevIssuer } from '@modellregionen/api';
-import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
+import { type LocalRuntime, openDevIssuer, startLocalRuntime } from '@modellregionen/local';
 import { validBodies } from './api-support';
+import { expectDeclaredResponse } from './response-contract';
 import { type HostileRequest, hostileRequests, makeTokens, type Tokens } from './hostile-requests';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(async () => runtime?.stop());
 
 /** Sends the request byte for byte (fetch would normalise the path and refuse some headers). */
-const send = (r: HostileRequest): Promise<{ status: number; contentType: string; text: string }> =>
+const sendRaw = (r: HostileRequest): Promise<{ status: number; contentType: string; text: string }> =>
   new Promise((resolve, reject) => {
     const url = new URL(runtime.urls.api);
     const req = request(
@@ -49,6 +49,13 @@ const send = (r: HostileRequest): Promise<{ status: number; contentType: string;
     req.on('error', reject);
     req.end(r.body);
   });
+
+/** Sends the request; whatever the API answers, it answers as the route declares. */
+const send = async (r: HostileRequest) => {
+  const response = await sendRaw(r);
+  expectDeclaredResponse(r.method, r.path, response);
+  return response;
+};
 
 /** Everything stored: every item of the table, and the archive. */
 const snapshot = async () => {

@@ -3,7 +3,8 @@
 import { createPublicKey } from 'node:crypto';
 import fc from 'fast-check';
 import { importJWK, type JWK, SignJWT } from 'jose';
-import { CLAIMS, DEV_AUDIENCE, DEV_ISSUER } from '@modellregionen/api';
+import { CLAIMS } from '@modellregionen/api';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@modellregionen/local';
 import { MAX_BODY_BYTES } from '../src/middleware/json-body';
 import { validBodies } from './api-support';
 

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_AUDIENCE, DEV_ISSUER, type DevIssuer, lambdaContext, openDevIssuer } from '@modellregionen/api';
+import { DEV_AUDIENCE, DEV_ISSUER, type DevIssuer, lambdaContext, openDevIssuer } from '@modellregionen/local';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 import { startEventBridgeCapture } from '../../../test/support/eventbridge-capture';
+import { checkedHandler } from './response-contract';
 
 type Handler = (event: APIGatewayProxyEventV2, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -47,8 +48,8 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
-  read = (await import('../../../functions/api-read/handler')).handler as unknown as Handler;
-  write = (await import('../../../functions/api-write/handler')).handler as unknown as Handler;
+  read = checkedHandler((await import('../../../functions/api-read/handler')).handler as unknown as Handler, ['read']);
+  write = checkedHandler((await import('../../../functions/api-write/handler')).handler as unknown as Handler, ['write']);
 });
 afterAll(async () => {
   jwksServer?.close();

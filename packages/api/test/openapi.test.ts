@@ -3,15 +3,18 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { type Catalogue, defaultCatalogue, type RegionEvent, regionSource, validator as eventValidator } from '@modellregionen/events';
 import { competenceCircleOf } from '@modellregionen/domain';
-import type { RouteContext } from '../src/context';
-import { getCatalogue } from '../src/handlers/views';
-import { buildOpenApiDocument, getOpenApiDocument, OPENAPI_PATH, responseSchemas } from '../src/openapi';
+import type { ApiDeps } from '../src/context';
+import { catalogueView } from '../src/handlers/views';
+import { buildOpenApiDocument } from '../src/openapi';
 import { ROUTES } from '../src/routes';
+import { declaredResponse } from './response-contract';
+
+const OPENAPI_PATH = '/v1/openapi.json';
 
 // The document is plain JSON; walking it in a test is easiest untyped.
 type Json = any;
 
-const build = (options?: Parameters<typeof buildOpenApiDocument>[0]): Json => JSON.parse(JSON.stringify(buildOpenApiDocument(options)));
+const build = (options?: Parameters<typeof buildOpenApiDocument>[1]): Json => JSON.parse(JSON.stringify(buildOpenApiDocument(ROUTES, options)));
 const doc = build();
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
@@ -264,26 +267,28 @@ describe('the response schemas hold what the handlers answer', () => {
       }),
     ];
     const view = competenceCircleOf(events, { catalogue: defaultCatalogue, asOf: '2012-02-29' });
-    expect(() => responseSchemas.CompetenceCircle.parse(view)).not.toThrow();
-    expect(() => responseSchemas.CompetenceCircle.parse(competenceCircleOf([], { catalogue: defaultCatalogue, asOf: '2012-02-29' }))).not.toThrow();
-    expect(responseSchemas.CompetenceCircle.safeParse({ ...view, extra: 1 }).success).toBe(false);
+    const schema = declaredResponse('getCompetenceCircle', 200).schema!;
+    expect(() => schema.parse(view)).not.toThrow();
+    expect(() => schema.parse(competenceCircleOf([], { catalogue: defaultCatalogue, asOf: '2012-02-29' }))).not.toThrow();
+    expect(schema.safeParse({ ...view, extra: 1 }).success).toBe(false);
   });
 
   it('the catalogue', async () => {
-    const result = await getCatalogue({ deps: { catalogue: defaultCatalogue } } as unknown as RouteContext);
-    expect(() => responseSchemas.Catalogue.parse(result.body)).not.toThrow();
+    expect(() => declaredResponse('getCatalogue', 200).schema!.parse(catalogueView(defaultCatalogue))).not.toThrow();
   });
 
   it('GET /v1/openapi.json answers the document for the deployment it runs in', async () => {
-    const ctx = {
-      deps: { catalogue: defaultCatalogue },
+    const route = ROUTES.find((r) => r.path === OPENAPI_PATH)!;
+    const result = await route.handler({
+      deps: { catalogue: defaultCatalogue } as ApiDeps,
       principal: undefined,
       params: {},
       query: {},
+      body: undefined,
       event: { requestContext: { domainName: 'api.example.org' }, headers: {} } as unknown as APIGatewayProxyEventV2,
-    } as unknown as RouteContext;
-    const result = await getOpenApiDocument(ctx);
+    });
     expect(result.status).toBe(200);
+    expect(() => declaredResponse(route.id, 200).schema!.parse(result.body)).not.toThrow();
     const body = JSON.parse(JSON.stringify(result.body)) as Json;
     expect(body.openapi).toBe('3.1.0');
     expect(body.servers).toEqual([{ url: 'https://api.example.org' }]);

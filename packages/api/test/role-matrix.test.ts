@@ -72,6 +72,20 @@ describe('the role matrix', () => {
     expect(response.json).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('answers 404 for any path parameter that names nothing, whoever asks, with what there is', async () => {
+    for (const token of [tokens.ministry, tokens.subscriber]) {
+      expect((await call(runtime, 'GET', '/v1/regions/frankfurt/rejections', { token })).json).toEqual({
+        error: { code: 'not_found', message: 'no region frankfurt in the registry (see GET /v1/catalogue)' },
+      });
+      expect((await call(runtime, 'GET', '/v1/indicators/happiness', { token })).json).toEqual({
+        error: { code: 'not_found', message: 'no indicator happiness in the catalogue (see GET /v1/catalogue)' },
+      });
+      expect((await call(runtime, 'POST', '/v1/reviews/interim/close', { token })).json).toEqual({
+        error: { code: 'not_found', message: 'no review interim; the reviews are midterm and final' },
+      });
+    }
+  });
+
   it('lets the ministry publish findings under its own id only', async () => {
     const ok = await call(runtime, 'POST', '/v1/regions/ministerium/findings', { token: tokens.ministry, body: validBodies.findings });
     expect(ok.status).toBe(202);

@@ -6,12 +6,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEV_AUDIENCE, DEV_ISSUER, type DevIssuer, lambdaContext, openDevIssuer, ROUTES } from '@modellregionen/api';
+import { ROUTES } from '@modellregionen/api';
 import { apiHandlerFromEnv } from '@modellregionen/api/lambda';
+import { DEV_AUDIENCE, DEV_ISSUER, type DevIssuer, lambdaContext, openDevIssuer } from '@modellregionen/local';
 import { STORE_CALL_BUDGET_MS, STORE_LIMITS } from '@modellregionen/store';
 import { prng } from '../../local/src/demo/prng';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 import { startStoreProxy, type StoreProxy } from '../../../test/support/store-proxy';
+import { checkedHandler } from './response-contract';
 
 type Handler = (event: APIGatewayProxyEventV2, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -43,7 +45,7 @@ beforeAll(async () => {
 });
 // A fresh function instance per test: the SDK's retry quota, drained by one outage, starts full.
 beforeEach(() => {
-  api = apiHandlerFromEnv(['read', 'write'], 'store-faults') as unknown as Handler;
+  api = checkedHandler(apiHandlerFromEnv(['read', 'write'], 'store-faults') as unknown as Handler);
 });
 afterAll(async () => {
   await proxy?.close();

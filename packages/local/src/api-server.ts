@@ -1,7 +1,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { lambdaContext, RETRY_AFTER_SECONDS, serviceUnavailable, toGatewayEvent, writeGatewayResult } from '@modellregionen/api';
+import { RETRY_AFTER_SECONDS, serviceUnavailable } from '@modellregionen/api';
 import { isStoreUnavailable } from '@modellregionen/store';
+import { lambdaContext, toGatewayEvent, writeGatewayResult } from './local-adapter';
 
 export interface ApiServerOptions {
   readonly health: () => Promise<Record<string, unknown>>;

@@ -13,3 +13,5 @@ export * from './embedded-store';
 export * from './local-admin-client';
 export * from './principal-clients';
 export * from './replay';
+export { DEV_AUDIENCE, DEV_ISSUER, type DevIssuer, openDevIssuer } from './dev-issuer';
+export { lambdaContext } from './local-adapter';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { type ApiHandler, createApiHandler, createTokenVerifier, DEV_AUDIENCE, DEV_ISSUER, localCallbacks, openDevIssuer } from '@modellregionen/api';
+import { type ApiHandler, createApiHandler, createTokenVerifier } from '@modellregionen/api';
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, eventBridgePublisher, type PipelineLogger } from '@modellregionen/aggregation';
@@ -12,7 +12,9 @@ import { ADMIN_KEY, createBusPolicy } from './bus-policy';
 import type { DeliveryOptions, QueueMessage, TargetHandler } from './delivery-queue';
 import { createEventBridgeEndpoint } from './eventbridge/server';
 import { DEFAULT_PORTS, LOCAL_ACCOUNT, LOCAL_HOST, LOCAL_REGION } from './constants';
+import { DEV_AUDIENCE, DEV_ISSUER, openDevIssuer } from './dev-issuer';
 import { startEmbeddedStore } from './embedded-store';
+import { localCallbacks } from './local-callbacks';
 import { close, listen } from './listen';
 import { createPrincipalClients } from './principal-clients';
 

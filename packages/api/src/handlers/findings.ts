@@ -1,28 +1,27 @@
-import { fieldOfAction as fieldOfActionSchema, MINISTRY_ID } from '@modellregionen/events';
-import { type FeedFinding, renderFindingsFeed } from '../atom-feed';
-import { badRequest } from '../errors';
-import { json, type RouteContext, type RouteResult } from '../context';
-import { regionName } from './views';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { FieldOfAction } from '@modellregionen/events';
+import { renderFindingsFeed } from '../atom-feed';
+import type { ApiDeps } from '../context';
+import { publishersOfFindings, regionName } from '../regions';
+import { baseUrlOf } from '../request-url';
+import type { Finding } from '../schemas/findings';
+
+interface FindingsFilter {
+  readonly fieldOfAction?: FieldOfAction | undefined;
+  /** A region that publishes findings, or the ministry. */
+  readonly regionId?: string | undefined;
+}
 
 /** Every published finding of the regions and the ministry, filtered, newest first. */
-const listFindings = async ({ deps, query }: RouteContext): Promise<FeedFinding[]> => {
-  const errors = [];
-  if (query.fieldOfAction !== undefined && !fieldOfActionSchema.safeParse(query.fieldOfAction).success) {
-    errors.push({ path: 'fieldOfAction', message: `must be one of ${fieldOfActionSchema.options.join(', ')}` });
-  }
-  const publishers = [...deps.catalogue.regions.filter((r) => r.role !== 'subscriber').map((r) => r.id), MINISTRY_ID];
-  if (query.regionId !== undefined && !publishers.includes(query.regionId)) {
-    errors.push({ path: 'regionId', message: `names no region that publishes findings: "${query.regionId}"` });
-  }
-  if (errors.length > 0) throw badRequest('the filter is not valid', errors);
-  const regions = query.regionId !== undefined ? [query.regionId] : publishers;
+export const listFindings = async (deps: ApiDeps, filter: FindingsFilter): Promise<Finding[]> => {
+  const regions = filter.regionId !== undefined ? [filter.regionId] : publishersOfFindings(deps.catalogue);
   const items = (await Promise.all(regions.map((r) => deps.store.currentItemsByPrefix(r, 'finding#')))).flat();
   const titles = new Map(deps.catalogue.fieldsOfAction.map((f) => [f.id, f.titleDe]));
   return items
     .flatMap((i) => (i.detailType === 'FindingPublished' ? [i] : []))
-    .filter((i) => query.fieldOfAction === undefined || i.detail.fieldOfAction === query.fieldOfAction)
+    .filter((i) => filter.fieldOfAction === undefined || i.detail.fieldOfAction === filter.fieldOfAction)
     .map(
-      (i): FeedFinding => ({
+      (i): Finding => ({
         regionId: i.regionId,
         regionName: regionName(deps.catalogue, i.regionId),
         findingId: i.detail.findingId,
@@ -43,24 +42,13 @@ const listFindings = async ({ deps, query }: RouteContext): Promise<FeedFinding[
     );
 };
 
-export const getFindings = async (ctx: RouteContext): Promise<RouteResult> => json({ findings: await listFindings(ctx) });
-
-const baseUrlOf = (ctx: RouteContext): string => {
-  const host = ctx.event.requestContext.domainName;
-  const proto = ctx.event.headers?.['x-forwarded-proto'] ?? 'https';
-  return `${proto}://${host}`;
-};
-
-export const getFindingsAtom = async (ctx: RouteContext): Promise<RouteResult> => {
-  const base = baseUrlOf(ctx);
-  const qs = ctx.event.rawQueryString ? `?${ctx.event.rawQueryString}` : '';
-  return {
-    status: 200,
-    contentType: 'application/atom+xml; charset=utf-8',
-    body: renderFindingsFeed(await listFindings(ctx), {
-      feedUrl: `${base}/v1/findings.atom${qs}`,
-      findingsUrl: `${base}/v1/findings${qs}`,
-      now: ctx.deps.now,
-    }),
-  };
+/** The findings as an Atom feed that links itself and the JSON list with the request's own filter. */
+export const findingsFeed = async (deps: ApiDeps, filter: FindingsFilter, event: APIGatewayProxyEventV2): Promise<string> => {
+  const base = baseUrlOf(event);
+  const qs = event.rawQueryString ? `?${event.rawQueryString}` : '';
+  return renderFindingsFeed(await listFindings(deps, filter), {
+    feedUrl: `${base}/v1/findings.atom${qs}`,
+    findingsUrl: `${base}/v1/findings${qs}`,
+    now: deps.now,
+  });
 };

@@ -1,40 +1,19 @@
+import type { z } from 'zod';
 import type { RegionEvent } from '@modellregionen/events';
 import type { FrozenReview, RecordedReport } from '@modellregionen/store';
-import {
-  type CompetenceCircleView,
-  competenceCircleOf,
-  endOfBerlinDay,
-  type IndicatorProgress,
-  indicatorProgress,
-  itemKeyOf,
-  reduceRegions,
-} from '@modellregionen/domain';
-import { conflict, notFound } from '../errors';
-import { json, type RouteContext, type RouteResult } from '../context';
-import { allRevisions, modelRegions } from './views';
+import { competenceCircleOf, endOfBerlinDay, indicatorProgress, itemKeyOf, reduceRegions } from '@modellregionen/domain';
+import type { ApiDeps } from '../context';
+import { conflict } from '../errors';
+import type { Principal } from '../principal';
+import { modelRegions } from '../regions';
+import { REVIEWS, type ReviewId } from '../reviews';
+import type { reviewContentSchema, reviewSchema } from '../schemas/review';
+import { allRevisions } from './views';
 
-/** The programme's two reviews and their cutoffs (SPEC section 4). */
-export const REVIEWS = {
-  midterm: { title: 'Halbzeitbilanz (mid-term review)', cutoff: '2012-02-29' },
-  final: { title: 'Abschlussbewertung (final evaluation)', cutoff: '2013-12-31' },
-} as const;
-export type ReviewId = keyof typeof REVIEWS;
+type ReviewContent = z.input<typeof reviewContentSchema>;
+type Review = z.input<typeof reviewSchema>;
 
-interface ReviewContent {
-  reviewId: ReviewId;
-  title: string;
-  cutoff: string;
-  competenceCircle: CompetenceCircleView;
-  indicators: { regionId: string; progress: IndicatorProgress[] }[];
-}
-
-const reviewOf = (params: Readonly<Record<string, string>>): ReviewId => {
-  const id = params.reviewId!;
-  if (!Object.hasOwn(REVIEWS, id)) throw notFound(`no review ${id}; the reviews are ${Object.keys(REVIEWS).join(' and ')}`);
-  return id as ReviewId;
-};
-
-const computeReview = (reviewId: ReviewId, events: RegionEvent[], deps: RouteContext['deps']): ReviewContent => {
+const computeReview = (reviewId: ReviewId, events: RegionEvent[], deps: ApiDeps): ReviewContent => {
   const { title, cutoff } = REVIEWS[reviewId];
   const states = reduceRegions(events, { reportedUntil: cutoff });
   return {
@@ -80,34 +59,34 @@ const lateAmendments = (events: readonly RecordedReport[], frozen: FrozenReview<
     }));
 };
 
-export const getReview = async ({ deps, params }: RouteContext): Promise<RouteResult> => {
-  const reviewId = reviewOf(params);
+/** The review: as frozen when it was closed, with its late amendments; else computed now. */
+export const review = async (deps: ApiDeps, reviewId: ReviewId): Promise<Review> => {
   const [frozen, events] = await Promise.all([
     deps.store.frozenReview<ReviewContent>(reviewId),
     allRevisions(deps.store, deps.catalogue),
   ]);
   if (frozen !== undefined) {
-    return json({
+    return {
       ...frozen.content,
       status: 'closed',
       closedAt: frozen.closedAt,
       closedBy: frozen.closedBy,
       lateAmendments: lateAmendments(events, frozen),
-    });
+    };
   }
-  return json({ ...computeReview(reviewId, events, deps), status: 'open', lateAmendments: [] });
+  return { ...computeReview(reviewId, events, deps), status: 'open', lateAmendments: [] };
 };
 
-export const closeReview = async ({ deps, params, principal }: RouteContext): Promise<RouteResult> => {
-  const reviewId = reviewOf(params);
+/** Freezes the review as it is now; a review closes once (409). */
+export const closeReview = async (deps: ApiDeps, reviewId: ReviewId, closer: Principal): Promise<Review> => {
   const closedAt = deps.now().toISOString();
   const events = await allRevisions(deps.store, deps.catalogue);
   const content = computeReview(reviewId, events, deps);
-  const closedBy = principal?.name ?? 'unknown';
+  const closedBy = closer.name;
   const includedEventIds = madeBy(events, content.cutoff).map((e) => e.eventId).sort();
   if (!(await deps.store.freezeReview(reviewId, { closedAt, closedBy, content, includedEventIds }))) {
     const existing = await deps.store.frozenReview(reviewId);
     throw conflict(`the ${reviewId} review was closed at ${existing?.closedAt ?? 'an earlier time'}; a closed review stays as it was`);
   }
-  return json({ ...content, status: 'closed', closedAt, closedBy, lateAmendments: [] });
+  return { ...content, status: 'closed', closedAt, closedBy, lateAmendments: [] };
 };

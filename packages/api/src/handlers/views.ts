@@ -1,18 +1,21 @@
-import { type Catalogue, type Indicator, MINISTRY_ID, type RegionEvent } from '@modellregionen/events';
+import type { z } from 'zod';
+import type { Catalogue, Indicator, RegionEvent } from '@modellregionen/events';
 import {
   berlinDateOf,
   comparePeriods,
   competenceCircle,
   competenceCircleOf,
+  type CompetenceCircleView,
   endOfBerlinDay,
   indicatorProgress,
 } from '@modellregionen/domain';
 import type { RecordedReport, ReportStore } from '@modellregionen/store';
+import type { ApiDeps } from '../context';
 import { notFound } from '../errors';
-import { json, type RouteContext, type RouteResult } from '../context';
-import { dateParam } from './reports';
-
-export const modelRegions = (catalogue: Catalogue) => catalogue.regions.filter((r) => r.role === 'model-region');
+import { modelRegions, regionName } from '../regions';
+import type { catalogueSchema, indicatorSchema } from '../schemas/catalogue';
+import type { indicatorComparisonSchema } from '../schemas/indicators';
+import type { regionDetailSchema, rejectionsSchema } from '../schemas/region';
 
 /** Every accepted report of every model region (for as-of views; a rare, ministry-only read). */
 export const allRevisions = async (store: ReportStore, catalogue: Catalogue): Promise<RecordedReport[]> =>
@@ -23,7 +26,7 @@ export const allRevisions = async (store: ReportStore, catalogue: Catalogue): Pr
  * before the end of that day, the stored view is that view (each item's winner was reported by
  * then, so no later report can change it); otherwise the reports are folded again up to the date.
  */
-export const competenceCircleAsOf = async (store: ReportStore, catalogue: Catalogue, asOf: string) => {
+const competenceCircleAsOf = async (store: ReportStore, catalogue: Catalogue, asOf: string) => {
   const summaries = await store.regionSummaries();
   const cutoff = endOfBerlinDay(asOf);
   const settled = [...summaries.values()].every((s) => s.lastReportedAt === null || Date.parse(s.lastReportedAt) < cutoff);
@@ -31,23 +34,22 @@ export const competenceCircleAsOf = async (store: ReportStore, catalogue: Catalo
   return competenceCircleOf(await allRevisions(store, catalogue), { catalogue, asOf, reportedUntil: asOf });
 };
 
-export const getCompetenceCircle = async ({ deps, query }: RouteContext): Promise<RouteResult> => {
-  const asOf = dateParam(query, 'asOf');
-  if (asOf === undefined) return json(await deps.store.competenceCircle(berlinDateOf(deps.now().getTime())));
-  return json(await competenceCircleAsOf(deps.store, deps.catalogue, asOf));
-};
+/** The competence circle today, with every report, or as known at the end of a Berlin date. */
+export const competenceCircleView = async (deps: ApiDeps, asOf: string | undefined): Promise<CompetenceCircleView> =>
+  asOf === undefined
+    ? deps.store.competenceCircle(berlinDateOf(deps.now().getTime()))
+    : competenceCircleAsOf(deps.store, deps.catalogue, asOf);
 
 const strip = <T extends { schemaVersion: unknown; regionId: unknown }>({ schemaVersion: _v, regionId: _r, ...rest }: T) => rest;
 
-export const getRegion = async ({ deps, params }: RouteContext): Promise<RouteResult> => {
-  const regionId = params.regionId!;
+export const regionDetail = async (deps: ApiDeps, regionId: string): Promise<z.input<typeof regionDetailSchema>> => {
   const region = deps.catalogue.regions.find((r) => r.id === regionId);
   const items = await deps.store.currentItems(regionId);
   const today = berlinDateOf(deps.now().getTime());
   const of = <T extends RegionEvent['detailType']>(type: T) =>
     items.filter((i): i is Extract<RegionEvent, { detailType: T }> => i.detailType === type);
   const lastReportedAt = items.map((i) => i.detail.reportedAt).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
-  return json({
+  return {
     regionId,
     name: regionName(deps.catalogue, regionId),
     kind: region?.kind ?? 'ministry',
@@ -58,20 +60,34 @@ export const getRegion = async ({ deps, params }: RouteContext): Promise<RouteRe
         ...strip(m.detail),
         overdue: m.detail.status !== 'achieved' && m.detail.status !== 'cancelled' && m.detail.dueDate < today,
       }))
-      .sort((a, b) => String(a.dueDate).localeCompare(String(b.dueDate)) || String(a.milestoneId).localeCompare(String(b.milestoneId))),
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.milestoneId.localeCompare(b.milestoneId)),
     projects: of('ProjectReported')
       .map((p) => ({ ...strip(p.detail), fundingEur: p.detail.funding.reduce((n, f) => n + Math.round(f.amountEur * 100), 0) / 100 }))
-      .sort((a, b) => String(a.projectId).localeCompare(String(b.projectId))),
+      .sort((a, b) => a.projectId.localeCompare(b.projectId)),
     indicators: indicatorProgress(items, deps.catalogue),
     findings: of('FindingPublished')
       .map((f) => strip(f.detail))
-      .sort((a, b) => String(a.findingId).localeCompare(String(b.findingId))),
-  });
+      .sort((a, b) => a.findingId.localeCompare(b.findingId)),
+  };
 };
 
-export const getIndicator = async ({ deps, params }: RouteContext): Promise<RouteResult> => {
-  const def = deps.catalogue.indicators.find((i) => i.id === params.indicatorId);
-  if (def === undefined) throw notFound(`no indicator ${params.indicatorId} in the catalogue (see GET /v1/catalogue)`);
+/** A catalogue indicator as the API shows it: SPEC's field names, the German title as `title`. */
+const indicatorView = (i: Indicator): z.input<typeof indicatorSchema> => ({
+  id: i.id,
+  title: i.titleDe,
+  titleEn: i.titleEn,
+  unit: i.unit,
+  min: i.min,
+  max: i.max,
+  fieldOfAction: i.fieldOfAction,
+  higherIsBetter: i.higherIsBetter,
+  disaggregated: i.disaggregated,
+});
+
+export const indicatorComparison = async (deps: ApiDeps, indicatorId: string): Promise<z.input<typeof indicatorComparisonSchema>> => {
+  // The path's schema admits only the catalogue's indicators; the lookup types the definition.
+  const def = deps.catalogue.indicators.find((i) => i.id === indicatorId);
+  if (def === undefined) throw notFound(`no indicator ${indicatorId} in the catalogue (see GET /v1/catalogue)`);
   const regions = await Promise.all(
     modelRegions(deps.catalogue).map(async (r) => {
       const items = await deps.store.currentItemsByPrefix(r.id, `indicator#${def.id}#`);
@@ -79,7 +95,7 @@ export const getIndicator = async ({ deps, params }: RouteContext): Promise<Rout
     }),
   );
   const periods = [...new Set(regions.flatMap((r) => r.progress?.points.map((p) => p.period) ?? []))].sort(comparePeriods);
-  return json({
+  return {
     indicator: indicatorView(def),
     regions: regions.map(({ regionId, name, progress }) => ({
       regionId,
@@ -101,36 +117,18 @@ export const getIndicator = async ({ deps, params }: RouteContext): Promise<Rout
         }),
       ),
     })),
-  });
+  };
 };
 
-export const getRejections = async ({ deps, params }: RouteContext): Promise<RouteResult> => {
-  const rejections = await deps.store.listRejections(params.regionId!);
-  return json({
+export const rejectionsOf = async (deps: ApiDeps, regionId: string): Promise<z.input<typeof rejectionsSchema>> => {
+  const rejections = await deps.store.listRejections(regionId);
+  return {
     rejections: rejections.map((r) => ({ eventId: r.eventId, detailType: r.detailType, receivedAt: r.receivedAt, errors: r.errors })),
-  });
+  };
 };
 
-/** A catalogue indicator as the API shows it: SPEC's field names, the German title as `title`. */
-const indicatorView = (i: Indicator) => ({
-  id: i.id,
-  title: i.titleDe,
-  titleEn: i.titleEn,
-  unit: i.unit,
-  min: i.min,
-  max: i.max,
-  fieldOfAction: i.fieldOfAction,
-  higherIsBetter: i.higherIsBetter,
-  disaggregated: i.disaggregated,
+export const catalogueView = (catalogue: Catalogue): z.input<typeof catalogueSchema> => ({
+  regions: catalogue.regions,
+  fieldsOfAction: catalogue.fieldsOfAction,
+  indicators: catalogue.indicators.map(indicatorView),
 });
-
-export const getCatalogue = async ({ deps }: RouteContext): Promise<RouteResult> =>
-  json({
-    regions: deps.catalogue.regions,
-    fieldsOfAction: deps.catalogue.fieldsOfAction,
-    indicators: deps.catalogue.indicators.map(indicatorView),
-  });
-
-export const MINISTRY_NAME = 'Hessisches Ministerium der Justiz, für Integration und Europa';
-export const regionName = (catalogue: Catalogue, regionId: string) =>
-  regionId === MINISTRY_ID ? MINISTRY_NAME : (catalogue.regions.find((r) => r.id === regionId)?.name ?? regionId);

@@ -4,9 +4,9 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { defaultCatalogue, regionSource, validator } from '@modellregionen/events';
 import { createDynamoClient, createReportStore, createSubscriptionStore } from '@modellregionen/store';
-import { publicHttpsOnly } from '../handlers/subscriptions';
+import { publicHttpsOnly } from '../callback-policy';
 import { createApiHandler } from '../app';
-import type { ApiFunction } from '../routes';
+import type { ApiFunction } from '../route';
 import { createTokenVerifier, type TokenVerifierConfig } from '../token-verifier';
 
 const required = (name: string): string => {

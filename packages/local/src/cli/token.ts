@@ -1,7 +1,8 @@
 // `npm run token -- --role coordinator --region wetzlar` (or --role ministry, or --role subscriber
 // --municipality <name>): prints a token of the local issuer, valid only against the local runtime.
 import { parseArgs } from 'node:util';
-import { MAX_TOKEN_LIFETIME_SECONDS, openDevIssuer, ROLES, type Role } from '@modellregionen/api';
+import { MAX_TOKEN_LIFETIME_SECONDS, ROLES, type Role } from '@modellregionen/api';
+import { openDevIssuer } from '../dev-issuer';
 import { defaultCatalogue } from '@modellregionen/events';
 import { devIssuerKeyFile } from '../runtime';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import type { Jwks } from 'aws-jwt-verify/jwk';
-import { CLAIMS, type Role } from './principal';
+import { CLAIMS, type Role } from '@modellregionen/api';
 
 /** The local development issuer: it signs tokens only the local runtime accepts. */
 export const DEV_ISSUER = 'https://modellregionen.local/dev-issuer';
