@@ -44,10 +44,8 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
   const now = options.now ?? (() => new Date());
   const partitions = new Map<string, Map<string, Item>>();
 
-  const get = ({ pk, sk }: ItemKey): Item | undefined => {
-    const item = partitions.get(pk)?.get(sk);
-    return item === undefined ? undefined : structuredClone(item);
-  };
+  /** For reading attributes here; what leaves the store is decoded or copied. */
+  const get = ({ pk, sk }: ItemKey): Readonly<Item> | undefined => partitions.get(pk)?.get(sk);
   /** Puts the item when `condition` holds for what is stored under its key; answers whether it did. */
   const putIf = (item: KeyedItem, condition: (stored: Item | undefined) => boolean): boolean => {
     const partition = partitions.get(item.pk) ?? new Map<string, Item>();
