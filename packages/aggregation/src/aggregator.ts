@@ -5,7 +5,7 @@ import type { CurrentWrite, ReportStore } from '@modellregionen/store';
 import { mapSettledLimit } from './map-limit';
 import { eventRejectedEntry, rejectionOf } from './rejection';
 
-export interface BatchOutcome {
+interface BatchOutcome {
   /** Ids of messages that were not fully processed and must be delivered again. */
   readonly failed: string[];
   /** Reports that became the current state of their item. */
@@ -18,7 +18,7 @@ export interface BatchOutcome {
   readonly rejected: number;
 }
 
-export interface AggregatorOptions {
+interface AggregatorOptions {
   readonly store: ReportStore;
   readonly publisher: EventPublisher;
   /** Validates the reports; its catalogue is the one the region views are summarised by. */

@@ -6,7 +6,7 @@ export interface EventPublisher {
   publish(entries: readonly PutEventsRequestEntry[]): Promise<void>;
 }
 
-export interface PublishFailure {
+interface PublishFailure {
   readonly errorCode?: string;
   readonly errorMessage?: string;
 }

@@ -5,7 +5,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 
 /** What a function observes itself with. */
-export interface Observability {
+interface Observability {
   readonly logger: Logger;
   readonly metrics: Metrics;
 }

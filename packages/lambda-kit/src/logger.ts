@@ -1,5 +1,5 @@
 /** Structured attributes of one log line. */
-export type LogAttributes = Record<string, unknown>;
+type LogAttributes = Record<string, unknown>;
 
 /**
  * The slice of a structured logger the write path logs through. Its methods take the attributes

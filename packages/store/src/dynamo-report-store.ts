@@ -24,7 +24,7 @@ import {
   viewItem,
 } from './report-items';
 
-export interface ReportStoreOptions {
+interface ReportStoreOptions {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
   /** The catalogue the competence-circle view lists the regions of. */

@@ -23,7 +23,7 @@ import {
   viewItem,
 } from './report-items';
 
-export interface InMemoryReportStoreOptions {
+interface InMemoryReportStoreOptions {
   /** The catalogue the competence-circle view lists the regions of. */
   readonly catalogue?: Catalogue;
   /** Wall clock for `recordedAt` stamps. */
