@@ -1,18 +1,24 @@
 // The deployed handler module, wired from its environment exactly as on AWS, against the embedded
-// store and a PutEvents endpoint: SQS batch in, partial batch failures out.
+// store and a PutEvents endpoint: SQS batch in, partial batch failures out, log lines and metrics
+// (CloudWatch EMF) on stdout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { backoffSeconds, RETRY_SCHEDULES } from '@modellregionen/aggregation';
+import { backoffSeconds, RETRY_SCHEDULES } from '@modellregionen/lambda-kit';
 import { createReportStore } from '@modellregionen/store';
 import { startTestStore, type TestStore } from '../../test/support/dynamodb';
 import { startEventBridgeCapture } from '../../test/support/eventbridge-capture';
+import { lambdaContext } from '../../test/support/lambda-context';
+import { captureOutput, emfRecords, logRecords } from '../../test/support/output';
 import { startSqsCapture } from '../../test/support/sqs-capture';
 
 let db: TestStore;
 let bus: Awaited<ReturnType<typeof startEventBridgeCapture>>;
 let sqs: Awaited<ReturnType<typeof startSqsCapture>>;
-let handler: (event: SQSEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+let handler: (event: SQSEvent, context: Context) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+
+/** Invokes the handler as Lambda does, catching what it writes to stdout and stderr. */
+const invoke = (event: SQSEvent, context = lambdaContext('aggregate')) => captureOutput(() => handler(event, context));
 
 beforeAll(async () => {
   db = await startTestStore();
@@ -27,7 +33,8 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
     AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+    POWERTOOLS_METRICS_NAMESPACE: 'Modellregionen',
   });
   ({ handler } = await import('./handler'));
 });
@@ -74,9 +81,11 @@ describe('the aggregate Lambda handler', () => {
         fieldOfAction: 'education',
       },
     };
-    const result = await handler({
-      Records: [record('m-1', finding), record('m-2', { ...finding, id: 'f-2', source: 'modellregion.kassel' })],
-    });
+    const context = lambdaContext('aggregate', 'request-1');
+    const { result, lines } = await invoke(
+      { Records: [record('m-1', finding), record('m-2', { ...finding, id: 'f-2', source: 'modellregion.kassel' })] },
+      context,
+    );
     expect(result).toEqual({ batchItemFailures: [] });
 
     const store = createReportStore({ client: DynamoDBDocumentClient.from(db.client), tableName: db.tableName });
@@ -86,18 +95,45 @@ describe('the aggregate Lambda handler', () => {
     ]);
     expect(bus.entries.map((e) => e.DetailType)).toEqual(['EventRejected']);
     expect(sqs.visibilityChanges).toEqual([]);
+
+    // The invocation's context reaches the logger; the figures reach CloudWatch as EMF.
+    expect(logRecords(lines)).toEqual([
+      expect.objectContaining({ level: 'WARN', message: 'report rejected', eventId: 'f-2', function_request_id: 'request-1', function_name: 'aggregate' }),
+    ]);
+    expect(emfRecords(lines)).toEqual([
+      expect.objectContaining({
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [
+            {
+              Namespace: 'Modellregionen',
+              Dimensions: [['service']],
+              Metrics: [
+                { Name: 'ReportsApplied', Unit: 'Count' },
+                { Name: 'ReportsRejected', Unit: 'Count' },
+                { Name: 'MessagesFailed', Unit: 'Count' },
+              ],
+            },
+          ],
+        }),
+        service: 'modellregionen-aggregate',
+        ReportsApplied: 1,
+        ReportsRejected: 1,
+        MessagesFailed: 0,
+      }),
+    ]);
   });
 
   it('answers with the failed message ids when the bus cannot take the rejection notice', async () => {
     bus.failNextCalls(1);
-    const result = await handler({ Records: [record('m-3', 'not json', 3)] });
+    const { result, lines } = await invoke({ Records: [record('m-3', 'not json', 3)] });
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-3' }] });
+    expect(emfRecords(lines)).toEqual([expect.objectContaining({ ReportsApplied: 0, ReportsRejected: 0, MessagesFailed: 1 })]);
   });
 
   it('hides a failed message for its backoff delay, so that it comes back sooner than the queue timeout', async () => {
     sqs.visibilityChanges.length = 0;
     bus.failNextCalls(1);
-    await handler({ Records: [record('m-4', 'not json either', 3)] });
+    await invoke({ Records: [record('m-4', 'not json either', 3)] });
     expect(sqs.visibilityChanges).toEqual([
       {
         QueueUrl: 'https://sqs.eu-central-1.amazonaws.com/111111111111/aggregate',

@@ -1,36 +1,44 @@
 // Aggregation Lambda: EventBridge -> SQS -> here. Wiring only; the pipeline is in
-// @modellregionen/aggregation and the store in @modellregionen/store.
+// @modellregionen/aggregation, the store in @modellregionen/store and the Lambda plumbing in
+// @modellregionen/lambda-kit.
 import { Logger } from '@aws-lambda-powertools/logger';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAggregator, eventBridgePublisher, RETRY_SCHEDULES, sqsBatchHandler, withExponentialBackoff } from '@modellregionen/aggregation';
+import { createAggregator } from '@modellregionen/aggregation';
+import {
+  countOutcomes,
+  createEventBridgeClient,
+  createSqsClient,
+  eventBridgePublisher,
+  lambdaHandler,
+  RETRY_SCHEDULES,
+  requiredEnv,
+  sqsBatchHandler,
+  withExponentialBackoff,
+} from '@modellregionen/lambda-kit';
 import { createDynamoClient, createReportStore } from '@modellregionen/store';
 
-const required = (name: string): string => {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`environment variable ${name} must be set`);
-  return value;
-};
+const serviceName = 'modellregionen-aggregate';
+const logger = new Logger({ serviceName });
+const metrics = new Metrics({ serviceName, namespace: requiredEnv('POWERTOOLS_METRICS_NAMESPACE') });
 
-const logger = new Logger({ serviceName: 'modellregionen-aggregate' });
+const aggregator = createAggregator({
+  store: createReportStore({ client: DynamoDBDocumentClient.from(createDynamoClient()), tableName: requiredEnv('TABLE_NAME') }),
+  publisher: eventBridgePublisher(createEventBridgeClient(), requiredEnv('EVENT_BUS_NAME')),
+  logger,
+});
 
-const processBatch = sqsBatchHandler(
-  createAggregator({
-    store: createReportStore({
-      client: DynamoDBDocumentClient.from(createDynamoClient()),
-      tableName: required('TABLE_NAME'),
-    }),
-    publisher: eventBridgePublisher(new EventBridgeClient({}), required('EVENT_BUS_NAME')),
-    logger: {
-      info: (message, attributes) => logger.info(message, attributes ?? {}),
-      warn: (message, attributes) => logger.warn(message, attributes ?? {}),
-      error: (message, attributes) => logger.error(message, attributes ?? {}),
-    },
-  }),
-);
+// What an operator watches: reports that changed the views, reports quarantined (each also an
+// EventRejected on the bus), and messages handed back to the queue for another try.
+const counted = countOutcomes(aggregator, metrics, (outcome) => ({
+  ReportsApplied: outcome.applied,
+  ReportsRejected: outcome.rejected,
+  MessagesFailed: outcome.failed.length,
+}));
 
 // Failed messages come back with exponential backoff, not after the queue's fixed visibility
-// timeout: soon after a brief throttle, and spread out over a longer store outage. The SQS
-// endpoint is the region's (or AWS_ENDPOINT_URL_SQS), not the host of the queue URL.
-export const handler = withExponentialBackoff(new SQSClient({ useQueueUrlAsEndpoint: false }), processBatch, RETRY_SCHEDULES.aggregate);
+// timeout: soon after a brief throttle, and spread out over a longer store outage.
+export const handler = lambdaHandler(
+  { logger, metrics },
+  withExponentialBackoff(createSqsClient(), sqsBatchHandler(counted), RETRY_SCHEDULES.aggregate),
+);

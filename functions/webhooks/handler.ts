@@ -1,26 +1,28 @@
 // Webhook dispatcher: findings rule -> SQS -> here -> signed POSTs to the subscribers. Wiring only.
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { RETRY_SCHEDULES, sqsBatchHandler, withExponentialBackoff } from '@modellregionen/aggregation';
+import { countOutcomes, createSqsClient, lambdaHandler, RETRY_SCHEDULES, requiredEnv, sqsBatchHandler, withExponentialBackoff } from '@modellregionen/lambda-kit';
 import { createDynamoClient, createSubscriptionStore } from '@modellregionen/store';
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 
-const tableName = process.env.TABLE_NAME;
-if (!tableName) throw new Error('environment variable TABLE_NAME must be set');
-const logger = new Logger({ serviceName: 'modellregionen-webhooks' });
+const serviceName = 'modellregionen-webhooks';
+const logger = new Logger({ serviceName });
+const metrics = new Metrics({ serviceName, namespace: requiredEnv('POWERTOOLS_METRICS_NAMESPACE') });
 
-export const handler = withExponentialBackoff(
-  new SQSClient({ useQueueUrlAsEndpoint: false }),
-  sqsBatchHandler(
-    createWebhookDispatcher({
-      store: createSubscriptionStore({ client: DynamoDBDocumentClient.from(createDynamoClient()), tableName }),
-      logger: {
-        info: (message, attributes) => logger.info(message, attributes ?? {}),
-        warn: (message, attributes) => logger.warn(message, attributes ?? {}),
-        error: (message, attributes) => logger.error(message, attributes ?? {}),
-      },
-    }),
-  ),
-  RETRY_SCHEDULES.webhooks,
+const dispatcher = createWebhookDispatcher({
+  store: createSubscriptionStore({ client: DynamoDBDocumentClient.from(createDynamoClient()), tableName: requiredEnv('TABLE_NAME') }),
+  logger,
+});
+
+// What an operator watches: findings subscribers accepted, and deliveries that failed (each is
+// tried again with backoff, and parked in the dead-letter queue after about a day).
+const counted = countOutcomes(dispatcher, metrics, (outcome) => ({
+  DeliveriesSucceeded: outcome.delivered,
+  DeliveriesFailed: outcome.deliveriesFailed,
+}));
+
+export const handler = lambdaHandler(
+  { logger, metrics },
+  withExponentialBackoff(createSqsClient(), sqsBatchHandler(counted), RETRY_SCHEDULES.webhooks),
 );

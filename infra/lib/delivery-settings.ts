@@ -2,7 +2,7 @@
 // from the ones it depends on. docs/operations.md explains them to the operator; the infra tests
 // check the relations on the synthesized template.
 import { Duration } from 'aws-cdk-lib';
-import { RETRY_SCHEDULES, type RetrySchedule } from '@modellregionen/aggregation';
+import { RETRY_SCHEDULES, type RetrySchedule } from '@modellregionen/lambda-kit';
 import type { TargetName } from '@modellregionen/events';
 import type { FUNCTION_ENTRIES } from './functions';
 

@@ -2,7 +2,7 @@
 // a function hides a message long enough that no two invocations hold it at once, and every
 // failed delivery outlasts a five-minute store outage before it is dead-lettered.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_VISIBILITY_SECONDS, RETRY_SCHEDULES, backoffSeconds, retrySpanSeconds } from '@modellregionen/aggregation';
+import { MAX_VISIBILITY_SECONDS, RETRY_SCHEDULES, backoffSeconds, retrySpanSeconds } from '@modellregionen/lambda-kit';
 import { TARGETS, type TargetName } from '@modellregionen/events';
 import { OUTAGE_TO_RIDE_OUT, TARGET_RETRY_POLICY, visibilityTimeoutFor, WORK_QUEUES } from '../lib/delivery-settings';
 import type { ModellregionenBackend } from '../lib/backend';

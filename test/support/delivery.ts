@@ -1,6 +1,7 @@
 // Delivers events to the aggregator as SQS would: in batches, and again when a message failed.
 import { randomUUID } from 'node:crypto';
-import type { Aggregator, InboundMessage } from '@modellregionen/aggregation';
+import type { Aggregator } from '@modellregionen/aggregation';
+import type { InboundMessage } from '@modellregionen/lambda-kit';
 
 export const asMessage = (event: unknown): InboundMessage => ({ id: randomUUID(), body: JSON.stringify(event) });
 

@@ -1,23 +1,11 @@
+import { summarizeRegion } from '@modellregionen/domain';
 import { type RegionEvent, type Validator, validator as defaultValidator } from '@modellregionen/events';
+import { type EventPublisher, type InboundMessage, silentLogger, type StructuredLogger } from '@modellregionen/lambda-kit';
 import type { CurrentWrite, ReportStore } from '@modellregionen/store';
-import { type PipelineLogger, silentLogger } from './logger';
 import { mapSettledLimit } from './map-limit';
-import type { EventPublisher } from './publisher';
 import { eventRejectedEntry, rejectionOf } from './rejection';
 
-/** One delivered message: an EventBridge event, as an SQS message body. */
-export interface InboundMessage {
-  /** The message id the queue retries by (SQS `messageId`). */
-  readonly id: string;
-  readonly body: string;
-  /**
-   * When the queue received it (SQS `SentTimestamp`, about when the bus accepted the event): the
-   * audit records it as the report's `acceptedAt`; it stands in for the event time of an unreadable body.
-   */
-  readonly sentAt?: string;
-}
-
-export interface BatchOutcome {
+interface BatchOutcome {
   /** Ids of messages that were not fully processed and must be delivered again. */
   readonly failed: string[];
   /** Reports that became the current state of their item. */
@@ -30,11 +18,12 @@ export interface BatchOutcome {
   readonly rejected: number;
 }
 
-export interface AggregatorOptions {
+interface AggregatorOptions {
   readonly store: ReportStore;
   readonly publisher: EventPublisher;
+  /** Validates the reports; its catalogue is the one the region views are summarised by. */
   readonly validator?: Validator;
-  readonly logger?: PipelineLogger;
+  readonly logger?: StructuredLogger;
   /** Store calls in flight per region at once. */
   readonly concurrency?: number;
   readonly now?: () => Date;
@@ -53,6 +42,10 @@ const isReplayed = (raw: unknown): boolean =>
  * write it as its item's current state if it supersedes what is there; count the change and
  * recompute the region's view once per batch; write the audit record last. Every step is
  * idempotent, so a message that fails anywhere is simply delivered again.
+ *
+ * The view is recomputed here and only stored by the store. The change counter is read (counted)
+ * before the current items: the store keeps a view only if no stored view saw more changes, so a
+ * slow recomputation never overwrites a newer one (docs/data-model.md, "Why the views converge").
  */
 export const createAggregator = (options: AggregatorOptions) => {
   const { store, publisher } = options;
@@ -136,7 +129,9 @@ export const createAggregator = (options: AggregatorOptions) => {
     const changed = [...outcomes].filter(([, o]) => o === 'applied' || o === 'already-current').map(([e]) => e);
     if (changed.length > 0) {
       try {
-        await store.recomputeView(regionId, await store.countChange(regionId));
+        const changes = await store.countChange(regionId);
+        const summary = summarizeRegion(regionId, await store.currentItems(regionId), validator.catalogue);
+        await store.putView(regionId, changes, summary);
       } catch (err) {
         // Without a fresh view these reports are not done: their audit records stay unwritten.
         logger.error('recomputing the view failed', { regionId, error: String(err) });

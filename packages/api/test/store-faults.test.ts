@@ -1,7 +1,8 @@
 // The deployed API handler (wired from its environment, as on AWS) against a store that fails:
 // dynalite behind a proxy that stalls, refuses, throttles or drops requests. Every route that
 // needs the store answers 503 with Retry-After within the store client's time budget, never a
-// 500 and never a hang, and works again once the store is back.
+// 500 and never a hang, and works again once the store is back. A bus that stalls fails a report
+// within the bus client's budget, too.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '@modellregionen/api';
 import { apiHandlerFromEnv } from '@modellregionen/api/lambda';
 import { DEV_AUDIENCE, DEV_ISSUER, type DevIssuer, lambdaContext, openDevIssuer } from '@modellregionen/local';
+import { AWS_CALL_BUDGET_MS, AWS_CALL_LIMITS } from '@modellregionen/lambda-kit';
 import { STORE_CALL_BUDGET_MS, STORE_LIMITS } from '@modellregionen/store';
 import { prng } from '../../local/src/demo/prng';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
@@ -187,5 +189,30 @@ describe('the API when the store fails', () => {
       await proxy.heal();
     }
     await expectServed();
+  });
+});
+
+describe('the API when the bus stalls', () => {
+  it('answers a report with 502 within the bus client’s budget, long before API Gateway stops waiting (30 s)', async () => {
+    let requests = 0;
+    const bus = createServer(() => (requests += 1)); // takes each request and never answers it
+    await new Promise<void>((resolve) => bus.listen(0, '127.0.0.1', () => resolve()));
+    Object.assign(process.env, { EVENT_BUS_NAME: 'modellregionen', AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${(bus.address() as AddressInfo).port}` });
+    try {
+      const write = apiHandlerFromEnv(['write'], 'bus-stall') as unknown as Handler;
+      const finding = { schemaVersion: 1, revision: 1, reportedAt: '2012-10-09T12:00:00+02:00', findingId: 'lotsen', title: 'Lotsen', summary: 'Bildungslotsen helfen.', fieldOfAction: 'education' };
+      const token = await issuer.sign({ role: 'coordinator', regionId: 'offenbach' });
+      const started = performance.now();
+      const result = await write(event('POST', '/v1/regions/offenbach/findings', token, finding), lambdaContext('api'));
+      const ms = performance.now() - started;
+      expect(result.statusCode).toBe(502);
+      expect(requests).toBe(AWS_CALL_LIMITS.maxAttempts);
+      expect(ms).toBeLessThan(AWS_CALL_BUDGET_MS);
+    } finally {
+      delete process.env.EVENT_BUS_NAME;
+      delete process.env.AWS_ENDPOINT_URL_EVENTBRIDGE;
+      bus.closeAllConnections();
+      await new Promise((resolve) => bus.close(resolve));
+    }
   });
 });

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { type ApiHandler, createApiHandler, createTokenVerifier } from '@modellregionen/api';
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAggregator, eventBridgePublisher, type PipelineLogger } from '@modellregionen/aggregation';
+import { createAggregator } from '@modellregionen/aggregation';
 import { type Catalogue, createValidator, DEFAULT_BUS_NAME, defaultCatalogue, regionSource, type TargetName } from '@modellregionen/events';
+import { eventBridgePublisher, publishEvent, type StructuredLogger } from '@modellregionen/lambda-kit';
 import { createDynamoClient, createReportStore, createSubscriptionStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
 import { createApiServer, JWKS_PATH } from './api-server';
 import { LocalBus } from './bus';
@@ -100,13 +100,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     stops.push(async () => principals.destroy());
     stops.push(() => close(endpoint.server));
     const eventBridge = principals.clientFor(ADMIN_KEY);
-    const logger: PipelineLogger = {
+    const logger: StructuredLogger = {
       info: () => {},
-      warn: (message, attributes) => log(`${message} ${JSON.stringify(attributes ?? {})}`),
-      error: (message, attributes) => log(`${message} ${JSON.stringify(attributes ?? {})}`),
+      warn: (message, ...attributes) => log(`${message} ${JSON.stringify(Object.assign({}, ...attributes))}`),
+      error: (message, ...attributes) => log(`${message} ${JSON.stringify(Object.assign({}, ...attributes))}`),
     };
-    const aggregator = createAggregator({ store, publisher: eventBridgePublisher(eventBridge, busName), logger });
-    const dispatcher = createWebhookDispatcher({ store: subscriptions, validator: createValidator(catalogue), logger, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) });
+    const validator = createValidator(catalogue);
+    const aggregator = createAggregator({ store, validator, publisher: eventBridgePublisher(eventBridge, busName), logger });
+    const dispatcher = createWebhookDispatcher({ store: subscriptions, validator, logger, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) });
     const asMessages = (messages: readonly QueueMessage[]) =>
       messages.map((m) => ({ id: m.id, body: JSON.stringify(m.event), sentAt: m.sentAt }));
     const handlers: Record<TargetName, TargetHandler> = {
@@ -143,7 +144,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     stops.push(() => close(api));
     apiHandler = createApiHandler({
       catalogue,
-      validator: createValidator(catalogue),
+      validator,
       store,
       subscriptions,
       callbackPolicy: localCallbacks,
@@ -154,17 +155,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
         jwksUri: `${apiUrl}${JWKS_PATH}`,
         jwks: issuer.jwks,
       }),
-      publishReport: async ({ regionId, detailType, detail }) => {
-        // The region's (or the ministry's) own key, so that the bus policy checks the source too.
-        const result = await principals.clientFor(regionId).send(
-          new PutEventsCommand({
-            Entries: [{ Source: regionSource(regionId), DetailType: detailType, Detail: JSON.stringify(detail), EventBusName: busName }],
-          }),
-        );
-        const entry = result.Entries?.[0];
-        if (!entry?.EventId) throw new Error(`PutEvents failed: ${entry?.ErrorCode ?? 'no entry'} ${entry?.ErrorMessage ?? ''}`);
-        return entry.EventId;
-      },
+      // The region's (or the ministry's) own key, so that the bus policy checks the source too.
+      publishReport: ({ regionId, detailType, detail }) =>
+        publishEvent(principals.clientFor(regionId), busName, { Source: regionSource(regionId), DetailType: detailType, Detail: JSON.stringify(detail) }),
       now: options.now ?? (() => new Date()),
       log: (message, error) => log(`api: ${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error ?? '')}`),
     });

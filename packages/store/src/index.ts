@@ -1,7 +1,9 @@
-export * from './capacity-meter';
-export * from './derived-items';
-export * from './keys';
-export * from './region-store';
-export * from './table';
-export * from './subscription-store';
-export * from './dynamo-client';
+export { CapacityMeter, meterCapacity } from './capacity-meter';
+export { clearDerivedItems } from './derived-items';
+export { createDynamoClient, isStoreUnavailable, STORE_CALL_BUDGET_MS, STORE_LIMITS } from './dynamo-client';
+export { createReportStore } from './dynamo-report-store';
+export { createInMemoryReportStore } from './in-memory-report-store';
+export { UNATTRIBUTED_REGION } from './keys';
+export type { CurrentWrite, FrozenReview, RecordedReport, Rejection, ReportStore, Subscription, SubscriptionStore } from './ports';
+export { createSubscriptionStore } from './subscription-store';
+export { DEFAULT_TABLE_NAME, ensureTable, TABLE_KEYS } from './table';

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAggregator, type EventPublisher } from '@modellregionen/aggregation';
+import { createAggregator } from '@modellregionen/aggregation';
+import type { EventPublisher } from '@modellregionen/lambda-kit';
 import { CapacityMeter, createReportStore, meterCapacity } from '@modellregionen/store';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 import { asMessage } from '../../../test/support/delivery';

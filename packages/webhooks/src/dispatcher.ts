@@ -1,6 +1,5 @@
-import type { InboundMessage, PipelineLogger } from '@modellregionen/aggregation';
-import { silentLogger } from '@modellregionen/aggregation';
 import { type FindingDetail, type Validator, validator as defaultValidator } from '@modellregionen/events';
+import { type InboundMessage, silentLogger, type StructuredLogger } from '@modellregionen/lambda-kit';
 import type { Subscription, SubscriptionStore } from '@modellregionen/store';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, sign } from './signature';
 
@@ -12,7 +11,7 @@ export interface DispatcherOptions {
   /** How long one delivery may take. */
   readonly timeoutMs?: number;
   readonly now?: () => Date;
-  readonly logger?: PipelineLogger;
+  readonly logger?: StructuredLogger;
 }
 
 /** What a subscriber receives: the finding, as JSON. */
@@ -21,6 +20,15 @@ export interface FindingDelivery {
   readonly eventId: string;
   readonly regionId: string;
   readonly finding: Omit<FindingDetail, 'schemaVersion'>;
+}
+
+interface DispatchOutcome {
+  /** Ids of messages with a delivery that failed: they must be delivered again. */
+  readonly failed: string[];
+  /** Deliveries a subscriber accepted (2xx) in this batch. */
+  readonly delivered: number;
+  /** Deliveries that failed in this batch (network, timeout, non-2xx); each is tried again with its message. */
+  readonly deliveriesFailed: number;
 }
 
 const wants = (s: Subscription, finding: FindingDetail) =>
@@ -39,8 +47,9 @@ export const createWebhookDispatcher = (options: DispatcherOptions) => {
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? silentLogger;
 
-  const deliver = async (subscription: Subscription, delivery: FindingDelivery): Promise<void> => {
-    if (await options.store.wasDelivered(delivery.eventId, subscription.subscriptionId)) return;
+  /** Delivers a finding to one subscriber; false when it was delivered before. */
+  const deliver = async (subscription: Subscription, delivery: FindingDelivery): Promise<boolean> => {
+    if (await options.store.wasDelivered(delivery.eventId, subscription.subscriptionId)) return false;
     const body = JSON.stringify(delivery);
     const response = await httpFetch(subscription.callbackUrl, {
       method: 'POST',
@@ -65,12 +74,15 @@ export const createWebhookDispatcher = (options: DispatcherOptions) => {
       status: response.status,
       deliveredAt: now().toISOString(),
     });
+    return true;
   };
 
   return {
-    async processMessages(messages: readonly InboundMessage[]): Promise<{ failed: string[] }> {
+    async processMessages(messages: readonly InboundMessage[]): Promise<DispatchOutcome> {
       const subscriptions = await options.store.listSubscriptions();
       const failed: string[] = [];
+      let delivered = 0;
+      let deliveriesFailed = 0;
       await Promise.all(
         messages.map(async (message) => {
           let raw: unknown;
@@ -87,13 +99,15 @@ export const createWebhookDispatcher = (options: DispatcherOptions) => {
             subscriptions.filter((s) => wants(s, result.value.detail as FindingDetail)).map((s) => deliver(s, delivery)),
           );
           const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [String(o.reason)] : []));
+          delivered += outcomes.filter((o) => o.status === 'fulfilled' && o.value).length;
+          deliveriesFailed += errors.length;
           if (errors.length > 0) {
             logger.warn('webhook deliveries failed; the message will be retried', { eventId: delivery.eventId, errors });
             failed.push(message.id);
           }
         }),
       );
-      return { failed };
+      return { failed, delivered, deliveriesFailed };
     },
   };
 };

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 export const PROBE_ENV = {
   TABLE_NAME: 't',
   EVENT_BUS_NAME: 'b',
+  POWERTOOLS_METRICS_NAMESPACE: 'm',
   USER_POOL_ID: 'eu-central-1_x',
   USER_POOL_CLIENT_ID: 'c',
   AWS_REGION: 'eu-central-1',

@@ -1,19 +1,14 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { InboundMessage } from './aggregator';
-
-/** Anything that takes a batch of messages and names the ones that failed. */
-export interface BatchProcessor {
-  processMessages(messages: readonly InboundMessage[]): Promise<{ readonly failed: readonly string[] }>;
-}
+import type { BatchProcessor } from './inbound-message';
 
 /**
- * Adapts an SQS batch (EventBridge -> SQS -> Lambda) to the aggregator and answers with partial
- * batch failures, so that only the failed messages are delivered again.
+ * Adapts an SQS batch (EventBridge -> SQS -> Lambda) to a batch processor and answers with
+ * partial batch failures, so that only the failed messages are delivered again.
  */
 export const sqsBatchHandler =
-  (aggregator: BatchProcessor) =>
+  (processor: BatchProcessor) =>
   async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const outcome = await aggregator.processMessages(
+    const outcome = await processor.processMessages(
       event.Records.map((r) => {
         const sent = Number(r.attributes?.SentTimestamp);
         return {

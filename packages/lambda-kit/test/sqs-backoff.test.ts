@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeMessageVisibilityBatchCommand } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { backoffSeconds, queueUrlOf, type RetrySchedule, retrySpanSeconds, withExponentialBackoff } from '@modellregionen/aggregation';
+import { backoffSeconds, queueUrlOf, type RetrySchedule, retrySpanSeconds, withExponentialBackoff } from '@modellregionen/lambda-kit';
 
 const schedule: RetrySchedule = { baseSeconds: 10, maxSeconds: 300, maxReceiveCount: 7 };
 const QUEUE = 'arn:aws:sqs:eu-central-1:123456789012:Aggregate';

@@ -10,7 +10,7 @@ export const queueUrlOf = (arn: string): string => {
 };
 
 /** The one SQS call the backoff makes (an SQSClient, or a recorder in tests). */
-export interface VisibilityChanger {
+interface VisibilityChanger {
   send(command: ChangeMessageVisibilityBatchCommand): Promise<unknown>;
 }
 

@@ -1,0 +1,10 @@
+export { AWS_CALL_BUDGET_MS, AWS_CALL_LIMITS, createEventBridgeClient, createSqsClient } from './aws-clients';
+export { requiredEnv } from './env';
+export { type EventPublisher, eventBridgePublisher, PublishError, publishEvent } from './event-publisher';
+export type { InboundMessage } from './inbound-message';
+export { lambdaHandler } from './lambda-handler';
+export { silentLogger, type StructuredLogger } from './logger';
+export { countOutcomes } from './outcome-metrics';
+export { backoffSeconds, MAX_VISIBILITY_SECONDS, RETRY_SCHEDULES, type RetrySchedule, retrySpanSeconds } from './retry-schedule';
+export { queueUrlOf, withExponentialBackoff } from './sqs-backoff';
+export { sqsBatchHandler } from './sqs-batch-handler';

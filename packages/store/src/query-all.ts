@@ -1,0 +1,9 @@
+import { type DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+
+/** Every item a query matches, page after page (a page ends at 1 MB). */
+export const queryAll = async (client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  // The paginator writes each page's start key into the input it is given: give it a copy.
+  for await (const page of paginateQuery({ client }, { ...input })) items.push(...(page.Items ?? []));
+  return items;
+};

@@ -1,0 +1,210 @@
+// One specification of the report store, run against both implementations: DynamoDB (on the
+// embedded store) and memory. The in-memory store stands in for DynamoDB in the aggregator's unit
+// tests, so it has to keep the same promises: conditional puts, the ADD counter, the guarded view.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { competenceCircle, emptySummary, type RegionSummary } from '@modellregionen/domain';
+import { defaultCatalogue, type RegionEvent, regionSource, validator } from '@modellregionen/events';
+import { createInMemoryReportStore, createReportStore, type Rejection, type ReportStore } from '@modellregionen/store';
+import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
+
+const NOW = new Date('2013-01-01T12:00:00.000Z');
+
+let db: TestStore | undefined;
+beforeAll(async () => {
+  db = await startTestStore();
+});
+afterAll(async () => {
+  await db?.stop();
+});
+
+const implementations: [string, () => Promise<ReportStore>][] = [
+  ['DynamoDB', async () => createReportStore({ client: db!.doc, tableName: await db!.freshTable(), now: () => NOW })],
+  ['memory', async () => createInMemoryReportStore({ now: () => NOW })],
+];
+
+const report = (input: { eventId: string; regionId?: string; revision?: number; reportedAt?: string; detail: Record<string, unknown> }): RegionEvent => {
+  const regionId = input.regionId ?? 'wetzlar';
+  const result = validator.validateEvent({
+    version: '0',
+    id: input.eventId,
+    'detail-type': 'milestoneId' in input.detail ? 'MilestoneReported' : 'indicatorId' in input.detail ? 'IndicatorReported' : 'FindingPublished',
+    source: regionSource(regionId),
+    time: '2012-02-10T08:31:00Z',
+    detail: {
+      schemaVersion: 1,
+      regionId,
+      revision: input.revision ?? 1,
+      reportedAt: input.reportedAt ?? '2012-02-10T09:30:00+01:00',
+      reportedBy: 'Projektkoordination Integration',
+      ...input.detail,
+    },
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.value;
+};
+
+const milestone = (eventId: string, options: { id?: string; revision?: number; reportedAt?: string; status?: string; regionId?: string } = {}) =>
+  report({
+    eventId,
+    ...(options.regionId ? { regionId: options.regionId } : {}),
+    ...(options.revision ? { revision: options.revision } : {}),
+    ...(options.reportedAt ? { reportedAt: options.reportedAt } : {}),
+    detail: { milestoneId: options.id ?? 'handlungskonzept', title: 'Handlungskonzept', status: options.status ?? 'in_progress', dueDate: '2012-06-30' },
+  });
+
+const indicator = (eventId: string, period: string, total: number) =>
+  report({
+    eventId,
+    detail: { indicatorId: 'daycare-attendance-3-to-6', period, values: { total, withMigrationBackground: 84.7 }, source: 'Kita-Befragung' },
+  });
+
+const rejection = (eventId: string, receivedAt: string, body = '{"truncated": '): Rejection => ({
+  regionId: 'wetzlar',
+  eventId,
+  source: 'modellregion.wetzlar',
+  detailType: 'MilestoneReported',
+  receivedAt,
+  errors: [{ path: 'status', message: 'must be one of planned, in_progress, achieved, delayed, cancelled' }],
+  body,
+});
+
+const summary = (regionId: string, findings: number): RegionSummary => ({ ...emptySummary(regionId), findings });
+
+describe.each(implementations)('the report store (%s)', (_name, open) => {
+  describe('current state', () => {
+    it('keeps the report that supersedes the others, and says what each write did', async () => {
+      const store = await open();
+      const second = milestone('e-2', { revision: 2, status: 'delayed' });
+      expect(await store.putCurrent(second)).toBe('applied');
+      expect(await store.putCurrent(second)).toBe('already-current');
+      expect(await store.putCurrent(milestone('e-1', { revision: 1 }))).toBe('stale');
+      // Among equal revisions the later instant wins (however its offset is written), then the greater event id.
+      expect(await store.putCurrent(milestone('e-0', { revision: 2, reportedAt: '2012-02-10T10:30:00+02:00' }))).toBe('stale');
+      expect(await store.putCurrent(milestone('e-3', { revision: 2, reportedAt: '2012-02-10T09:30:00+01:00' }))).toBe('applied');
+      expect(await store.putCurrent(milestone('e-1', { revision: 2, reportedAt: '2012-02-10T09:31:00+01:00' }))).toBe('applied');
+      expect(await store.putCurrent(milestone('e-4', { revision: 2, reportedAt: '2012-02-10T09:30:59+01:00' }))).toBe('stale');
+      expect((await store.currentItems('wetzlar')).map((e) => e.eventId)).toEqual(['e-1']);
+    });
+
+    it('ends with the same current state whatever the order and repetition of the writes', async () => {
+      const versions = [1, 2, 3, 4].map((revision) => milestone(`e-${revision}`, { revision }));
+      await fc.assert(
+        fc.asyncProperty(fc.shuffledSubarray([...versions, ...versions], { minLength: 8 }), async (writes) => {
+          const store = await open();
+          await Promise.all(writes.map((w) => store.putCurrent(w)));
+          expect((await store.currentItems('wetzlar')).map((e) => e.eventId)).toEqual(['e-4']);
+        }),
+        { numRuns: 10 },
+      );
+    });
+
+    it('gives back the report exactly as it was written, items in item-key order, by region and by prefix', async () => {
+      const store = await open();
+      const items = [indicator('i-2', '2011', 93.6), milestone('m-1', { id: 'sprachkurse' }), indicator('i-1', '2008', 91.4), milestone('k-1', { regionId: 'kassel' })];
+      for (const item of items) await store.putCurrent(item);
+      expect(await store.currentItems('wetzlar')).toEqual([items[2], items[0], items[1]]);
+      expect(await store.currentItemsByPrefix('wetzlar', 'indicator#daycare-attendance-3-to-6#')).toEqual([items[2], items[0]]);
+      expect(await store.currentItemsByPrefix('wetzlar', 'finding#')).toEqual([]);
+      expect(await store.currentItems('kassel')).toEqual([items[3]]);
+      expect(await store.currentItems('offenbach')).toEqual([]);
+    });
+  });
+
+  describe('change counter and views', () => {
+    it('counts each region’s changes from 1, also when counted at once', async () => {
+      const store = await open();
+      expect(await Promise.all([1, 2, 3, 4, 5].map(() => store.countChange('wetzlar')))).toEqual(expect.arrayContaining([1, 2, 3, 4, 5]));
+      expect(await store.countChange('wetzlar')).toBe(6);
+      expect(await store.countChange('kassel')).toBe(1);
+    });
+
+    it('stores a view only if no stored view saw as many changes', async () => {
+      const store = await open();
+      expect(await store.putView('wetzlar', 2, summary('wetzlar', 2))).toBe('written');
+      expect(await store.putView('wetzlar', 1, summary('wetzlar', 1))).toBe('superseded');
+      expect(await store.putView('wetzlar', 2, summary('wetzlar', 20))).toBe('superseded');
+      expect((await store.regionSummaries()).get('wetzlar')).toEqual(summary('wetzlar', 2));
+      expect(await store.putView('wetzlar', 3, summary('wetzlar', 3))).toBe('written');
+      expect(await store.putView('kassel', 1, summary('kassel', 1))).toBe('written');
+      expect(await store.regionSummaries()).toEqual(
+        new Map([
+          ['kassel', summary('kassel', 1)],
+          ['wetzlar', summary('wetzlar', 3)],
+        ]),
+      );
+    });
+
+    it('assembles the competence circle from the stored views', async () => {
+      const store = await open();
+      await store.putView('wetzlar', 1, summary('wetzlar', 4));
+      expect(await store.competenceCircle('2012-07-01')).toEqual(
+        competenceCircle({ catalogue: defaultCatalogue, summaries: new Map([['wetzlar', summary('wetzlar', 4)]]), asOf: '2012-07-01' }),
+      );
+    });
+  });
+
+  describe('audit records', () => {
+    it('marks a report as processed; the first record stands', async () => {
+      const store = await open();
+      const event = milestone('e-1');
+      expect(await store.hasRevision(event)).toBe(false);
+      await store.putRevision(event, 'applied', '2012-02-10T08:31:00.000Z');
+      await store.putRevision(event, 'applied', '2013-01-01T00:00:00.000Z');
+      expect(await store.hasRevision(event)).toBe(true);
+      expect(await store.hasRevision(milestone('e-1', { revision: 2 }))).toBe(false);
+      expect(await store.revisions('wetzlar')).toEqual([{ ...event, acceptedAt: '2012-02-10T08:31:00.000Z', recordedAt: NOW.toISOString() }]);
+    });
+
+    it('keeps every report, stale ones too, by item and revision; acceptance defaults to the time of recording', async () => {
+      const store = await open();
+      const [r2, r1, other] = [milestone('e-2', { revision: 2 }), milestone('e-1', { revision: 1 }), milestone('e-9', { id: 'sprachkurse' })];
+      await store.putRevision(r2, 'applied');
+      await store.putRevision(r1, 'stale');
+      await store.putRevision(other, 'applied');
+      expect((await store.revisions('wetzlar')).map((r) => [r.eventId, r.acceptedAt])).toEqual([
+        ['e-1', NOW.toISOString()],
+        ['e-2', NOW.toISOString()],
+        ['e-9', NOW.toISOString()],
+      ]);
+      expect(await store.revisions('kassel')).toEqual([]);
+    });
+  });
+
+  describe('quarantine', () => {
+    it('keeps the first record of a rejection, lists them newest first, up to a limit', async () => {
+      const store = await open();
+      const first = rejection('r-1', '2012-02-10T08:31:00.000Z');
+      expect(await store.hasRejection(first)).toBe(false);
+      await store.putRejection(first);
+      await store.putRejection({ ...first, errors: [] });
+      await store.putRejection(rejection('r-2', '2012-03-01T00:00:00.000Z'));
+      await store.putRejection(rejection('r-0', '2011-12-31T23:59:59.000Z'));
+      expect(await store.hasRejection(first)).toBe(true);
+      expect((await store.listRejections('wetzlar')).map((r) => r.eventId)).toEqual(['r-2', 'r-1', 'r-0']);
+      expect((await store.listRejections('wetzlar', 2)).map((r) => r.eventId)).toEqual(['r-2', 'r-1']);
+      expect((await store.listRejections('wetzlar')).find((r) => r.eventId === 'r-1')).toEqual(first);
+      expect(await store.listRejections('kassel')).toEqual([]);
+    });
+
+    it('keeps the first 64 KiB of a rejected body', async () => {
+      const store = await open();
+      await store.putRejection(rejection('r-big', '2012-02-10T08:31:00.000Z', 'x'.repeat(100_000)));
+      expect((await store.listRejections('wetzlar'))[0]?.body).toBe('x'.repeat(64 * 1024));
+    });
+  });
+
+  describe('closed reviews', () => {
+    it('freezes a review once: the first close stands', async () => {
+      const store = await open();
+      expect(await store.frozenReview('midterm')).toBeUndefined();
+      const closed = { closedAt: '2012-03-01T00:00:00.000Z', closedBy: 'ministry', content: { regions: [1, 2.5] }, includedEventIds: ['e-1', 'e-2'] };
+      expect(await store.freezeReview('midterm', closed)).toBe(true);
+      expect(await store.freezeReview('midterm', { ...closed, closedBy: 'someone else' })).toBe(false);
+      expect(await store.frozenReview('midterm')).toEqual(closed);
+      const { includedEventIds: _, ...withoutIncluded } = closed;
+      expect(await store.freezeReview('final', withoutIncluded)).toBe(true);
+      expect(await store.frozenReview('final')).toEqual(withoutIncluded);
+    });
+  });
+});
