@@ -94,7 +94,7 @@ const MilestoneForm = ({ region, catalogue, current }: { region: RegionView; cat
           label={t('field.achievedDate')}
           type="date"
           hint={t('form.achievedHint')}
-          optional
+          optional={status !== 'achieved'}
           errors={sender.byPath}
           value={achievedDate}
           onValue={setAchievedDate}
