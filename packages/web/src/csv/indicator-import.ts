@@ -114,7 +114,9 @@ export const parseIndicatorCsv = async (text: string, catalogue: Catalogue): Pro
       if (n !== undefined) values[key] = n;
     }
     const checks = checkIndicatorValue(catalogue, { indicatorId: def ? def.id : indicatorText === '' ? '' : `?${indicatorText}`, period, values });
-    errors.push(...checks.filter((e) => !errors.some((x) => x.path === e.path)));
+    // A cell that is no number is the problem, not "no values" (which follows from it).
+    const unreadable = errors.some((e) => e.path.startsWith('values.'));
+    errors.push(...checks.filter((e) => !errors.some((x) => x.path === e.path) && !(unreadable && e.code === 'no_values')));
     const key = `${indicatorId}|${period}`;
     const lineNo = i + 2;
     if (seen.has(key)) errors.push({ path: 'period', code: 'duplicate_row', message: `repeats line ${seen.get(key)}`, params: { line: seen.get(key)! } });

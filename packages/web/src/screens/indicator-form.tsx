@@ -42,7 +42,13 @@ const IndicatorForm = ({ region, catalogue, fixed }: { region: RegionView; catal
       if (n === undefined) errors.push({ path: `values.${key}`, code: 'not_a_number', message: 'must be a number' });
       else parsed[key] = n;
     }
-    errors.push(...checkIndicatorValue(catalogue, { indicatorId, period, values: parsed }).filter((e) => !errors.some((x) => x.path === e.path)));
+    // A field that holds no number is the problem, not "no values" (which follows from it).
+    const unreadable = errors.length > 0;
+    errors.push(
+      ...checkIndicatorValue(catalogue, { indicatorId, period, values: parsed }).filter(
+        (e) => !errors.some((x) => x.path === e.path) && !(unreadable && e.code === 'no_values'),
+      ),
+    );
     if (errors.length > 0) return sender.showErrors(errors);
     let revision: number;
     try {
