@@ -34,8 +34,8 @@ const sendJson = (res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 };
 
-const error = (res: ServerResponse, status: number, code: string, message: string, details?: { path: string; message: string }[]) =>
-  sendJson(res, status, { error: { code, message, ...(details ? { details } : {}) } });
+const error = (res: ServerResponse, status: number, code: string, message: string, details?: { path: string; message: string }[], headers: Record<string, string> = {}) =>
+  sendJson(res, status, { error: { code, message, ...(details ? { details } : {}) } }, headers);
 
 const readBody = async (req: IncomingMessage): Promise<Buffer | 'too-large'> => {
   const chunks: Buffer[] = [];
@@ -64,7 +64,7 @@ export const createDevTokenRoute = (input: { issuer: DevIssuer; catalogue: Catal
   };
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method === 'GET') return sendJson(res, 200, choices);
-    if (req.method !== 'POST') return error(res, 405, 'method_not_allowed', `use POST ${DEV_TOKEN_PATH}`);
+    if (req.method !== 'POST') return error(res, 405, 'method_not_allowed', `use POST ${DEV_TOKEN_PATH}`, undefined, { allow: 'GET, POST' });
     if (!/^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(req.headers['content-type'] ?? '')) {
       return error(res, 415, 'unsupported_media_type', 'send the request as application/json');
     }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { CompetenceCircle } from '../api/types';
 import { Async, useResource } from '../components/async';
@@ -9,6 +9,7 @@ import { berlinToday, formatDate } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
 import type { ScreenProps } from '../routes';
 import { navigate, withQuery } from '../router';
+import { useOnChange } from '../store';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,10 +21,10 @@ const CompetenceCircleScreen = ({ query, session }: ScreenProps) => {
   const [input, setInput] = useState(stichtag);
   const [inputError, setInputError] = useState(false);
   // The back button changes the URL: the field follows it.
-  useEffect(() => {
-    setInput(stichtag);
+  useOnChange(stichtag, (value) => {
+    setInput(value);
     setInputError(false);
-  }, [stichtag]);
+  });
   const catalogue = useCatalogue(session.idToken);
   const view = useResource(
     (signal) => api.get<CompetenceCircle>(withQuery('/v1/competence-circle', { asOf: stichtag || undefined }), signal),

@@ -11,16 +11,14 @@ import { formatDate } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
 import type { ScreenProps } from '../routes';
 import { navigate, withQuery } from '../router';
-import { useStore } from '../store';
+import { useOnChange, useStore } from '../store';
 
 const Filter = ({ catalogue, fieldOfAction, regionId }: { catalogue: Catalogue; fieldOfAction: string; regionId: string }) => {
   const locale = useLocale();
   const [field, setField] = useState(fieldOfAction);
   const [region, setRegion] = useState(regionId);
-  useEffect(() => {
-    setField(fieldOfAction);
-    setRegion(regionId);
-  }, [fieldOfAction, regionId]);
+  useOnChange(fieldOfAction, setField);
+  useOnChange(regionId, setRegion);
   return (
     <form
       class="toolbar"

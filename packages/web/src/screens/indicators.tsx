@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api, enc } from '../api/client';
 import type { Catalogue, IndicatorAcrossRegions } from '../api/types';
 import { Async, useResource } from '../components/async';
@@ -11,6 +11,7 @@ import { formatNumber, formatValue, type Locale } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
 import type { ScreenProps } from '../routes';
 import { navigate } from '../router';
+import { useOnChange } from '../store';
 
 const BASELINE_YEAR = '2008';
 
@@ -18,7 +19,7 @@ const defaultIndicator = (catalogue: Catalogue) => catalogue.indicators.find((i)
 
 const Picker = ({ catalogue, selected, locale }: { catalogue: Catalogue; selected: string; locale: Locale }) => {
   const [value, setValue] = useState(selected);
-  useEffect(() => setValue(selected), [selected]);
+  useOnChange(selected, setValue);
   return (
     <form
       class="toolbar"

@@ -178,6 +178,7 @@ const ReviewScreen = ({ params, session }: ScreenProps) => {
                     filename={`${r.reviewId}-kompetenzkreis`}
                   />
                 </Section>
+                <p class="hint">{t('ind.abbreviations')}</p>
                 <RegionSections review={r} catalogue={cat} locale={locale} />
                 <LateAmendments review={r} catalogue={cat} locale={locale} />
                 <Dialog

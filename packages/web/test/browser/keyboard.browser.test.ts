@@ -134,8 +134,9 @@ describe.skipIf(!hasChromium)('the app with the keyboard alone, and around the s
     await page.goto('/anmeldung');
     await page.evaluate((t) => sessionStorage.setItem('modellregionen.idToken', t), refused);
     await page.goto('/indikatoren');
+    await page.getByRole('heading', { level: 1, name: 'Entwicklungsanmeldung' }).waitFor();
     await page.getByText('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/anmeldung');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/anmeldung');
     expect(new URL(page.url()).searchParams.get('ziel')).toBe('/indikatoren');
     expect(await audit(page, 'anmeldung-abgelaufen')).toEqual([]);
     await page.getByRole('button', { name: 'Anmelden' }).click();
@@ -146,8 +147,9 @@ describe.skipIf(!hasChromium)('the app with the keyboard alone, and around the s
     await page.evaluate((t) => sessionStorage.setItem('modellregionen.idToken', t), shortLived);
     await page.goto('/kompetenzkreis');
     await page.getByRole('heading', { level: 1, name: 'Kompetenzkreis Integration vor Ort' }).waitFor();
-    await page.getByText('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.').waitFor({ timeout: 10_000 });
-    expect(new URL(page.url()).searchParams.get('ziel')).toBe('/kompetenzkreis');
+    await page.getByRole('heading', { level: 1, name: 'Entwicklungsanmeldung' }).waitFor({ timeout: 10_000 });
+    await page.getByText('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.').waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('ziel')).toBe('/kompetenzkreis');
     await page.close();
   });
 

@@ -132,6 +132,22 @@ describe.skipIf(!hasChromium)('the ministry in the browser', () => {
     expect(review.closedBy).toBe('Ministerium');
     expect(await audit(page, 'ministerium-halbzeitbilanz-abgeschlossen')).toEqual([]);
 
+    // A report dated before the cutoff that arrives now is a late amendment, listed, not counted.
+    const kassel = await world.token('coordinator', { regionId: 'kassel' });
+    const late = await fetch(`${world.base}/v1/regions/kassel/milestones`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${kassel}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ schemaVersion: 1, revision: 1, reportedAt: '2012-02-20T10:00:00+01:00', milestoneId: 'nachgereicht', title: 'Nachgereicht', status: 'planned', dueDate: '2012-12-31' }),
+    });
+    expect(late.status).toBe(202);
+    await world.runtime.settled();
+    await page.reload();
+    await settled(page);
+    const amendments = page.getByRole('table', { name: 'Nachträgliche Änderungen' });
+    await amendments.waitFor();
+    expect(await amendments.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Stadt KasselMeilensteinMeilenstein nachgereicht1/)]);
+    expect(await ccCell(page, 'milestones.total', 'kassel').getAttribute('data-value')).toBe(String(review.competenceCircle.regions.find((x) => x.regionId === 'kassel')!.milestones.total));
+
     // Printed: A4, no navigation or buttons, each region on a page of its own.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-nav').isVisible()).toBe(false);
