@@ -1,4 +1,4 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { RETRY_AFTER_SECONDS, serviceUnavailable } from '@modellregionen/api';
 import { isStoreUnavailable } from '@modellregionen/store';
@@ -11,6 +11,8 @@ export interface ApiServerOptions {
   /** The deployed API handler (read and write routes), run unchanged. */
   readonly api: (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
   readonly log: (line: string) => void;
+  /** Routes of this machine only (the development sign-in, the web app); false passes the request on to the API. */
+  readonly local?: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 }
 
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -32,6 +34,7 @@ export const createApiServer = (options: ApiServerOptions): Server =>
         const path = new URL(req.url ?? '/', 'http://localhost').pathname;
         if (path === '/health' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', ...(await options.health()) });
         if (path === JWKS_PATH && req.method === 'GET') return sendJson(res, 200, options.jwks);
+        if (options.local && (await options.local(req, res, path))) return;
         const event = await toGatewayEvent(req, req.headers.host ?? '127.0.0.1');
         if (event === 'too-large') {
           return sendJson(res, 413, { error: { code: 'payload_too_large', message: 'the request body exceeds 10 MB' } });

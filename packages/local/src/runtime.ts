@@ -17,6 +17,7 @@ import { startEmbeddedStore } from './embedded-store';
 import { localCallbacks } from './local-callbacks';
 import { close, listen } from './listen';
 import { createPrincipalClients } from './principal-clients';
+import { createLocalRoutes } from './web/local-routes';
 
 
 export interface LocalRuntimeOptions {
@@ -40,6 +41,8 @@ export interface LocalRuntimeOptions {
   readonly webhookTimeoutMs?: number;
   /** Clock of the HTTP API (tests). */
   readonly now?: () => Date;
+  /** The built web app (packages/web/dist), served on the API's origin; without it only the API answers. */
+  readonly webDir?: string;
 }
 
 /** Where the local issuer keeps its key, so `npm run token` and the runtime agree. */
@@ -138,6 +141,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       jwks: issuer.jwks,
       api: (event, context) => apiHandler!(event, context),
       log,
+      local: createLocalRoutes({ issuer, catalogue, ...(options.webDir ? { webDir: options.webDir } : {}) }),
     });
     const apiPort = await listen(api, LOCAL_HOST, ports.api, 'HTTP API', '--api-port');
     const apiUrl = `http://${LOCAL_HOST}:${apiPort}`;

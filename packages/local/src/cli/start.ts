@@ -5,6 +5,7 @@ import { PortInUseError } from '../listen';
 import { berlinDateOf } from '@modellregionen/domain';
 import { DEFAULT_PORTS } from '../constants';
 import { devIssuerKeyFile, startLocalRuntime } from '../runtime';
+import { ensureWebBuilt } from '@modellregionen/web/build';
 
 const HELP = `usage: npm start [-- options]
 
@@ -14,6 +15,7 @@ const HELP = `usage: npm start [-- options]
   --api-port <n>      HTTP API (default ${DEFAULT_PORTS.api})
   --events-port <n>   EventBridge-compatible endpoint (default ${DEFAULT_PORTS.events})
   --store-port <n>    embedded DynamoDB-compatible store (default ${DEFAULT_PORTS.store})
+  --no-web            serve the API only (the web app is built on start when its sources changed)
 
 AWS_ENDPOINT_URL_DYNAMODB=<url> uses that DynamoDB (DynamoDB Local, LocalStack, moto) instead of
 the embedded store.`;
@@ -34,6 +36,7 @@ const main = async () => {
       'api-port': { type: 'string' },
       'events-port': { type: 'string' },
       'store-port': { type: 'string' },
+      'no-web': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -42,7 +45,18 @@ const main = async () => {
     console.log(HELP);
     return;
   }
+  // The web app is served from its build; a start after a change of its sources builds it again
+  // (about a second), so the user never runs a build step. Without a build the API still starts.
+  let webDir: string | undefined;
+  if (!values['no-web']) {
+    try {
+      webDir = (await ensureWebBuilt({ log: (line) => console.log(line) })).distDir;
+    } catch (err) {
+      console.error(`the web app could not be built, serving the API only: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   const runtime = await startLocalRuntime({
+    ...(webDir ? { webDir } : {}),
     inMemory: values['in-memory'],
     // The issuer's key stays on disk even for in-memory runs, so `npm run token` can sign for them.
     devIssuerKeyFile: devIssuerKeyFile(values['data-dir']),
@@ -55,7 +69,7 @@ const main = async () => {
     },
     log: (line) => console.error(`[local] ${line}`),
   });
-  console.log(`Modellregionen Integration, local runtime
+  console.log(`Modellregionen Integration, local runtime${webDir ? `\n  Web app               ${runtime.urls.api}/   (Entwicklungsanmeldung: pick a role)` : ''}
   HTTP API              ${runtime.urls.api}/v1   (token: npm run token -- --role ministry)
   EventBridge endpoint  ${runtime.urls.events}   bus "${runtime.busName}", ${runtime.archive.size} archived events
   DynamoDB store        ${runtime.urls.store}   table "${runtime.tableName}"${runtime.dataDir ? `\n  data                  ${runtime.dataDir}` : '  (in memory)'}
