@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { DevIssuer } from '@modellregionen/api';
+import type { DevIssuer } from '../dev-issuer';
 import { type Catalogue, isReportingRegion } from '@modellregionen/events';
 
 /** The development sign-in of the web app; a route of the local server only, never of the Lambda functions. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DevIssuer } from '@modellregionen/api';
+import type { DevIssuer } from '../dev-issuer';
 import type { Catalogue } from '@modellregionen/events';
 import { createDevTokenRoute, DEV_TOKEN_PATH } from './dev-token';
 import { createStaticSite, WEB_SECURITY_HEADERS } from './static-site';
