@@ -7,21 +7,11 @@ import { slug, text } from './primitives';
 /** The ministry publishes findings under this id; it is not a region of the registry. */
 export const MINISTRY_ID = 'ministerium';
 
-export const FIELDS_OF_ACTION = [
-  'education',
-  'employment',
-  'participation',
-  'health',
-  'housing',
-  'language',
-  'culture',
-  'administration',
-] as const;
+export const FIELDS_OF_ACTION = ['education', 'employment', 'participation', 'health', 'housing', 'language', 'culture', 'administration'] as const;
 export type FieldOfAction = (typeof FIELDS_OF_ACTION)[number];
 export const fieldOfAction = z.enum(FIELDS_OF_ACTION);
 
 export const REGION_ROLES = ['model-region', 'circle-member', 'subscriber'] as const;
-export type RegionRole = (typeof REGION_ROLES)[number];
 
 export const regionSchema = z.strictObject({
   id: slug.refine((id) => id !== MINISTRY_ID, { message: `"${MINISTRY_ID}" is reserved` }),
@@ -35,7 +25,7 @@ export type Region = z.infer<typeof regionSchema>;
 export const INDICATOR_UNITS = ['percent', 'count', 'per1000', 'eur'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
-export const indicatorSchema = z
+const indicatorSchema = z
   .strictObject({
     id: slug,
     titleDe: text(300),
@@ -50,8 +40,7 @@ export const indicatorSchema = z
   .refine((i) => i.min < i.max, { message: 'min must be below max', path: ['max'] });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
-const uniqueIds = <T extends { id: string }>(list: readonly T[]) =>
-  new Set(list.map((x) => x.id)).size === list.length;
+const uniqueIds = <T extends { id: string }>(list: readonly T[]) => new Set(list.map((x) => x.id)).size === list.length;
 
 const regionsFileSchema = z.strictObject({
   version: z.string(),
@@ -75,11 +64,7 @@ export interface Catalogue {
 }
 
 /** Checks the three catalogue documents and joins them; throws with the offending path. */
-export const loadCatalogue = (files: {
-  regions: unknown;
-  fieldsOfAction: unknown;
-  indicators: unknown;
-}): Catalogue => {
+export const loadCatalogue = (files: { regions: unknown; fieldsOfAction: unknown; indicators: unknown }): Catalogue => {
   const regions = regionsFileSchema.parse(files.regions);
   const fields = fieldsFileSchema.parse(files.fieldsOfAction);
   const indicators = indicatorsFileSchema.parse(files.indicators);

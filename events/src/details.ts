@@ -2,12 +2,7 @@ import { z } from 'zod';
 import { type Catalogue, defaultCatalogue, fieldOfAction } from './catalogue';
 import { euroAmount, isoDate, isoDateTime, localDateOf, period, revision, slug, text } from './primitives';
 
-export const DETAIL_TYPES = [
-  'MilestoneReported',
-  'ProjectReported',
-  'IndicatorReported',
-  'FindingPublished',
-] as const;
+export const DETAIL_TYPES = ['MilestoneReported', 'ProjectReported', 'IndicatorReported', 'FindingPublished'] as const;
 export type DetailType = (typeof DETAIL_TYPES)[number];
 
 export const MILESTONE_STATUSES = ['planned', 'in_progress', 'achieved', 'delayed', 'cancelled'] as const;

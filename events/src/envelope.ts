@@ -6,8 +6,7 @@ import type { DetailByType, DetailType } from './details';
 export const REGION_SOURCE_PREFIX = 'modellregion.';
 
 /** `Source` of a region's events: `modellregion.<regionId>`. */
-export const regionSource = (regionId: string): string =>
-  regionId === MINISTRY_ID ? MINISTRY_ID : `${REGION_SOURCE_PREFIX}${regionId}`;
+export const regionSource = (regionId: string): string => (regionId === MINISTRY_ID ? MINISTRY_ID : `${REGION_SOURCE_PREFIX}${regionId}`);
 
 /** The region a `Source` names, or undefined when it names none. */
 export const regionOfSource = (source: string): string | undefined => {
@@ -45,7 +44,6 @@ export const putEventsEntrySchema = z.strictObject({
   Time: z.union([z.string(), z.number()]).optional(),
   TraceHeader: z.string().optional(),
 });
-export type PutEventsEntry = z.infer<typeof putEventsEntrySchema>;
 
 /** The largest `PutEvents` entry EventBridge accepts, and the most a call's entries may add up to. */
 export const MAX_ENTRY_BYTES = 256 * 1024;

@@ -1,11 +1,39 @@
-export * from './catalogue';
-export * from './details';
-export * from './envelope';
-export * from './primitives';
-export * from './rejected';
-export * from './validate';
-export * from './json-schema';
-export * from './rules';
-export * from './forwarding';
+export {
+  type Catalogue,
+  defaultCatalogue,
+  fieldOfAction,
+  type FieldOfAction,
+  FIELDS_OF_ACTION,
+  type Indicator,
+  INDICATOR_UNITS,
+  type IndicatorUnit,
+  isReportingRegion,
+  loadCatalogue,
+  MINISTRY_ID,
+  REGION_ROLES,
+  regionSchema,
+} from './catalogue';
+export {
+  buildReportBodySchemas,
+  DETAIL_TYPES,
+  type DetailType,
+  type FindingDetail,
+  FUNDING_SOURCES,
+  type IndicatorDetail,
+  MILESTONE_STATUSES,
+  type MilestoneDetail,
+  type MilestoneStatus,
+  PROJECT_STATUSES,
+  type ProjectDetail,
+  type ProjectStatus,
+  type ReportBodySchemas,
+} from './details';
+export { type EventBridgeEvent, MAX_ENTRY_BYTES, putEventsEntrySize, type RegionEvent, regionOfSource, regionSource } from './envelope';
+export { isoDate } from './primitives';
+export { EVENT_REJECTED, type EventRejectedDetail, type FieldError, VALIDATION_SOURCE } from './rejected';
+export { createValidator, type Validation, validator, type Validator } from './validate';
+export { jsonSchemaFileName, jsonSchemas } from './json-schema';
+export { ARCHIVE_PATTERN, FINDINGS_PATTERN, RULES, type TargetName, TARGETS } from './rules';
+export { FINDINGS_FORWARDING_PATTERN } from './forwarding';
 export { DEFAULT_BUS_NAME } from './bus';
 export { fieldErrorsOf } from './field-errors';

@@ -4,11 +4,9 @@ import { z } from 'zod';
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /** Ids of milestones, projects, findings, indicators and regions: lower-case slugs. */
-export const slug = z
-  .string()
-  .regex(SLUG_PATTERN, {
-    message: 'must be a slug: 1 to 64 characters of a-z, 0-9 and inner hyphens',
-  });
+export const slug = z.string().regex(SLUG_PATTERN, {
+  message: 'must be a slug: 1 to 64 characters of a-z, 0-9 and inner hyphens',
+});
 
 /** A non-empty, trimmed-looking text with an upper bound, so no field can carry a payload. */
 export const text = (max: number) =>
@@ -37,16 +35,11 @@ export const isoDateTime = z.iso.datetime({
 });
 
 /** Reporting period of an indicator value: a year, a quarter or a month. */
-export const period = z
-  .string()
-  .regex(/^(19[89]\d|20\d\d)(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/, {
-    message: 'must be a period as YYYY, YYYY-Qn or YYYY-MM (years 1980 to 2099)',
-  });
+export const period = z.string().regex(/^(19[89]\d|20\d\d)(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/, {
+  message: 'must be a period as YYYY, YYYY-Qn or YYYY-MM (years 1980 to 2099)',
+});
 
-export const revision = z
-  .int({ message: 'must be an integer' })
-  .min(1, { message: 'must be at least 1' })
-  .max(999_999, { message: 'must be at most 999999' });
+export const revision = z.int({ message: 'must be an integer' }).min(1, { message: 'must be at least 1' }).max(999_999, { message: 'must be at most 999999' });
 
 /** A euro amount: not negative, at most one billion, whole cents. */
 export const euroAmount = z

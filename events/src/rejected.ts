@@ -4,7 +4,7 @@ import { isoDateTime } from './primitives';
 export const VALIDATION_SOURCE = 'modellregionen.validation';
 export const EVENT_REJECTED = 'EventRejected';
 
-export const fieldErrorSchema = z.strictObject({
+const fieldErrorSchema = z.strictObject({
   path: z.string().max(300),
   message: z.string().min(1).max(1000),
 });

@@ -1,13 +1,6 @@
 import { type Catalogue, defaultCatalogue, isReportingRegion, MINISTRY_ID } from './catalogue';
 import { buildDetailSchemas, DETAIL_TYPES, type DetailType } from './details';
-import {
-  eventBridgeEventSchema,
-  MAX_ENTRY_BYTES,
-  putEventsEntrySize,
-  putEventsEntrySchema,
-  type RegionEvent,
-  regionOfSource,
-} from './envelope';
+import { eventBridgeEventSchema, MAX_ENTRY_BYTES, putEventsEntrySize, putEventsEntrySchema, type RegionEvent, regionOfSource } from './envelope';
 import { fieldErrorsOf } from './field-errors';
 import type { FieldError } from './rejected';
 
@@ -16,8 +9,7 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldE
 /** PutEvents entry field -> the name the delivered envelope uses, so errors read the same. */
 const ENTRY_PATHS: Record<string, string> = { Source: 'source', DetailType: 'detail-type', Detail: 'detail' };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface Validator {
   readonly catalogue: Catalogue;
@@ -51,13 +43,7 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
     return { regionId, errors: [] };
   };
 
-  const validateParts = (parts: {
-    eventId: string;
-    source: string;
-    detailType: string;
-    receivedAt: string;
-    detail: unknown;
-  }): Validation<RegionEvent> => {
+  const validateParts = (parts: { eventId: string; source: string; detailType: string; receivedAt: string; detail: unknown }): Validation<RegionEvent> => {
     const errors: FieldError[] = [];
     const { regionId, errors: sourceErrors } = checkSource(parts.source, parts.detailType);
     errors.push(...sourceErrors);

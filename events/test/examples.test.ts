@@ -19,8 +19,7 @@ const entriesOf = (file: string): unknown[] => {
   return Array.isArray(parsed) ? (parsed as unknown[]) : [parsed];
 };
 
-const detailTypeOf = (entry: unknown): unknown =>
-  typeof entry === 'object' && entry !== null && 'DetailType' in entry ? entry.DetailType : undefined;
+const detailTypeOf = (entry: unknown): unknown => (typeof entry === 'object' && entry !== null && 'DetailType' in entry ? entry.DetailType : undefined);
 
 describe('events/examples', () => {
   it('holds example files', () => {

@@ -28,14 +28,14 @@ describe('fieldErrorsOf: zod issues as field errors', () => {
     expect(errorsOf(schema, { name: 1 })).toEqual([{ path: 'name', message: 'must be a text' }]);
   });
 
-  it('joins paths with dots, array indices included, and keeps the schema\'s message', () => {
+  it("joins paths with dots, array indices included, and keeps the schema's message", () => {
     expect(errorsOf(schema, { name: 'x', nested: { amount: -1 }, list: ['a', 2] })).toEqual([
       { path: 'nested.amount', message: 'must not be negative' },
       { path: 'list.1', message: expect.any(String) },
     ]);
   });
 
-  it('keeps a custom issue\'s message even when its input is undefined', () => {
+  it("keeps a custom issue's message even when its input is undefined", () => {
     const refined = z.object({ a: z.string().optional() }).superRefine((v, ctx) => {
       if (v.a === undefined) ctx.addIssue({ code: 'custom', path: ['a'], message: 'is required when b is set', input: undefined });
     });

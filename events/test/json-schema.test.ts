@@ -10,9 +10,7 @@ describe('the checked-in JSON Schema files', () => {
   const generated = jsonSchemas();
 
   it('exist for every detail-type and for EventRejected, and for nothing else', () => {
-    expect(readdirSync(dir).sort()).toEqual(
-      [...DETAIL_TYPES, 'EventRejected'].map(jsonSchemaFileName).sort(),
-    );
+    expect(readdirSync(dir).sort()).toEqual([...DETAIL_TYPES, 'EventRejected'].map(jsonSchemaFileName).sort());
   });
 
   it.each(Object.keys(generated))('%s is up to date with the zod schema (run `npm run schemas`)', (name) => {

@@ -1,13 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  createValidator,
-  defaultCatalogue,
-  loadCatalogue,
-  MAX_ENTRY_BYTES,
-  validator,
-  type FieldError,
-  type Validation,
-} from '@modellregionen/events';
+import { createValidator, defaultCatalogue, loadCatalogue, MAX_ENTRY_BYTES, validator, type FieldError, type Validation } from '@modellregionen/events';
 
 /*
  * The event contract of SPEC section 3, rule by rule. Every rule has a failing case that names
@@ -86,8 +78,7 @@ const ministryFinding = (over: Detail = {}): Detail =>
     ...over,
   });
 
-const omit = (detail: Detail, ...keys: string[]): Detail =>
-  Object.fromEntries(Object.entries(detail).filter(([key]) => !keys.includes(key)));
+const omit = (detail: Detail, ...keys: string[]): Detail => Object.fromEntries(Object.entries(detail).filter(([key]) => !keys.includes(key)));
 
 /** An event as EventBridge delivers it to a target. */
 const envelope = (detailType: string, detail: unknown, source = 'modellregion.wetzlar'): Detail => ({
@@ -205,13 +196,10 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
       });
     });
 
-    it.each(['kassel', 'wetzlar', 'wiesbaden', 'hochtaunuskreis', 'offenbach', 'main-kinzig-hanau'])(
-      'accepts the model region %s',
-      (regionId) => {
-        const event = accepted(milestoneEvent({ regionId }, `modellregion.${regionId}`));
-        expect(event.regionId).toBe(regionId);
-      },
-    );
+    it.each(['kassel', 'wetzlar', 'wiesbaden', 'hochtaunuskreis', 'offenbach', 'main-kinzig-hanau'])('accepts the model region %s', (regionId) => {
+      const event = accepted(milestoneEvent({ regionId }, `modellregion.${regionId}`));
+      expect(event.regionId).toBe(regionId);
+    });
   });
 
   describe('regionId must equal the region of the source', () => {
@@ -845,7 +833,7 @@ describe('FindingPublished', () => {
   });
 });
 
-describe('validator.validatePutEventsEntry: the coordinators\' preflight', () => {
+describe("validator.validatePutEventsEntry: the coordinators' preflight", () => {
   it.each([
     ['MilestoneReported', milestone()],
     ['ProjectReported', project()],
@@ -927,8 +915,7 @@ describe('validator.validatePutEventsEntry: the coordinators\' preflight', () =>
 
   describe('size: EventBridge accepts entries up to 256 KiB', () => {
     const base = entry('MilestoneReported', milestone());
-    const sizeOf = (e: Detail): number =>
-      Buffer.byteLength(String(e.Source)) + Buffer.byteLength(String(e.DetailType)) + Buffer.byteLength(String(e.Detail));
+    const sizeOf = (e: Detail): number => Buffer.byteLength(String(e.Source)) + Buffer.byteLength(String(e.DetailType)) + Buffer.byteLength(String(e.Detail));
 
     it('rejects an entry over 256 KiB with path "detail"', () => {
       const raw = { ...base, Detail: JSON.stringify(milestone({ note: 'Bericht', padding: chars(300 * 1024) })) };
@@ -1021,8 +1008,14 @@ describe('the region registry is data: createValidator(loadCatalogue(...))', () 
   });
 
   it('accepts an indicator added to the catalogue as data', () => {
-    accepted(custom.validateEvent(envelope('IndicatorReported', indicator({ indicatorId: 'neighbourhood-centre-visitors', values: { total: 5400 }, isBaseline: undefined }))));
-    expect(rejected(validator.validateEvent(envelope('IndicatorReported', indicator({ indicatorId: 'neighbourhood-centre-visitors', values: { total: 5400 } }))))).toContainEqual({
+    accepted(
+      custom.validateEvent(
+        envelope('IndicatorReported', indicator({ indicatorId: 'neighbourhood-centre-visitors', values: { total: 5400 }, isBaseline: undefined })),
+      ),
+    );
+    expect(
+      rejected(validator.validateEvent(envelope('IndicatorReported', indicator({ indicatorId: 'neighbourhood-centre-visitors', values: { total: 5400 } })))),
+    ).toContainEqual({
       path: 'indicatorId',
       message: expect.stringContaining('must be an indicator of the catalogue'),
     });
@@ -1062,9 +1055,20 @@ describe('rules found by review', () => {
   });
   it('accepts large amounts in whole cents up to the bound', () => {
     const project = {
-      schemaVersion: 1, regionId: 'kassel', revision: 1, reportedAt: '2012-02-29T12:00:00+01:00', reportedBy: 'x',
-      projectId: 'p', title: 'P', fieldOfAction: 'housing', status: 'running', startDate: '2010-01-01',
-      funding: [{ programme: 'Soziale Stadt', source: 'bund', amountEur: 134222809.23 }, { programme: 'x', source: 'eu', amountEur: 999999999.99 }],
+      schemaVersion: 1,
+      regionId: 'kassel',
+      revision: 1,
+      reportedAt: '2012-02-29T12:00:00+01:00',
+      reportedBy: 'x',
+      projectId: 'p',
+      title: 'P',
+      fieldOfAction: 'housing',
+      status: 'running',
+      startDate: '2010-01-01',
+      funding: [
+        { programme: 'Soziale Stadt', source: 'bund', amountEur: 134222809.23 },
+        { programme: 'x', source: 'eu', amountEur: 999999999.99 },
+      ],
     };
     const ok = validator.validatePutEventsEntry({ Source: 'modellregion.kassel', DetailType: 'ProjectReported', Detail: JSON.stringify(project) });
     expect(ok).toMatchObject({ ok: true });

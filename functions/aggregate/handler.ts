@@ -38,7 +38,4 @@ const counted = countOutcomes(aggregator, metrics, (outcome) => ({
 
 // Failed messages come back with exponential backoff, not after the queue's fixed visibility
 // timeout: soon after a brief throttle, and spread out over a longer store outage.
-export const handler = lambdaHandler(
-  { logger, metrics },
-  withExponentialBackoff(createSqsClient(), sqsBatchHandler(counted), RETRY_SCHEDULES.aggregate),
-);
+export const handler = lambdaHandler({ logger, metrics }, withExponentialBackoff(createSqsClient(), sqsBatchHandler(counted), RETRY_SCHEDULES.aggregate));

@@ -38,7 +38,10 @@ beforeAll(async () => {
   accepting = await startSubscriber(204);
   down = await startSubscriber(503);
   const subscriptions = createSubscriptionStore({ client: db.doc, tableName: db.tableName });
-  for (const [subscriptionId, subscriber] of [['s-accepting', accepting], ['s-down', down]] as const) {
+  for (const [subscriptionId, subscriber] of [
+    ['s-accepting', accepting],
+    ['s-down', down],
+  ] as const) {
     await subscriptions.putSubscription({
       subscriptionId,
       subscriber: `sub-${subscriptionId}`,

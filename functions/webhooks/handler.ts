@@ -2,7 +2,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { countOutcomes, createSqsClient, lambdaHandler, RETRY_SCHEDULES, requiredEnv, sqsBatchHandler, withExponentialBackoff } from '@modellregionen/lambda-kit';
+import {
+  countOutcomes,
+  createSqsClient,
+  lambdaHandler,
+  RETRY_SCHEDULES,
+  requiredEnv,
+  sqsBatchHandler,
+  withExponentialBackoff,
+} from '@modellregionen/lambda-kit';
 import { createDynamoClient, createSubscriptionStore } from '@modellregionen/store';
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 
@@ -22,7 +30,4 @@ const counted = countOutcomes(dispatcher, metrics, (outcome) => ({
   DeliveriesFailed: outcome.deliveriesFailed,
 }));
 
-export const handler = lambdaHandler(
-  { logger, metrics },
-  withExponentialBackoff(createSqsClient(), sqsBatchHandler(counted), RETRY_SCHEDULES.webhooks),
-);
+export const handler = lambdaHandler({ logger, metrics }, withExponentialBackoff(createSqsClient(), sqsBatchHandler(counted), RETRY_SCHEDULES.webhooks));

@@ -23,8 +23,8 @@ export const FUNCTION_TIMEOUTS: Readonly<Record<keyof typeof FUNCTION_ENTRIES, D
 };
 
 /** Messages per invocation of a queue consumer, and how long Lambda gathers them. */
-export const BATCH_SIZE = 10;
-export const MAX_BATCHING_WINDOW = Duration.seconds(1);
+const BATCH_SIZE = 10;
+const MAX_BATCHING_WINDOW = Duration.seconds(1);
 
 /**
  * AWS's rule for a queue that feeds a function: at least six times the function timeout, plus

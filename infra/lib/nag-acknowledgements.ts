@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { type Stack, Validations } from 'aws-cdk-lib';
 import type { ModellregionenBackend } from './backend';
 
 /**
@@ -9,8 +9,7 @@ export const acknowledgeNagFindings = (stack: Stack, backend: ModellregionenBack
   const stackWide = [
     {
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason:
-        'The functions use the AWS managed AWSLambdaBasicExecutionRole, which grants CloudWatch Logs writes only.',
+      reason: 'The functions use the AWS managed AWSLambdaBasicExecutionRole, which grants CloudWatch Logs writes only.',
     },
     {
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',

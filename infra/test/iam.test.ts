@@ -42,15 +42,14 @@ const policyOf = (name: FunctionName): Statement[] => {
   const fnId = logicalIdOf(backend.functions[name]);
   const fn = resources[fnId]!;
   expect(fn.Type).toBe('AWS::Lambda::Function');
-  const roleId = ((fn.Properties!.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'])[0];
+  const roleId = (fn.Properties!.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
   expect(roleId, fnId).toBeDefined();
   return Object.values(resources)
     .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties!.Roles as { Ref: string }[]).some((x) => x.Ref === roleId))
     .flatMap((r) => (r.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
 };
 
-const actionsOf = (stmts: Statement[], service: string) =>
-  [...new Set(stmts.flatMap((s) => list(s.Action)).filter((a) => a.startsWith(`${service}:`)))].sort();
+const actionsOf = (stmts: Statement[], service: string) => [...new Set(stmts.flatMap((s) => list(s.Action)).filter((a) => a.startsWith(`${service}:`)))].sort();
 
 describe('every IAM policy', () => {
   it('names what it allows: no "*" and no "service:*" (a Deny, such as enforcing TLS, may be broad)', () => {
@@ -80,7 +79,13 @@ describe('each function reaches only what it uses', () => {
   it('aggregate: reads and writes the table item by item, consumes its queue, publishes only rejections', () => {
     const policy = policyOf('aggregate');
     expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
-    expect(actionsOf(policy, 'sqs')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
+    expect(actionsOf(policy, 'sqs')).toEqual([
+      'sqs:ChangeMessageVisibility',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:ReceiveMessage',
+    ]);
     const put = policy.find((s) => list(s.Action).includes('events:PutEvents'))!;
     expect(put.Condition).toEqual({ StringEquals: { 'events:source': 'modellregionen.validation' } });
     expect(actionsOf(policy, 'events')).toEqual(['events:PutEvents']);
@@ -104,7 +109,13 @@ describe('each function reaches only what it uses', () => {
   it('webhooks: reads subscriptions, records deliveries, consumes its queue, and touches no bus', () => {
     const policy = policyOf('webhooks');
     expect(actionsOf(policy, 'dynamodb')).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
-    expect(actionsOf(policy, 'sqs')).toEqual(['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage']);
+    expect(actionsOf(policy, 'sqs')).toEqual([
+      'sqs:ChangeMessageVisibility',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:GetQueueUrl',
+      'sqs:ReceiveMessage',
+    ]);
     expect(actionsOf(policy, 'events')).toEqual([]);
   });
 

@@ -79,8 +79,14 @@ describe('npx cdk synth', () => {
     for (const dir of readdirSync(out).filter((d) => d.startsWith('asset.'))) {
       const packages = bundledPackages(join(out, dir, 'index.mjs.map'));
       expect(packages, dir).toContain('node_modules/zod');
-      expect(packages.filter((p) => lock.packages[p] === undefined), dir).toEqual([]);
-      expect(packages.filter((p) => lock.packages[p]?.dev === true), dir).toEqual([]);
+      expect(
+        packages.filter((p) => lock.packages[p] === undefined),
+        dir,
+      ).toEqual([]);
+      expect(
+        packages.filter((p) => lock.packages[p]?.dev === true),
+        dir,
+      ).toEqual([]);
     }
 
     const lint = spawnSync('cfn-lint', [join(out, 'Modellregionen.template.json')], { encoding: 'utf8' });

@@ -44,7 +44,11 @@ const consumers = () =>
 
 describe('queues that feed functions', () => {
   it('are the aggregation and webhook queues, each with a dead-letter queue', () => {
-    expect(consumers().map((c) => c.target).sort()).toEqual(['aggregate', 'webhooks']);
+    expect(
+      consumers()
+        .map((c) => c.target)
+        .sort(),
+    ).toEqual(['aggregate', 'webhooks']);
     for (const c of consumers()) expect(resources[c.deadLetterQueueId]?.Type, c.id).toBe('AWS::SQS::Queue');
   });
 
@@ -112,7 +116,8 @@ describe("EventBridge's own delivery to the targets", () => {
       for (const t of rule.targets) expect(t.DeadLetterConfig, rule.id).toEqual({ Arn: { 'Fn::GetAtt': [dlq, 'Arn'] } });
     }
     const policy = ofType('AWS::SQS::QueuePolicy').find(([, p]) => JSON.stringify(p.Properties!.Queues) === JSON.stringify([{ Ref: dlq }]))!;
-    const statements = (policy[1].Properties!.PolicyDocument as { Statement: { Effect: string; Principal: unknown; Action: unknown; Condition?: unknown }[] }).Statement;
+    const statements = (policy[1].Properties!.PolicyDocument as { Statement: { Effect: string; Principal: unknown; Action: unknown; Condition?: unknown }[] })
+      .Statement;
     const fromRules = statements.filter((s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === JSON.stringify({ Service: 'events.amazonaws.com' }));
     expect(fromRules.map((s) => (s.Condition as { ArnEquals: { 'aws:SourceArn': GetAtt } }).ArnEquals['aws:SourceArn']['Fn::GetAtt'][0]).sort()).toEqual(
       all.map((r) => r.id).sort(),

@@ -87,30 +87,26 @@ const indicator = (regionId: string) =>
     .tuple(common(regionId), fc.constantFrom(...INDICATORS), fc.constantFrom(...PERIODS), fc.boolean(), fc.nat(1000))
     .map(([c, def, period, isBaseline, seed]) => {
       const value = (k: number) => {
-        const v = def.min + ((seed * k) % 1000) / 1000 * (def.max - def.min);
+        const v = def.min + (((seed * k) % 1000) / 1000) * (def.max - def.min);
         return def.unit === 'count' ? Math.round(v) : Math.round(v * 10) / 10;
       };
       return {
         ...c,
         indicatorId: def.id,
         period,
-        values: def.disaggregated
-          ? { total: value(1), withMigrationBackground: value(3), withoutMigrationBackground: value(7) }
-          : { total: value(1) },
+        values: def.disaggregated ? { total: value(1), withMigrationBackground: value(3), withoutMigrationBackground: value(7) } : { total: value(1) },
         ...(isBaseline ? { isBaseline: true } : {}),
       };
     });
 
 const finding = (regionId: string) =>
-  fc.tuple(common(regionId), fc.constantFrom('sprache-frueh', 'netzwerke'), fc.constantFrom(...FIELDS_OF_ACTION)).map(
-    ([c, findingId, fieldOfAction]) => ({
-      ...c,
-      findingId,
-      title: `Erkenntnis ${findingId}`,
-      summary: 'Was die Modellregion gelernt hat.',
-      fieldOfAction,
-    }),
-  );
+  fc.tuple(common(regionId), fc.constantFrom('sprache-frueh', 'netzwerke'), fc.constantFrom(...FIELDS_OF_ACTION)).map(([c, findingId, fieldOfAction]) => ({
+    ...c,
+    findingId,
+    title: `Erkenntnis ${findingId}`,
+    summary: 'Was die Modellregion gelernt hat.',
+    fieldOfAction,
+  }));
 
 const DETAIL_ARBITRARIES = {
   MilestoneReported: milestone,
@@ -120,12 +116,8 @@ const DETAIL_ARBITRARIES = {
 } as const;
 
 /** One valid event as EventBridge delivers it to a target. */
-export const validEvent: fc.Arbitrary<RawEvent> = fc
-  .tuple(
-    fc.constantFrom(...REGIONS),
-    fc.constantFrom(...(Object.keys(DETAIL_ARBITRARIES) as (keyof typeof DETAIL_ARBITRARIES)[])),
-    fc.uuid({ version: 4 }),
-  )
+const validEvent: fc.Arbitrary<RawEvent> = fc
+  .tuple(fc.constantFrom(...REGIONS), fc.constantFrom(...(Object.keys(DETAIL_ARBITRARIES) as (keyof typeof DETAIL_ARBITRARIES)[])), fc.uuid({ version: 4 }))
   .chain(([regionId, detailType, id]) =>
     DETAIL_ARBITRARIES[detailType](regionId).map(
       (detail): RawEvent => ({
@@ -147,11 +139,9 @@ export const validEvent: fc.Arbitrary<RawEvent> = fc
  * arbitrary order. Returns the distinct events and the delivered sequence.
  */
 export const deliveredStream = (options: { maxEvents?: number } = {}) =>
-  fc
-    .uniqueArray(validEvent, { selector: (e) => e.id, minLength: 1, maxLength: options.maxEvents ?? 40 })
-    .chain((events) =>
-      fc
-        .array(fc.nat(events.length - 1), { maxLength: events.length })
-        .chain((dupIdx) => fc.shuffledSubarray([...events, ...dupIdx.map((i) => events[i]!)], { minLength: events.length + dupIdx.length }))
-        .map((delivered) => ({ events, delivered })),
-    );
+  fc.uniqueArray(validEvent, { selector: (e) => e.id, minLength: 1, maxLength: options.maxEvents ?? 40 }).chain((events) =>
+    fc
+      .array(fc.nat(events.length - 1), { maxLength: events.length })
+      .chain((dupIdx) => fc.shuffledSubarray([...events, ...dupIdx.map((i) => events[i]!)], { minLength: events.length + dupIdx.length }))
+      .map((delivered) => ({ events, delivered })),
+  );

@@ -21,11 +21,7 @@ export const inBatches = <T>(items: readonly T[], sizes: readonly number[]): T[]
  * Processes the batches, `parallel` at a time, and redelivers failed messages until none fail.
  * Returns how many deliveries it took and how many messages ever failed.
  */
-export const deliverUntilDone = async (
-  aggregator: Aggregator,
-  batches: InboundMessage[][],
-  options: { parallel?: number; maxRounds?: number } = {},
-) => {
+export const deliverUntilDone = async (aggregator: Aggregator, batches: InboundMessage[][], options: { parallel?: number; maxRounds?: number } = {}) => {
   let pending = batches;
   let failures = 0;
   for (let round = 0; round < (options.maxRounds ?? 100); round += 1) {

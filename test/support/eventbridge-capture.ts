@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 
-export interface CapturedEntry {
+interface CapturedEntry {
   Source: string;
   DetailType: string;
   Detail: string;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..', '..');
 const START = join(ROOT, 'packages', 'local', 'src', 'cli', 'start.ts');
 
-export const freePort = () =>
+const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as AddressInfo;
@@ -68,7 +68,19 @@ export const runtimeProcess = async (options: RuntimeProcessOptions): Promise<Ru
     },
     async start() {
       if (child !== undefined) throw new Error('the runtime process is running already');
-      const args = ['--import', 'tsx', START, '--data-dir', options.dataDir, '--api-port', String(ports.api), '--events-port', String(ports.events), '--store-port', String(ports.store)];
+      const args = [
+        '--import',
+        'tsx',
+        START,
+        '--data-dir',
+        options.dataDir,
+        '--api-port',
+        String(ports.api),
+        '--events-port',
+        String(ports.events),
+        '--store-port',
+        String(ports.store),
+      ];
       const started = spawn(process.execPath, args, {
         cwd: ROOT,
         env: {

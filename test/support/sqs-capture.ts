@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface CapturedVisibilityChange {
+interface CapturedVisibilityChange {
   QueueUrl: string;
   Entries: { Id: string; ReceiptHandle: string; VisibilityTimeout: number }[];
 }

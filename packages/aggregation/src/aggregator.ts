@@ -34,8 +34,7 @@ type Classified =
   | { kind: 'invalid'; messageIds: string[]; raw: unknown; body: string; errors: { path: string; message: string }[]; sentAt?: string };
 
 /** Whether a delivered event comes from a replay of the archive (EventBridge marks it so). */
-const isReplayed = (raw: unknown): boolean =>
-  typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>)['replay-name'] === 'string';
+const isReplayed = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>)['replay-name'] === 'string';
 
 /**
  * The aggregation pipeline. Per report: skip it if its audit record exists (it was processed);
@@ -114,9 +113,7 @@ export const createAggregator = (options: AggregatorOptions) => {
     const acceptedAt = new Map(items.map((i) => [i.event, i.sentAt]));
     const failed = new Set<RegionEvent>();
     const outcomes = new Map<RegionEvent, CurrentWrite | 'duplicate'>();
-    const writes = await mapSettledLimit(events, concurrency, async (event) =>
-      (await store.hasRevision(event)) ? 'duplicate' : store.putCurrent(event),
-    );
+    const writes = await mapSettledLimit(events, concurrency, async (event) => ((await store.hasRevision(event)) ? 'duplicate' : store.putCurrent(event)));
     writes.forEach((w, i) => {
       const event = events[i]!;
       if (w.status === 'fulfilled') outcomes.set(event, w.value);

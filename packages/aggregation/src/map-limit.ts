@@ -1,9 +1,5 @@
 /** Maps with at most `limit` promises in flight; settles every item, like Promise.allSettled. */
-export const mapSettledLimit = async <T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<PromiseSettledResult<R>[]> => {
+export const mapSettledLimit = async <T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> => {
   const results: PromiseSettledResult<R>[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -197,7 +197,12 @@ describe('quarantine', () => {
     ]);
     expect(outcome).toMatchObject({ failed: [], rejected: 1, applied: 1 });
     expect(await store.listRejections(UNATTRIBUTED_REGION)).toEqual([
-      expect.objectContaining({ eventId: 'm-1', receivedAt: '2012-01-01T00:00:00.000Z', body: '{"truncated": ', errors: [expect.objectContaining({ path: 'event' })] }),
+      expect.objectContaining({
+        eventId: 'm-1',
+        receivedAt: '2012-01-01T00:00:00.000Z',
+        body: '{"truncated": ',
+        errors: [expect.objectContaining({ path: 'event' })],
+      }),
     ]);
   });
 
@@ -216,7 +221,11 @@ describe('store failures', () => {
   it('fails only the report whose write failed; the rest of the batch is done', async () => {
     let fail = true;
     const memory = createInMemoryReportStore();
-    const store = withFaults(memory, (op) => (op === 'putCurrent' && fail ? ((fail = false), 'before') : undefined));
+    const store = withFaults(memory, (op) => {
+      if (op !== 'putCurrent' || !fail) return undefined;
+      fail = false;
+      return 'before';
+    });
     const { aggregator } = pipeline({ store });
     const [a, b] = [asMessage(milestoneEvent('e-1', 1, 'planned')), asMessage(kasselEvent('k-1'))];
     const outcome = await aggregator.processMessages([a, b]);
@@ -229,8 +238,16 @@ describe('store failures', () => {
   it('leaves a region’s reports unrecorded while its view cannot be stored, and finishes them on the retry', async () => {
     let viewsFail = true;
     const memory = createInMemoryReportStore();
-    const { aggregator } = pipeline({ store: withFaults(memory, failing('putView', () => viewsFail)) });
-    const messages = [asMessage(milestoneEvent('e-1', 1, 'planned')), asMessage({ ...milestoneEvent('e-2', 1, 'planned'), detail: { ...milestoneEvent('e-2', 1, 'planned').detail, milestoneId: 'sprachkurse' } })];
+    const { aggregator } = pipeline({
+      store: withFaults(
+        memory,
+        failing('putView', () => viewsFail),
+      ),
+    });
+    const messages = [
+      asMessage(milestoneEvent('e-1', 1, 'planned')),
+      asMessage({ ...milestoneEvent('e-2', 1, 'planned'), detail: { ...milestoneEvent('e-2', 1, 'planned').detail, milestoneId: 'sprachkurse' } }),
+    ];
     expect((await aggregator.processMessages(messages)).failed.sort()).toEqual(messages.map((m) => m.id).sort());
     expect(await memory.revisions('wetzlar')).toEqual([]);
     viewsFail = false;
@@ -241,7 +258,13 @@ describe('store failures', () => {
   it('counts a report whose audit record could not be written as applied when it comes again', async () => {
     let fail = true;
     const memory = createInMemoryReportStore();
-    const { aggregator } = pipeline({ store: withFaults(memory, (op) => (op === 'putRevision' && fail ? ((fail = false), 'before') : undefined)) });
+    const { aggregator } = pipeline({
+      store: withFaults(memory, (op) => {
+        if (op !== 'putRevision' || !fail) return undefined;
+        fail = false;
+        return 'before';
+      }),
+    });
     const message = asMessage(milestoneEvent('e-1', 1, 'planned'));
     expect(await aggregator.processMessages([message])).toMatchObject({ failed: [message.id], applied: 0 });
     // Its current state was written: the retry finds it current ('already-current') and records it.

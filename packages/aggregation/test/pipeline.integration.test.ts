@@ -181,9 +181,7 @@ describe('convergence of the stored views (property, shuffled and duplicated str
 
           const expected = events.map(valid);
           for (const asOf of ['2012-02-29', TODAY]) {
-            expect(await store.competenceCircle(asOf)).toEqual(
-              competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf }),
-            );
+            expect(await store.competenceCircle(asOf)).toEqual(competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf }));
           }
           for (const [regionId, state] of reduceRegions(expected)) {
             const stored = await store.currentItems(regionId);
@@ -234,9 +232,7 @@ describe('faults: store calls that fail before or after they reach the store', (
         const { failures } = await deliverUntilDone(aggregator, inBatches(delivered.map(asMessage), [7]), { parallel: 2, maxRounds: 200 });
         flakyClient.destroy();
         if (injected > 0) expect(failures).toBeGreaterThan(0);
-        expect(await store.competenceCircle(TODAY)).toEqual(
-          competenceCircleOf(events.map(valid), { catalogue: defaultCatalogue, asOf: TODAY }),
-        );
+        expect(await store.competenceCircle(TODAY)).toEqual(competenceCircleOf(events.map(valid), { catalogue: defaultCatalogue, asOf: TODAY }));
       }),
       { numRuns: 30 },
     );

@@ -45,8 +45,7 @@ const describeGrant = (grant: Grant, regionId: string | undefined): string => {
 const describeCaller = (p: Principal): string =>
   p.role === 'coordinator' ? `a coordinator of ${p.regionId}` : p.role === 'ministry' ? 'the ministry' : 'a subscriber';
 
-const orList = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? 'nobody') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+const orList = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? 'nobody') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
 /** Whether the principal may call a route with this rule; otherwise why not, for the 403. */
 export const decideAccess = (grants: readonly Grant[], principal: Principal, regionId: string | undefined): true | string =>

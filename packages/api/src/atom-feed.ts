@@ -39,16 +39,16 @@ export interface FeedOptions {
   now?: () => Date;
 }
 
-export const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
-export const DEFAULT_FEED_TITLE = 'Modellregionen Integration: Erkenntnisse';
-export const PROGRAMME_NAME = 'Modellregionen Integration';
+const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
+const DEFAULT_FEED_TITLE = 'Modellregionen Integration: Erkenntnisse';
+const PROGRAMME_NAME = 'Modellregionen Integration';
 
 /** Tag URIs (RFC 4151): stable identifiers that do not depend on where the API is deployed. */
 const TAG_PREFIX = 'tag:modellregionen-integration.hessen.de,2009:';
-export const FEED_ID = `${TAG_PREFIX}findings`;
-export const FIELD_OF_ACTION_SCHEME = `${TAG_PREFIX}fields-of-action`;
-export const TAG_SCHEME = `${TAG_PREFIX}tags`;
-export const REGION_SCHEME = `${TAG_PREFIX}regions`;
+const FEED_ID = `${TAG_PREFIX}findings`;
+const FIELD_OF_ACTION_SCHEME = `${TAG_PREFIX}fields-of-action`;
+const TAG_SCHEME = `${TAG_PREFIX}tags`;
+const REGION_SCHEME = `${TAG_PREFIX}regions`;
 
 const GENERATOR = 'Modellregionen Integration Berichtswesen';
 const RELATED_PROJECTS_LABEL = 'Zugehörige Projekte';
@@ -57,7 +57,7 @@ const RELATED_PROJECTS_LABEL = 'Zugehörige Projekte';
  * The atom:id of a finding: the same for every revision of it, so a feed reader shows a
  * corrected finding as an update of the entry it already has, not as a new one.
  */
-export const findingEntryId = (regionId: string, findingId: string): string =>
+const findingEntryId = (regionId: string, findingId: string): string =>
   `${FEED_ID}/${encodeURIComponent(stripInvalidXmlChars(regionId))}/${encodeURIComponent(stripInvalidXmlChars(findingId))}`;
 
 /**
@@ -67,15 +67,10 @@ export const findingEntryId = (regionId: string, findingId: string): string =>
  */
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/gu;
 
-export const stripInvalidXmlChars = (value: string): string => value.replace(INVALID_XML_CHARS, '');
+const stripInvalidXmlChars = (value: string): string => value.replace(INVALID_XML_CHARS, '');
 
 const escapeMarkup = (value: string): string =>
-  value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /**
  * Character data. Line ends are normalised to `\n` here, as every conforming XML parser would do
@@ -114,8 +109,7 @@ interface Instant {
  * is returned unchanged; the lenient ISO 8601 forms (`t`/`z` in lower case, a space instead of
  * `T`, seconds left out, offsets `+0100` or `+01`) are normalised to RFC 3339.
  */
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
 const daysInMonth = (year: number, month: number): number => {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -173,9 +167,7 @@ interface Entry {
 
 /** Newest first; at the same instant by region id, then finding id (code-unit order, not locale). */
 const newestFirst = (a: Entry, b: Entry): number =>
-  b.updated.epochMs - a.updated.epochMs ||
-  compareStrings(a.finding.regionId, b.finding.regionId) ||
-  compareStrings(a.finding.findingId, b.finding.findingId);
+  b.updated.epochMs - a.updated.epochMs || compareStrings(a.finding.regionId, b.finding.regionId) || compareStrings(a.finding.findingId, b.finding.findingId);
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -235,9 +227,7 @@ const renderEntry = ({ id, finding, updated }: Entry): string[] => [
   '    </author>',
   `    <category term="${attr(finding.fieldOfAction)}" scheme="${attr(FIELD_OF_ACTION_SCHEME)}" label="${attr(finding.fieldOfActionTitle)}"/>`,
   `    <category term="${attr(finding.regionId)}" scheme="${attr(REGION_SCHEME)}" label="${attr(finding.regionName)}"/>`,
-  ...distinctNonBlank(finding.tags).map(
-    (tag) => `    <category term="${attr(tag)}" scheme="${attr(TAG_SCHEME)}" label="${attr(tag)}"/>`,
-  ),
+  ...distinctNonBlank(finding.tags).map((tag) => `    <category term="${attr(tag)}" scheme="${attr(TAG_SCHEME)}" label="${attr(tag)}"/>`),
   `    <summary type="text">${text(finding.summary)}</summary>`,
   `    <content type="text">${text(contentOf(finding))}</content>`,
   '  </entry>',

@@ -29,8 +29,7 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: FieldError[]) =>
-  new HttpError(400, details ? 'validation_failed' : 'bad_request', message, details);
+export const badRequest = (message: string, details?: FieldError[]) => new HttpError(400, details ? 'validation_failed' : 'bad_request', message, details);
 export const unauthorized = (message: string) => new HttpError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);

@@ -2,7 +2,7 @@ import { FetchError, NonRetryableFetchError } from 'aws-jwt-verify/error';
 import { type Fetcher, SimpleFetcher } from 'aws-jwt-verify/https';
 
 /** How long fetching a key set may take before the token it was fetched for is refused. */
-export const JWKS_FETCH_TIMEOUT_MS = 3_000;
+const JWKS_FETCH_TIMEOUT_MS = 3_000;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

@@ -25,7 +25,7 @@ export interface OpenApiOptions {
   readonly catalogue?: Catalogue;
 }
 
-export const DEFAULT_SERVER_URL = 'http://127.0.0.1:3000';
+const DEFAULT_SERVER_URL = 'http://127.0.0.1:3000';
 
 const INFO_DESCRIPTION = [
   'Reporting backend of the Hessian programme "Modellregionen Integration".',
@@ -83,13 +83,15 @@ export const buildOpenApiDocument = (routes: readonly Route[], options: OpenApiO
   });
   for (const route of routes) registry.registerPath(operationOf(route, catalogue));
   // Held to the schema the route that serves it declares: a route the generator cannot describe fails here, not in a client.
-  return openApiDocumentSchema.parse(new OpenApiGeneratorV31(registry.definitions).generateDocument({
-    openapi: '3.1.0',
-    info: { title: 'Modellregionen Integration API', version: '1.0.0', description: INFO_DESCRIPTION },
-    servers: [{ url: options.serverUrl ?? DEFAULT_SERVER_URL }],
-    security: [{ bearerAuth: [] }],
-    tags: TAGS.map((t) => ({ ...t })),
-  }));
+  return openApiDocumentSchema.parse(
+    new OpenApiGeneratorV31(registry.definitions).generateDocument({
+      openapi: '3.1.0',
+      info: { title: 'Modellregionen Integration API', version: '1.0.0', description: INFO_DESCRIPTION },
+      servers: [{ url: options.serverUrl ?? DEFAULT_SERVER_URL }],
+      security: [{ bearerAuth: [] }],
+      tags: TAGS.map((t) => ({ ...t })),
+    }),
+  );
 };
 
 let lastServed: { routes: readonly Route[]; catalogue: Catalogue; serverUrl: string; document: OpenApiDocument } | undefined;

@@ -38,7 +38,7 @@ export const reviewPath = z.strictObject({
 
 /** `/v1/subscriptions/{subscriptionId}`: whether it is one of the caller's is the store's to say. */
 export const subscriptionPath = z.strictObject({
-  subscriptionId: z.string().meta({ description: 'Id of one of the caller\'s subscriptions, as `POST /v1/subscriptions` answered it.' }),
+  subscriptionId: z.string().meta({ description: "Id of one of the caller's subscriptions, as `POST /v1/subscriptions` answered it." }),
 });
 
 export const asOfQuery = z.object({

@@ -55,13 +55,15 @@ export const responsesOf = (route: Route): DeclaredResponse[] => {
   }
   raise(500);
   for (const [status, description] of Object.entries(errors)) raise(Number(status), description === true ? undefined : description);
-  const successes = Object.entries(route.responses).map(([status, response]): DeclaredResponse => ({
-    status: Number(status),
-    description: response.description,
-    schema: response.schema,
-    mediaType: response.mediaType ?? JSON_MEDIA_TYPE,
-    retryAfter: false,
-  }));
+  const successes = Object.entries(route.responses).map(
+    ([status, response]): DeclaredResponse => ({
+      status: Number(status),
+      description: response.description,
+      schema: response.schema,
+      mediaType: response.mediaType ?? JSON_MEDIA_TYPE,
+      retryAfter: false,
+    }),
+  );
   const failures = [...raised].sort(([a], [b]) => a - b).map(([status, description]) => errorResponse(status, description));
   return [...successes, ...failures];
 };

@@ -7,7 +7,7 @@ import type { Tag } from './tags';
 
 /** Which deployed function serves a route: writers publish to the bus or write the table, readers query it. */
 export type ApiFunction = 'read' | 'write';
-export type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'DELETE';
 
 /** A schema, or a function that builds it from the catalogue the API serves (its region and indicator ids). */
 export type Declared<S> = S | ((catalogue: Catalogue) => S);
@@ -20,7 +20,7 @@ export interface BodyDeclaration<S = z.ZodType> {
   readonly description: string;
 }
 
-export interface RequestDeclaration<P extends z.ZodObject | undefined, Q extends z.ZodObject | undefined, B extends z.ZodType | undefined> {
+interface RequestDeclaration<P extends z.ZodObject | undefined, Q extends z.ZodObject | undefined, B extends z.ZodType | undefined> {
   /** Every `{name}` of the path. A value the schema refuses names nothing: a 404 with the schema's message. */
   readonly params?: Declared<P>;
   /** Unknown query parameters are ignored; a known one the schema refuses is a 400. */
@@ -30,7 +30,7 @@ export interface RequestDeclaration<P extends z.ZodObject | undefined, Q extends
 
 export type SuccessStatus = 200 | 201 | 202 | 204;
 
-export interface SuccessResponse<S extends z.ZodType = z.ZodType> {
+interface SuccessResponse<S extends z.ZodType = z.ZodType> {
   readonly description: string;
   /** The body; without one the response has none (204). */
   readonly schema?: S;
@@ -45,12 +45,12 @@ export type SuccessResponses = { readonly [S in SuccessStatus]?: SuccessResponse
  * meaning). The router's own follow from the declaration: 400 for a request that does not hold to
  * it, 401 and 403 unless public, 404 for path parameters, 413 and 415 for a body, 500 always.
  */
-export type HandlerErrors = { readonly [S in 400 | 404 | 409 | 502 | 503]?: string | true };
+type HandlerErrors = { readonly [S in 400 | 404 | 409 | 502 | 503]?: string | true };
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a handler is given: its request parsed by its declaration, and the caller its access rule admits. */
-export interface HandlerInput<A extends Access, P, Q, B> {
+interface HandlerInput<A extends Access, P, Q, B> {
   readonly deps: ApiDeps;
   readonly principal: PrincipalOf<A>;
   readonly params: P extends z.ZodType ? z.output<P> : Readonly<Record<string, never>>;
@@ -61,7 +61,7 @@ export interface HandlerInput<A extends Access, P, Q, B> {
 }
 
 /** What a handler answers: one of its declared statuses, with a body of that status's schema. */
-export type Reply<R extends SuccessResponses> = {
+type Reply<R extends SuccessResponses> = {
   [S in keyof R & SuccessStatus]: R[S] extends { readonly schema: infer T extends z.ZodType } ? { status: S; body: z.input<T> } : { status: S };
 }[keyof R & SuccessStatus];
 
@@ -121,8 +121,14 @@ const built = new WeakMap<(catalogue: Catalogue) => z.ZodType, WeakMap<Catalogue
 export const resolveSchema = <S extends z.ZodType>(declared: Declared<S>, catalogue: Catalogue): S => {
   if (typeof declared !== 'function') return declared;
   let byCatalogue = built.get(declared);
-  if (byCatalogue === undefined) built.set(declared, (byCatalogue = new WeakMap()));
+  if (byCatalogue === undefined) {
+    byCatalogue = new WeakMap();
+    built.set(declared, byCatalogue);
+  }
   let schema = byCatalogue.get(catalogue);
-  if (schema === undefined) byCatalogue.set(catalogue, (schema = declared(catalogue)));
+  if (schema === undefined) {
+    schema = declared(catalogue);
+    byCatalogue.set(catalogue, schema);
+  }
   return schema as S;
 };

@@ -7,7 +7,7 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
  * How far the issuer's clock may run ahead of ours. A minute covers ordinary NTP drift between
  * machines without letting a token dated in the future live noticeably longer than it should.
  */
-export const CLOCK_SKEW_SECONDS = 60;
+const CLOCK_SKEW_SECONDS = 60;
 
 /** A token whose signature is good but whose claims this API does not accept. */
 export class TokenClaimError extends Error {

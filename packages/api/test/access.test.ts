@@ -10,7 +10,9 @@ const subscriber: Principal = { role: 'subscriber', subject: 's', name: 'S', mun
 describe('deciding by the grants', () => {
   it('admits a coordinator to its own region only', () => {
     expect(decideAccess(REPORTER, coordinator('wetzlar'), 'wetzlar')).toBe(true);
-    expect(decideAccess(REPORTER, coordinator('kassel'), 'wetzlar')).toBe('this route is for the coordinator of wetzlar; the token names a coordinator of kassel');
+    expect(decideAccess(REPORTER, coordinator('kassel'), 'wetzlar')).toBe(
+      'this route is for the coordinator of wetzlar; the token names a coordinator of kassel',
+    );
     expect(decideAccess(REPORTER, ministry, 'wetzlar')).toBe('this route is for the coordinator of wetzlar; the token names the ministry');
   });
 

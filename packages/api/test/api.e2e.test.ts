@@ -27,15 +27,27 @@ const milestone = (id: string, status: string, reportedAt: string, revision = 1,
 const circle = async (query = '') => {
   const r = await call(runtime, 'GET', `/v1/competence-circle${query}`, { token: tokens.ministry });
   expect(r.status).toBe(200);
-  return r.json as { asOf: string; regions: { regionId: string; milestones: { total: number; overdue: number; byStatus: Record<string, number> }; projects: { fundingEur: number } }[]; totals: { milestones: { total: number } } };
+  return r.json as {
+    asOf: string;
+    regions: { regionId: string; milestones: { total: number; overdue: number; byStatus: Record<string, number> }; projects: { fundingEur: number } }[];
+    totals: { milestones: { total: number } };
+  };
 };
 const row = (view: Awaited<ReturnType<typeof circle>>, regionId: string) => view.regions.find((r) => r.regionId === regionId)!;
 
 describe('the API end to end', () => {
   it('shows events put on the bus and reports posted through the API in the competence circle', async () => {
-    const kassel = new EventBridgeClient({ endpoint: runtime.urls.events, region: 'eu-central-1', credentials: { accessKeyId: 'kassel', secretAccessKey: 'x' } });
+    const kassel = new EventBridgeClient({
+      endpoint: runtime.urls.events,
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'kassel', secretAccessKey: 'x' },
+    });
     const detail = { regionId: 'kassel', reportedBy: 'Koordinationsbüro Kassel', ...milestone('leitbild', 'achieved', '2011-03-01T10:00:00+01:00') };
-    await kassel.send(new PutEventsCommand({ Entries: [{ Source: 'modellregion.kassel', DetailType: 'MilestoneReported', Detail: JSON.stringify(detail), EventBusName: 'modellregionen' }] }));
+    await kassel.send(
+      new PutEventsCommand({
+        Entries: [{ Source: 'modellregion.kassel', DetailType: 'MilestoneReported', Detail: JSON.stringify(detail), EventBusName: 'modellregionen' }],
+      }),
+    );
     kassel.destroy();
 
     const post = (body: unknown) => call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token: tokens.coordinatorSameRegion, body });
@@ -86,10 +98,18 @@ describe('the API end to end', () => {
     expect((await call(runtime, 'POST', '/v1/reviews/midterm/close', { token: tokens.ministry })).status).toBe(409);
   });
 
-  it('lists a region\'s rejections, newest first, with field paths', async () => {
-    const kassel = new EventBridgeClient({ endpoint: runtime.urls.events, region: 'eu-central-1', credentials: { accessKeyId: 'wetzlar', secretAccessKey: 'x' } });
+  it("lists a region's rejections, newest first, with field paths", async () => {
+    const kassel = new EventBridgeClient({
+      endpoint: runtime.urls.events,
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'wetzlar', secretAccessKey: 'x' },
+    });
     const bad = { regionId: 'wetzlar', reportedBy: 'x', ...milestone('kaputt', 'planned', '2012-02-10T09:30:00+01:00'), achievedDate: '2012-01-01' };
-    await kassel.send(new PutEventsCommand({ Entries: [{ Source: 'modellregion.wetzlar', DetailType: 'MilestoneReported', Detail: JSON.stringify(bad), EventBusName: 'modellregionen' }] }));
+    await kassel.send(
+      new PutEventsCommand({
+        Entries: [{ Source: 'modellregion.wetzlar', DetailType: 'MilestoneReported', Detail: JSON.stringify(bad), EventBusName: 'modellregionen' }],
+      }),
+    );
     kassel.destroy();
     await runtime.settled();
     const r = await call(runtime, 'GET', '/v1/regions/wetzlar/rejections', { token: tokens.coordinatorSameRegion });
@@ -108,22 +128,71 @@ describe('the API end to end', () => {
   it('shows a region, an indicator across regions, and the findings as JSON and Atom', async () => {
     const post = (path: string, body: unknown, token = tokens.coordinatorSameRegion) => call(runtime, 'POST', path, { token, body });
     const base = { schemaVersion: 1, revision: 1, indicatorId: 'school-leavers-without-qualification' };
-    expect((await post('/v1/regions/wetzlar/indicators', { ...base, period: '2008', isBaseline: true, reportedAt: '2010-01-10T10:00:00+01:00', values: { total: 7.4, withMigrationBackground: 12.3, withoutMigrationBackground: 4.1 } })).status).toBe(202);
-    expect((await post('/v1/regions/wetzlar/indicators', { ...base, period: '2011', reportedAt: '2012-01-10T10:00:00+01:00', values: { total: 6.1, withMigrationBackground: 9.8, withoutMigrationBackground: 4.0 } })).status).toBe(202);
-    expect((await post('/v1/regions/wetzlar/findings', { schemaVersion: 1, revision: 1, reportedAt: '2012-02-28T15:00:00+01:00', findingId: 'frueh-fördern', title: 'Früh fördern', summary: 'Sprachförderung ab der Kita wirkt.', fieldOfAction: 'language' })).status).toBe(400);
-    expect((await post('/v1/regions/wetzlar/findings', { schemaVersion: 1, revision: 1, reportedAt: '2012-02-28T15:00:00+01:00', findingId: 'frueh-foerdern', title: 'Früh fördern', summary: 'Sprachförderung ab der Kita wirkt.', fieldOfAction: 'language' })).status).toBe(202);
+    expect(
+      (
+        await post('/v1/regions/wetzlar/indicators', {
+          ...base,
+          period: '2008',
+          isBaseline: true,
+          reportedAt: '2010-01-10T10:00:00+01:00',
+          values: { total: 7.4, withMigrationBackground: 12.3, withoutMigrationBackground: 4.1 },
+        })
+      ).status,
+    ).toBe(202);
+    expect(
+      (
+        await post('/v1/regions/wetzlar/indicators', {
+          ...base,
+          period: '2011',
+          reportedAt: '2012-01-10T10:00:00+01:00',
+          values: { total: 6.1, withMigrationBackground: 9.8, withoutMigrationBackground: 4.0 },
+        })
+      ).status,
+    ).toBe(202);
+    expect(
+      (
+        await post('/v1/regions/wetzlar/findings', {
+          schemaVersion: 1,
+          revision: 1,
+          reportedAt: '2012-02-28T15:00:00+01:00',
+          findingId: 'frueh-fördern',
+          title: 'Früh fördern',
+          summary: 'Sprachförderung ab der Kita wirkt.',
+          fieldOfAction: 'language',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await post('/v1/regions/wetzlar/findings', {
+          schemaVersion: 1,
+          revision: 1,
+          reportedAt: '2012-02-28T15:00:00+01:00',
+          findingId: 'frueh-foerdern',
+          title: 'Früh fördern',
+          summary: 'Sprachförderung ab der Kita wirkt.',
+          fieldOfAction: 'language',
+        })
+      ).status,
+    ).toBe(202);
     await runtime.settled();
 
     const region = await call(runtime, 'GET', '/v1/regions/wetzlar', { token: tokens.coordinatorSameRegion });
     expect(region.json).toMatchObject({ regionId: 'wetzlar', name: 'Stadt Wetzlar', findings: [{ findingId: 'frueh-foerdern' }] });
     const indicator = await call(runtime, 'GET', '/v1/indicators/school-leavers-without-qualification', { token: tokens.ministry });
     expect(indicator.json?.regions).toContainEqual(
-      expect.objectContaining({ regionId: 'wetzlar', baselinePeriod: '2008', latestPeriod: '2011', changeSinceBaseline: { total: -1.3, gap: -2.4 }, gapNarrowed: true }),
+      expect.objectContaining({
+        regionId: 'wetzlar',
+        baselinePeriod: '2008',
+        latestPeriod: '2011',
+        changeSinceBaseline: { total: -1.3, gap: -2.4 },
+        gapNarrowed: true,
+      }),
     );
     expect(indicator.json?.periods).toContainEqual({ period: '2008', regions: { wetzlar: expect.objectContaining({ gap: 8.2, isBaseline: true }) } });
 
     const findings = await call(runtime, 'GET', '/v1/findings?fieldOfAction=language', { token: tokens.subscriber });
-    expect((findings.json?.findings as { findingId: string }[]).map((f) => f.findingId)).toEqual(['frueh-foerdern']);
+    expect((findings.json!.findings as { findingId: string }[]).map((f) => f.findingId)).toEqual(['frueh-foerdern']);
     const atom = await call(runtime, 'GET', '/v1/findings.atom', { token: tokens.subscriber });
     expect(atom.headers.get('content-type')).toContain('application/atom+xml');
     expect(atom.text).toContain('<title type="text">Früh fördern</title>');

@@ -69,8 +69,7 @@ const parseFeed = (xml: string): XmlNode => {
 const entriesOf = (feed: XmlNode): XmlNode[] => children(feed, 'entry');
 
 /** RFC 3339 section 5.6 `date-time`, with full-date and time ranges checked. */
-const RFC3339 =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const RFC3339 = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const isRfc3339 = (value: string): boolean => RFC3339.test(value) && Number.isFinite(Date.parse(value));
 
 /** What XML 1.0 cannot carry (and the C1 controls), as the renderer promises to drop. */
@@ -172,10 +171,7 @@ describe('renderFindingsFeed: entries', () => {
       expect(attrOf(only(entry, 'content'), 'type')).toBe('text');
       expect(children(only(entry, 'author'), 'name')).toHaveLength(1);
     }
-    expect(entries.map((e) => textOf(only(only(e, 'author'), 'name')))).toEqual([
-      'Referat Integration',
-      'Koordinierungsstelle Wetzlar',
-    ]);
+    expect(entries.map((e) => textOf(only(only(e, 'author'), 'name')))).toEqual(['Referat Integration', 'Koordinierungsstelle Wetzlar']);
   });
 
   it('carries the title, the summary, and as content the summary with the region name on a new line', () => {
@@ -186,19 +182,13 @@ describe('renderFindingsFeed: entries', () => {
   });
 
   it('names related projects in the content (there is no public URL per project to link)', () => {
-    const [entry] = entriesOf(
-      parseFeed(renderFindingsFeed([finding({ relatedProjectIds: ['elternlotsen', 'kita-sprache'] })], options)),
-    );
-    expect(textOf(only(entry, 'content'))).toBe(
-      `${finding().summary}\nStadt Wetzlar\nZugehörige Projekte: elternlotsen, kita-sprache`,
-    );
+    const [entry] = entriesOf(parseFeed(renderFindingsFeed([finding({ relatedProjectIds: ['elternlotsen', 'kita-sprache'] })], options)));
+    expect(textOf(only(entry, 'content'))).toBe(`${finding().summary}\nStadt Wetzlar\nZugehörige Projekte: elternlotsen, kita-sprache`);
     expect(children(entry, 'link').filter((l) => attrOf(l, 'rel') === 'related')).toHaveLength(0);
   });
 
   it('carries the field of action, each distinct non-blank tag and the region as categories', () => {
-    const [entry] = entriesOf(
-      parseFeed(renderFindingsFeed([finding({ tags: ['Kita', 'Elternarbeit', 'Kita', '  ', 'Eltern\narbeit'] })], options)),
-    );
+    const [entry] = entriesOf(parseFeed(renderFindingsFeed([finding({ tags: ['Kita', 'Elternarbeit', 'Kita', '  ', 'Eltern\narbeit'] })], options)));
     const categories = children(entry, 'category').map((c) => ({
       term: attrOf(c, 'term'),
       scheme: attrOf(c, 'scheme'),
@@ -215,9 +205,7 @@ describe('renderFindingsFeed: entries', () => {
     const tags = categories.filter((c) => c.scheme === 'tag:modellregionen-integration.hessen.de,2009:tags');
     expect(tags.map((t) => t.term)).toEqual(['Kita', 'Elternarbeit', 'Eltern arbeit']);
     const regions = categories.filter((c) => c.scheme === 'tag:modellregionen-integration.hessen.de,2009:regions');
-    expect(regions).toEqual([
-      { term: 'wetzlar', scheme: 'tag:modellregionen-integration.hessen.de,2009:regions', label: 'Stadt Wetzlar' },
-    ]);
+    expect(regions).toEqual([{ term: 'wetzlar', scheme: 'tag:modellregionen-integration.hessen.de,2009:regions', label: 'Stadt Wetzlar' }]);
   });
 
   it('gives each finding an id that is unique and the same for every revision', () => {
@@ -308,14 +296,7 @@ describe('renderFindingsFeed: dates and order', () => {
   });
 
   it('refuses a reportedAt that is not a real date-time with an offset', () => {
-    for (const reportedAt of [
-      '2012-02-10T09:30:00',
-      '2012-02-30T09:30:00Z',
-      '2012-02-10T24:00:00Z',
-      '2012-02-10',
-      'gestern',
-      '',
-    ]) {
+    for (const reportedAt of ['2012-02-10T09:30:00', '2012-02-30T09:30:00Z', '2012-02-10T24:00:00Z', '2012-02-10', 'gestern', '']) {
       expect(() => renderFindingsFeed([finding({ reportedAt })], options), reportedAt).toThrow(RangeError);
     }
   });
@@ -366,28 +347,20 @@ describe('renderFindingsFeed: property', () => {
 
   it('always gives a well-formed document that round-trips the title, summary and tags', () => {
     fc.assert(
-      fc.property(
-        anyText(200),
-        anyText(400),
-        fc.array(anyText(50), { maxLength: 5 }),
-        anyText(100),
-        (title, summary, tags, reportedBy) => {
-          const xml = renderFindingsFeed([finding({ title, summary, tags, reportedBy, regionName: reportedBy })], options);
-          expect(XMLValidator.validate(xml)).toBe(true);
-          expect(xml).not.toMatch(ILLEGAL);
-          const [entry] = entriesOf(only(parser.parse(xml) as XmlNode, 'feed'));
-          expect(textOf(only(entry, 'title'))).toBe(expectedText(title));
-          expect(textOf(only(entry, 'summary'))).toBe(expectedText(summary));
-          expect(textOf(only(only(entry, 'author'), 'name'))).toBe(expectedText(reportedBy));
-          const expectedTags = [
-            ...new Set(tags.map((t) => expectedText(t).replace(/[\t\n]/g, ' ')).filter((t) => t.trim() !== '')),
-          ];
-          const tagTerms = children(entry, 'category')
-            .filter((c) => attrOf(c, 'scheme') === 'tag:modellregionen-integration.hessen.de,2009:tags')
-            .map((c) => attrOf(c, 'term'));
-          expect(tagTerms).toEqual(expectedTags);
-        },
-      ),
+      fc.property(anyText(200), anyText(400), fc.array(anyText(50), { maxLength: 5 }), anyText(100), (title, summary, tags, reportedBy) => {
+        const xml = renderFindingsFeed([finding({ title, summary, tags, reportedBy, regionName: reportedBy })], options);
+        expect(XMLValidator.validate(xml)).toBe(true);
+        expect(xml).not.toMatch(ILLEGAL);
+        const [entry] = entriesOf(only(parser.parse(xml) as XmlNode, 'feed'));
+        expect(textOf(only(entry, 'title'))).toBe(expectedText(title));
+        expect(textOf(only(entry, 'summary'))).toBe(expectedText(summary));
+        expect(textOf(only(only(entry, 'author'), 'name'))).toBe(expectedText(reportedBy));
+        const expectedTags = [...new Set(tags.map((t) => expectedText(t).replace(/[\t\n]/g, ' ')).filter((t) => t.trim() !== ''))];
+        const tagTerms = children(entry, 'category')
+          .filter((c) => attrOf(c, 'scheme') === 'tag:modellregionen-integration.hessen.de,2009:tags')
+          .map((c) => attrOf(c, 'term'));
+        expect(tagTerms).toEqual(expectedTags);
+      }),
       { numRuns: 300 },
     );
   });

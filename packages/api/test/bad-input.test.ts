@@ -25,7 +25,11 @@ const snapshot = async () => {
 
 describe('bad input to the write routes gets a precise 4xx', () => {
   it('415 for a body that is not declared as JSON', async () => {
-    const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token, rawBody: JSON.stringify(validBodies.milestones), contentType: 'text/plain' });
+    const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', {
+      token,
+      rawBody: JSON.stringify(validBodies.milestones),
+      contentType: 'text/plain',
+    });
     expect(r).toMatchObject({ status: 415, json: { error: { code: 'unsupported_media_type' } } });
   });
 
@@ -89,7 +93,10 @@ describe('bad input to the write routes gets a precise 4xx', () => {
   });
 
   it('400 when the body names the region or the reporter, which come from path and token', async () => {
-    const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token, body: { ...validBodies.milestones, regionId: 'kassel', reportedBy: 'jemand' } });
+    const r = await call(runtime, 'POST', '/v1/regions/wetzlar/milestones', {
+      token,
+      body: { ...validBodies.milestones, regionId: 'kassel', reportedBy: 'jemand' },
+    });
     expect(r.status).toBe(400);
     expect(r.json?.error).toMatchObject({
       details: [
@@ -164,7 +171,10 @@ describe('property: arbitrary bodies never yield a 5xx and never change a view',
         fc.oneof(
           fc.jsonValue().map((v) => ({ rawBody: JSON.stringify(v) ?? 'null', contentType: 'application/json' })),
           fc.uint8Array({ maxLength: 2048 }).map((bytes) => ({ rawBody: bytes, contentType: 'application/json' })),
-          fc.record({ rawBody: fc.string({ maxLength: 500 }), contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-8') }),
+          fc.record({
+            rawBody: fc.string({ maxLength: 500 }),
+            contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-8'),
+          }),
           // Near misses: a valid report with one field replaced by anything.
           fc.tuple(fc.constantFrom(...Object.keys(validBodies.projects)), fc.jsonValue()).map(([key, value]) => ({
             rawBody: JSON.stringify({ ...validBodies.milestones, ...validBodies.projects, [key]: value }),

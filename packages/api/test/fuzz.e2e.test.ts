@@ -27,7 +27,14 @@ beforeAll(async () => {
   runtime = await startLocalRuntime({ inMemory: true, devIssuerKeyFile: keyFile, ports: { api: 0, events: 0, store: 0 } });
   tokens = await makeTokens(JSON.parse(readFileSync(keyFile, 'utf8')) as JWK);
   // Something to protect: one accepted report.
-  const accepted = await send({ family: 'setup', method: 'POST', path: '/v1/regions/wetzlar/milestones', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.coordinator}` }, body: Buffer.from(JSON.stringify(validBodies.milestones)), expect: 'any' });
+  const accepted = await send({
+    family: 'setup',
+    method: 'POST',
+    path: '/v1/regions/wetzlar/milestones',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.coordinator}` },
+    body: Buffer.from(JSON.stringify(validBodies.milestones)),
+    expect: 'any',
+  });
   expect(accepted.status).toBe(202);
   await runtime.settled();
 });
@@ -38,11 +45,19 @@ const sendRaw = (r: HostileRequest): Promise<{ status: number; contentType: stri
   new Promise((resolve, reject) => {
     const url = new URL(runtime.urls.api);
     const req = request(
-      { host: url.hostname, port: url.port, method: r.method, path: r.path, headers: { ...r.headers, ...(r.body ? { 'content-length': String(r.body.length) } : {}) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: r.method,
+        path: r.path,
+        headers: { ...r.headers, ...(r.body ? { 'content-length': String(r.body.length) } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -63,7 +78,9 @@ const snapshot = async () => {
   const items: unknown[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await runtime.dynamo.send(new ScanCommand({ TableName: runtime.tableName, ConsistentRead: true, ...(ExclusiveStartKey ? { ExclusiveStartKey: ExclusiveStartKey as never } : {}) }));
+    const page = await runtime.dynamo.send(
+      new ScanCommand({ TableName: runtime.tableName, ConsistentRead: true, ...(ExclusiveStartKey ? { ExclusiveStartKey: ExclusiveStartKey as never } : {}) }),
+    );
     items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -77,7 +94,7 @@ const check = async (r: HostileRequest) => {
   const archivedBefore = runtime.archive.size;
   const { status, contentType, text } = await send(r);
   const label = `${r.family}: ${r.method} ${r.path.slice(0, 120)} -> ${status} ${text.slice(0, 200)}`;
-  expect(status >= 200 && status < 300 || status >= 400 && status < 500, label).toBe(true);
+  expect((status >= 200 && status < 300) || (status >= 400 && status < 500), label).toBe(true);
   if (r.expect === 'reject') expect(status, label).toBeGreaterThanOrEqual(400);
   if (r.expect === 'unauthorized') expect(status, label).toBe(401);
   if (status >= 400) {
@@ -95,18 +112,46 @@ const check = async (r: HostileRequest) => {
 describe('fuzzing the HTTP API through the local runtime', () => {
   it('refuses every forged token with a 401 that names no internals', async () => {
     for (const [name, token] of Object.entries(tokens.forged)) {
-      await check({ family: `forged token: ${name}`, method: 'GET', path: '/v1/findings', headers: { authorization: `Bearer ${token}` }, expect: 'unauthorized' });
+      await check({
+        family: `forged token: ${name}`,
+        method: 'GET',
+        path: '/v1/findings',
+        headers: { authorization: `Bearer ${token}` },
+        expect: 'unauthorized',
+      });
     }
-    const { text } = await send({ family: 'unknown kid', method: 'GET', path: '/v1/findings', headers: { authorization: `Bearer ${tokens.forged['unknown kid']}` }, expect: 'unauthorized' });
+    const { text } = await send({
+      family: 'unknown kid',
+      method: 'GET',
+      path: '/v1/findings',
+      headers: { authorization: `Bearer ${tokens.forged['unknown kid']}` },
+      expect: 'unauthorized',
+    });
     expect(JSON.parse(text)).toEqual({ error: { code: 'unauthorized', message: 'the token is not valid: it is signed by an unknown key' } });
   });
 
   it('keeps claims named __proto__ from granting a role', async () => {
-    await check({ family: 'prototype claims', method: 'GET', path: '/v1/competence-circle', headers: { authorization: `Bearer ${tokens.prototypeClaims}` }, expect: 'reject' });
-    expect((await send({ family: 'prototype claims', method: 'GET', path: '/v1/findings', headers: { authorization: `Bearer ${tokens.prototypeClaims}` }, expect: 'any' })).status).toBe(200);
+    await check({
+      family: 'prototype claims',
+      method: 'GET',
+      path: '/v1/competence-circle',
+      headers: { authorization: `Bearer ${tokens.prototypeClaims}` },
+      expect: 'reject',
+    });
+    expect(
+      (
+        await send({
+          family: 'prototype claims',
+          method: 'GET',
+          path: '/v1/findings',
+          headers: { authorization: `Bearer ${tokens.prototypeClaims}` },
+          expect: 'any',
+        })
+      ).status,
+    ).toBe(200);
   });
 
-  it('answers 413 to a body over API Gateway\'s 10 MB, in the error shape', async () => {
+  it("answers 413 to a body over API Gateway's 10 MB, in the error shape", async () => {
     await check({
       family: 'larger than API Gateway takes',
       method: 'POST',

@@ -19,7 +19,7 @@ export interface HostileRequest {
   readonly expect: 'reject' | 'unauthorized' | 'any';
 }
 
-export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'] as const;
+const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'] as const;
 
 export interface Tokens {
   readonly coordinator: string;
@@ -85,7 +85,10 @@ export const makeTokens = async (privateJwk: JWK): Promise<Tokens> => {
       'deeply nested payload': `${ministry.split('.')[0]}.${b64(`{"a":${'['.repeat(3000)}${']'.repeat(3000)}}`)}.${ministrySignature}`,
     },
     // Spread copies the parsed `__proto__` member as a plain member, so it is in the signed claims.
-    prototypeClaims: await sign({ ...claims('subscriber'), ...(JSON.parse(`{"__proto__":{"${CLAIMS.groups}":["ministry"]},"constructor":{"prototype":{"role":"ministry"}}}`) as object) }),
+    prototypeClaims: await sign({
+      ...claims('subscriber'),
+      ...(JSON.parse(`{"__proto__":{"${CLAIMS.groups}":["ministry"]},"constructor":{"prototype":{"role":"ministry"}}}`) as object),
+    }),
   };
 };
 
@@ -149,9 +152,11 @@ const brokenEncoding = (kind: (typeof REPORT_KINDS)[number]): fc.Arbitrary<Encod
   const valid = Buffer.from(JSON.stringify({ ...validBodies[kind], title: 'Sprachförderung' }));
   const at = valid.indexOf('ö');
   return fc.oneof(
-    fc
-      .constantFrom([0xff], [0xfe, 0xff], [0xc3], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82])
-      .map((bad) => ({ family: 'invalid utf-8', body: Buffer.concat([valid.subarray(0, at), Buffer.from(bad), valid.subarray(at + 2)]), contentType: 'application/json' })),
+    fc.constantFrom([0xff], [0xfe, 0xff], [0xc3], [0xc3, 0x28], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]).map((bad) => ({
+      family: 'invalid utf-8',
+      body: Buffer.concat([valid.subarray(0, at), Buffer.from(bad), valid.subarray(at + 2)]),
+      contentType: 'application/json',
+    })),
     fc.constantFrom('utf-16', 'UTF-16LE', 'utf-16be', '"utf-16"', 'latin1', 'iso-8859-1', 'utf-32', 'utf8', 'x').map((charset) => ({
       family: 'foreign charset',
       body: charset.toLowerCase().includes('16') ? Buffer.from(valid.toString('utf8'), 'utf16le') : valid,
@@ -161,7 +166,11 @@ const brokenEncoding = (kind: (typeof REPORT_KINDS)[number]): fc.Arbitrary<Encod
 };
 
 const brokenPercent = fc.constantFrom('%', '%E0%A4%A', '%ZZ', '%00', '%C0%AF', '%ED%A0%80', '%25%', '%%', '..%2F..%2F', '%2e%2e', '%FF%FE');
-const protoSegment = fc.oneof(fc.constantFrom(...PROTO_KEYS), brokenPercent, fc.tuple(fc.constantFrom(...PROTO_KEYS), brokenPercent).map(([a, b]) => `${a}${b}`));
+const protoSegment = fc.oneof(
+  fc.constantFrom(...PROTO_KEYS),
+  brokenPercent,
+  fc.tuple(fc.constantFrom(...PROTO_KEYS), brokenPercent).map(([a, b]) => `${a}${b}`),
+);
 
 /** Read paths with hostile path segments: none names anything, so all are 4xx. */
 const hostilePath = fc.oneof(
@@ -175,7 +184,15 @@ const hostilePath = fc.oneof(
   protoSegment.map((s) => ({ method: 'GET' as const, path: `/v1/${s}`, as: 'ministry' as const })),
 );
 
-const READ_PATHS = ['/v1/findings', '/v1/findings.atom', '/v1/competence-circle', '/v1/regions/wetzlar', '/v1/catalogue', '/v1/reviews/final', '/v1/subscriptions'] as const;
+const READ_PATHS = [
+  '/v1/findings',
+  '/v1/findings.atom',
+  '/v1/competence-circle',
+  '/v1/regions/wetzlar',
+  '/v1/catalogue',
+  '/v1/reviews/final',
+  '/v1/subscriptions',
+] as const;
 const readerOf = (path: string): 'subscriber' | 'ministry' => (path === '/v1/subscriptions' ? 'subscriber' : 'ministry');
 
 const queryValue = fc.oneof(
@@ -270,12 +287,14 @@ export const hostileRequests = (tokens: Tokens): fc.Arbitrary<HostileRequest> =>
       headers: { authorization: `Bearer ${tokens.prototypeClaims}` },
       expect: 'reject' as const,
     })),
-    fc.tuple(fc.oneof(headerValue, fc.base64String({ maxLength: 200 })), fc.constantFrom('Bearer ', 'bearer ', 'Basic ', 'Bearer  ', '')).map(([garbage, scheme]) => ({
-      family: 'garbage authorization',
-      method: 'GET' as const,
-      path: '/v1/findings',
-      headers: { authorization: `${scheme}${garbage}` },
-      expect: 'unauthorized' as const,
-    })),
+    fc
+      .tuple(fc.oneof(headerValue, fc.base64String({ maxLength: 200 })), fc.constantFrom('Bearer ', 'bearer ', 'Basic ', 'Bearer  ', ''))
+      .map(([garbage, scheme]) => ({
+        family: 'garbage authorization',
+        method: 'GET' as const,
+        path: '/v1/findings',
+        headers: { authorization: `${scheme}${garbage}` },
+        expect: 'unauthorized' as const,
+      })),
   );
 };

@@ -28,8 +28,11 @@ beforeAll(async () => {
   issuer = await openDevIssuer();
   // aws-jwt-verify fetches keys over HTTPS only: serve them with a throwaway self-signed certificate.
   const dir = mkdtempSync(join(tmpdir(), 'jwks-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+    { stdio: 'ignore' },
+  );
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
   jwksServer = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) =>
     res.end(JSON.stringify(issuer.jwks)),
@@ -64,9 +67,16 @@ const event = (method: string, path: string, token: string, body?: unknown): API
   rawQueryString: '',
   headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
   requestContext: {
-    accountId: '111111111111', apiId: 'api', domainName: 'api.example.org', domainPrefix: 'api',
+    accountId: '111111111111',
+    apiId: 'api',
+    domainName: 'api.example.org',
+    domainPrefix: 'api',
     http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
-    requestId: 'r', routeKey: '$default', stage: '$default', time: '', timeEpoch: 0,
+    requestId: 'r',
+    routeKey: '$default',
+    stage: '$default',
+    time: '',
+    timeEpoch: 0,
   },
   ...(body ? { body: JSON.stringify(body) } : {}),
   isBase64Encoded: false,
@@ -77,12 +87,20 @@ describe('the API Lambda handlers', () => {
     const token = await issuer.sign({ role: 'coordinator', regionId: 'offenbach' });
     const result = await write(
       event('POST', '/v1/regions/offenbach/findings', token, {
-        schemaVersion: 1, revision: 1, reportedAt: '2012-10-09T12:00:00+02:00', findingId: 'lotsen', title: 'Lotsen', summary: 'Bildungslotsen helfen.', fieldOfAction: 'education',
+        schemaVersion: 1,
+        revision: 1,
+        reportedAt: '2012-10-09T12:00:00+02:00',
+        findingId: 'lotsen',
+        title: 'Lotsen',
+        summary: 'Bildungslotsen helfen.',
+        fieldOfAction: 'education',
       }),
       lambdaContext('api-write'),
     );
     expect(result.statusCode).toBe(202);
-    expect(bus.entries).toEqual([expect.objectContaining({ Source: 'modellregion.offenbach', DetailType: 'FindingPublished', EventBusName: 'modellregionen' })]);
+    expect(bus.entries).toEqual([
+      expect.objectContaining({ Source: 'modellregion.offenbach', DetailType: 'FindingPublished', EventBusName: 'modellregionen' }),
+    ]);
     expect(JSON.parse(bus.entries[0]!.Detail)).toMatchObject({ regionId: 'offenbach', reportedBy: 'Koordination offenbach' });
   });
 
@@ -92,7 +110,13 @@ describe('the API Lambda handlers', () => {
     const before = bus.entries.length;
     const result = await write(
       event('POST', '/v1/regions/offenbach/findings', token, {
-        schemaVersion: 1, revision: 2, reportedAt: '2012-10-10T12:00:00+02:00', findingId: 'lotsen', title: 'Lotsen', summary: 'Bildungslotsen helfen.', fieldOfAction: 'education',
+        schemaVersion: 1,
+        revision: 2,
+        reportedAt: '2012-10-10T12:00:00+02:00',
+        findingId: 'lotsen',
+        title: 'Lotsen',
+        summary: 'Bildungslotsen helfen.',
+        fieldOfAction: 'education',
       }),
       lambdaContext('api-write'),
     );

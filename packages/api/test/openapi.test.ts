@@ -12,6 +12,7 @@ import { declaredResponse } from './response-contract';
 const OPENAPI_PATH = '/v1/openapi.json';
 
 // The document is plain JSON; walking it in a test is easiest untyped.
+// biome-ignore lint/suspicious/noExplicitAny: the test walks an arbitrary OpenAPI document by its paths.
 type Json = any;
 
 const build = (options?: Parameters<typeof buildOpenApiDocument>[1]): Json => JSON.parse(JSON.stringify(buildOpenApiDocument(ROUTES, options)));
@@ -152,7 +153,19 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes 503 with Retry-After on every route that reads or writes the store', () => {
-    const storeRoutes = ['getRegion', 'getRejections', 'getCompetenceCircle', 'getIndicator', 'getReview', 'closeReview', 'getFindings', 'getFindingsAtom', 'postSubscription', 'getSubscriptions', 'deleteSubscription'];
+    const storeRoutes = [
+      'getRegion',
+      'getRejections',
+      'getCompetenceCircle',
+      'getIndicator',
+      'getReview',
+      'closeReview',
+      'getFindings',
+      'getFindingsAtom',
+      'postSubscription',
+      'getSubscriptions',
+      'deleteSubscription',
+    ];
     for (const id of storeRoutes) {
       const route = ROUTES.find((r) => r.id === id)!;
       const unavailable = operation(route.method, route.path).responses['503'];
@@ -231,7 +244,20 @@ describe('the OpenAPI document', () => {
     const list = deref(doc, operation('GET', '/v1/findings').responses['200'].content['application/json'].schema);
     const finding = deref(doc, list.properties.findings.items);
     expect(Object.keys(finding.properties).sort()).toEqual(
-      ['regionId', 'regionName', 'findingId', 'title', 'summary', 'fieldOfAction', 'fieldOfActionTitle', 'tags', 'relatedProjectIds', 'revision', 'reportedAt', 'reportedBy'].sort(),
+      [
+        'regionId',
+        'regionName',
+        'findingId',
+        'title',
+        'summary',
+        'fieldOfAction',
+        'fieldOfActionTitle',
+        'tags',
+        'relatedProjectIds',
+        'revision',
+        'reportedAt',
+        'reportedBy',
+      ].sort(),
     );
   });
 

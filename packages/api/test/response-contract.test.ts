@@ -7,7 +7,7 @@ const json = (status: number, body: unknown) => ({ status, contentType: 'applica
 const error = (status: number, code: string) => json(status, { error: { code, message: 'x' } });
 const accepted = { eventId: 'e-1', detailType: 'MilestoneReported', regionId: 'wetzlar' };
 
-describe('holding a response to its route\'s declaration', () => {
+describe("holding a response to its route's declaration", () => {
   it('finds the route by method and path template', () => {
     expect(routeOf('POST', '/v1/regions/wetzlar/milestones')?.id).toBe('postMilestone');
     expect(routeOf('GET', '/v1/findings.atom')?.id).toBe('getFindingsAtom');

@@ -36,12 +36,7 @@ export interface SeenResponse {
 }
 
 /** Why the response breaks the declaration of the route it came from, or undefined when it does not. */
-export const contractViolation = (
-  method: string,
-  target: string,
-  response: SeenResponse,
-  functions?: readonly ApiFunction[],
-): string | undefined => {
+export const contractViolation = (method: string, target: string, response: SeenResponse, functions?: readonly ApiFunction[]): string | undefined => {
   const path = target.split('?')[0] ?? target;
   if (LOCAL_PATHS.has(path)) return undefined;
   const route = routeOf(method, path, functions);

@@ -25,7 +25,17 @@ const MATRIX: Record<string, Expectation> = {
   getReview: { ...unauthenticated, coordinatorSameRegion: 403, coordinatorOtherRegion: 403, ministry: 200, subscriber: 403 },
   getFindings: { ...unauthenticated, coordinatorSameRegion: 200, coordinatorOtherRegion: 200, ministry: 200, subscriber: 200 },
   getFindingsAtom: { ...unauthenticated, coordinatorSameRegion: 200, coordinatorOtherRegion: 200, ministry: 200, subscriber: 200 },
-  getOpenApi: { none: 200, expired: 200, badSignature: 200, forged: 200, otherIssuer: 200, coordinatorSameRegion: 200, coordinatorOtherRegion: 200, ministry: 200, subscriber: 200 },
+  getOpenApi: {
+    none: 200,
+    expired: 200,
+    badSignature: 200,
+    forged: 200,
+    otherIssuer: 200,
+    coordinatorSameRegion: 200,
+    coordinatorOtherRegion: 200,
+    ministry: 200,
+    subscriber: 200,
+  },
 };
 
 const PARAMS: Record<string, string> = { regionId: 'wetzlar', indicatorId: 'unemployment-rate', reviewId: 'midterm', subscriptionId: 'no-such-subscription' };

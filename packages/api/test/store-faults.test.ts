@@ -65,9 +65,16 @@ const event = (method: string, path: string, token: string, body?: unknown): API
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(rawQueryString ? { queryStringParameters: Object.fromEntries(new URLSearchParams(rawQueryString)) } : {}),
     requestContext: {
-      accountId: '111111111111', apiId: 'api', domainName: 'api.example.org', domainPrefix: 'api',
+      accountId: '111111111111',
+      apiId: 'api',
+      domainName: 'api.example.org',
+      domainPrefix: 'api',
       http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
-      requestId: 'r', routeKey: '$default', stage: '$default', time: '', timeEpoch: 0,
+      requestId: 'r',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
     },
     ...(body ? { body: JSON.stringify(body) } : {}),
     isBase64Encoded: false,
@@ -86,7 +93,13 @@ const STORE_REQUESTS = [
   { id: 'getFindingsAtom', method: 'GET', path: '/v1/findings.atom', caller: 'subscriber' },
   { id: 'getSubscriptions', method: 'GET', path: '/v1/subscriptions', caller: 'subscriber' },
   { id: 'deleteSubscription', method: 'DELETE', path: '/v1/subscriptions/no-such-subscription', caller: 'subscriber' },
-  { id: 'postSubscription', method: 'POST', path: '/v1/subscriptions', caller: 'subscriber', body: { callbackUrl: 'https://www.giessen.de/integration/webhook' } },
+  {
+    id: 'postSubscription',
+    method: 'POST',
+    path: '/v1/subscriptions',
+    caller: 'subscriber',
+    body: { callbackUrl: 'https://www.giessen.de/integration/webhook' },
+  },
   { id: 'closeReview', method: 'POST', path: '/v1/reviews/final/close', caller: 'ministry' },
 ] as const;
 
@@ -182,7 +195,10 @@ describe('the API when the store fails', () => {
       // the SDK's retry quota, which is the point of the quota but not of this test.
       const statuses: (number | undefined)[] = [];
       for (const read of [...reads, ...reads, ...reads]) statuses.push(...(await callAll([read])).map((o) => o.result.statusCode));
-      expect(statuses.every((s) => s === 200 || s === 503), String(statuses)).toBe(true);
+      expect(
+        statuses.every((s) => s === 200 || s === 503),
+        String(statuses),
+      ).toBe(true);
       expect(statuses.filter((s) => s === 200).length, String(statuses)).toBeGreaterThan(statuses.length / 2);
       expect(proxy.stats.cut).toBeGreaterThan(0);
     } finally {
@@ -200,7 +216,15 @@ describe('the API when the bus stalls', () => {
     Object.assign(process.env, { EVENT_BUS_NAME: 'modellregionen', AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${(bus.address() as AddressInfo).port}` });
     try {
       const write = apiHandlerFromEnv(['write'], 'bus-stall') as unknown as Handler;
-      const finding = { schemaVersion: 1, revision: 1, reportedAt: '2012-10-09T12:00:00+02:00', findingId: 'lotsen', title: 'Lotsen', summary: 'Bildungslotsen helfen.', fieldOfAction: 'education' };
+      const finding = {
+        schemaVersion: 1,
+        revision: 1,
+        reportedAt: '2012-10-09T12:00:00+02:00',
+        findingId: 'lotsen',
+        title: 'Lotsen',
+        summary: 'Bildungslotsen helfen.',
+        fieldOfAction: 'education',
+      };
       const token = await issuer.sign({ role: 'coordinator', regionId: 'offenbach' });
       const started = performance.now();
       const result = await write(event('POST', '/v1/regions/offenbach/findings', token, finding), lambdaContext('api'));

@@ -41,8 +41,16 @@ const LOCAL_AUDIENCE = 'modellregionen-local';
 
 /** Each kind with the issuer and audience its tokens must name. */
 const KINDS = {
-  jwks: { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, config: (jwks: Jwks): TokenVerifierConfig => ({ kind: 'jwks', issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri, jwks }) },
-  cognito: { issuer: COGNITO_ISSUER, audience: CLIENT_ID, config: (jwks: Jwks): TokenVerifierConfig => ({ kind: 'cognito', userPoolId: USER_POOL, clientId: CLIENT_ID, jwks }) },
+  jwks: {
+    issuer: LOCAL_ISSUER,
+    audience: LOCAL_AUDIENCE,
+    config: (jwks: Jwks): TokenVerifierConfig => ({ kind: 'jwks', issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, jwksUri, jwks }),
+  },
+  cognito: {
+    issuer: COGNITO_ISSUER,
+    audience: CLIENT_ID,
+    config: (jwks: Jwks): TokenVerifierConfig => ({ kind: 'cognito', userPoolId: USER_POOL, clientId: CLIENT_ID, jwks }),
+  },
 } as const;
 
 const sign = (key: Key, claims: Record<string, unknown>) =>
@@ -109,9 +117,7 @@ describe.each(Object.entries(KINDS))('the %s verifier', (_kind, { issuer, audien
     const [header, payload, signature] = good.split('.') as [string, string, string];
     const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const stranger = { ...(await newKey('k1')) };
-    const hmac = await new SignJWT(claims())
-      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
-      .sign(new TextEncoder().encode(JSON.stringify(key.publicJwk)));
+    const hmac = await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(new TextEncoder().encode(JSON.stringify(key.publicJwk)));
     const cases: [string, string][] = [
       ['garbage', 'not-a-token'],
       ['alg none', `${b64({ alg: 'none', kid: 'k1' })}.${payload}.`],
@@ -123,7 +129,9 @@ describe.each(Object.entries(KINDS))('the %s verifier', (_kind, { issuer, audien
     ];
     for (const [name, token] of cases) {
       const err = await refusal(verify(token));
-      expect(err.reason, name).toMatch(/^(it is not a well-formed JWT|it is not signed with an accepted algorithm|its signature is not valid|it names no signing key \(kid\))$/);
+      expect(err.reason, name).toMatch(
+        /^(it is not a well-formed JWT|it is not signed with an accepted algorithm|its signature is not valid|it names no signing key \(kid\))$/,
+      );
       expect(err.message, name).toBe(err.reason);
     }
   });
@@ -179,7 +187,9 @@ describe('keys the verifier does not know yet (jwks)', () => {
       jwks: jwksOf(known),
     });
     const stranger = await newKey('dev-2');
-    const err = await refusal(verifier.verify(await sign(stranger, { sub: 'x', iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, token_use: 'id', iat: now(), exp: now() + HOUR })));
+    const err = await refusal(
+      verifier.verify(await sign(stranger, { sub: 'x', iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, token_use: 'id', iat: now(), exp: now() + HOUR })),
+    );
     expect(err.reason).toBe('it is signed by an unknown key');
     expect(err.keySetUnavailable).toBe(true);
     expect(err.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch|Protocol/i);

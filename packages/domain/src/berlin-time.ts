@@ -42,8 +42,7 @@ export const berlinDateOf = (epochMs: number): string => {
 };
 
 /** True when a report made at `reportedAt` counts for a view "as of" the Berlin date `asOf`. */
-export const countsAsOf = (reportedAt: string, asOf: string): boolean =>
-  Date.parse(reportedAt) < endOfBerlinDay(asOf);
+export const countsAsOf = (reportedAt: string, asOf: string): boolean => Date.parse(reportedAt) < endOfBerlinDay(asOf);
 
 /**
  * A Berlin wall-clock time (`date` YYYY-MM-DD, `hour`, `minute`) as an ISO date-time with the

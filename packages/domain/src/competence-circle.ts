@@ -11,18 +11,18 @@ import {
 import { reduceRegions } from './region-state';
 import { emptySummary, type RegionSummary, summarizeRegion, zeroCounts } from './region-summary';
 
-export interface MilestoneBlock {
+interface MilestoneBlock {
   total: number;
   overdue: number;
   byStatus: Record<MilestoneStatus, number>;
 }
-export interface ProjectBlock {
+interface ProjectBlock {
   total: number;
   fundingEur: number;
   byStatus: Record<ProjectStatus, number>;
   byFieldOfAction: Partial<Record<FieldOfAction, number>>;
 }
-export interface RegionRow {
+interface RegionRow {
   regionId: string;
   name: string;
   milestones: MilestoneBlock;
@@ -95,13 +95,25 @@ export const competenceCircle = (input: {
       milestones: {
         total: sum(regions.map((r) => r.milestones.total)),
         overdue: sum(regions.map((r) => r.milestones.overdue)),
-        byStatus: sumRecords(MILESTONE_STATUSES, regions.map((r) => r.milestones.byStatus)),
+        byStatus: sumRecords(
+          MILESTONE_STATUSES,
+          regions.map((r) => r.milestones.byStatus),
+        ),
       },
       projects: {
         total: sum(regions.map((r) => r.projects.total)),
         fundingEur: fundingCents / 100,
-        byStatus: sumRecords(PROJECT_STATUSES, regions.map((r) => r.projects.byStatus)),
-        byFieldOfAction: nonZero(FIELDS_OF_ACTION, sumRecords(FIELDS_OF_ACTION, regions.map((r) => r.projects.byFieldOfAction))),
+        byStatus: sumRecords(
+          PROJECT_STATUSES,
+          regions.map((r) => r.projects.byStatus),
+        ),
+        byFieldOfAction: nonZero(
+          FIELDS_OF_ACTION,
+          sumRecords(
+            FIELDS_OF_ACTION,
+            regions.map((r) => r.projects.byFieldOfAction),
+          ),
+        ),
       },
       indicators: { reported: sum(regions.map((r) => r.indicators.reported)) },
     },

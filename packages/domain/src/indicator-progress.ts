@@ -1,7 +1,7 @@
 import type { Catalogue, IndicatorDetail, IndicatorUnit, RegionEvent } from '@modellregionen/events';
 import { comparePeriods } from './period';
 
-export interface IndicatorPoint {
+interface IndicatorPoint {
   period: string;
   total: number | null;
   withMigrationBackground: number | null;
@@ -51,10 +51,7 @@ const pointOf = (d: IndicatorDetail): IndicatorPoint => {
  * without a migration background, and how both changed since the baseline. `items` are a
  * region's current items (any kinds, any order).
  */
-export const indicatorProgress = (
-  items: Iterable<RegionEvent>,
-  catalogue: Pick<Catalogue, 'indicators'>,
-): IndicatorProgress[] => {
+export const indicatorProgress = (items: Iterable<RegionEvent>, catalogue: Pick<Catalogue, 'indicators'>): IndicatorProgress[] => {
   const byIndicator = new Map<string, IndicatorPoint[]>();
   for (const item of items) {
     if (item.detailType !== 'IndicatorReported') continue;
@@ -79,12 +76,8 @@ export const indicatorProgress = (
         latestPeriod: latest.period,
         points,
         changeSinceBaseline: { total: totalChange, gap: gapChange },
-        gapNarrowed:
-          latest.gap === null || baseline.gap === null || latest === baseline
-            ? null
-            : Math.abs(latest.gap) < Math.abs(baseline.gap),
-        totalImproved:
-          totalChange === null || latest === baseline ? null : def.higherIsBetter ? totalChange > 0 : totalChange < 0,
+        gapNarrowed: latest.gap === null || baseline.gap === null || latest === baseline ? null : Math.abs(latest.gap) < Math.abs(baseline.gap),
+        totalImproved: totalChange === null || latest === baseline ? null : def.higherIsBetter ? totalChange > 0 : totalChange < 0,
       },
     ];
   });

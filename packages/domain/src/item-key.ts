@@ -1,7 +1,7 @@
 import type { RegionEvent } from '@modellregionen/events';
 
-export const ITEM_KINDS = ['milestone', 'project', 'indicator', 'finding'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
+const ITEM_KINDS = ['milestone', 'project', 'indicator', 'finding'] as const;
+type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** Identity of a reported item within its region: kind, id, and for indicator values the period. */
 export interface ItemRef {
@@ -10,7 +10,7 @@ export interface ItemRef {
   readonly period?: string;
 }
 
-export const itemRefOf = (event: RegionEvent): ItemRef => {
+const itemRefOf = (event: RegionEvent): ItemRef => {
   switch (event.detailType) {
     case 'MilestoneReported':
       return { kind: 'milestone', id: event.detail.milestoneId };
@@ -24,7 +24,6 @@ export const itemRefOf = (event: RegionEvent): ItemRef => {
 };
 
 /** `<kind>#<id>[#<period>]`: ids are slugs and periods have no `#`, so the key is unambiguous. */
-export const itemKey = (ref: ItemRef): string =>
-  ref.period === undefined ? `${ref.kind}#${ref.id}` : `${ref.kind}#${ref.id}#${ref.period}`;
+const itemKey = (ref: ItemRef): string => (ref.period === undefined ? `${ref.kind}#${ref.id}` : `${ref.kind}#${ref.id}#${ref.period}`);
 
 export const itemKeyOf = (event: RegionEvent): string => itemKey(itemRefOf(event));

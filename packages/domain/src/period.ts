@@ -12,8 +12,7 @@ const lastMonthOf = (period: string): number => {
 const spanRank = (period: string): number => (period.length === 4 ? 2 : period.includes('Q') ? 1 : 0);
 
 /** A string that sorts periods by when they end, then by their length. */
-export const periodSortKey = (period: string): string =>
-  `${period.slice(0, 4)}-${String(lastMonthOf(period)).padStart(2, '0')}-${spanRank(period)}`;
+const periodSortKey = (period: string): string => `${period.slice(0, 4)}-${String(lastMonthOf(period)).padStart(2, '0')}-${spanRank(period)}`;
 
 export const comparePeriods = (a: string, b: string): number => {
   const ka = periodSortKey(a);

@@ -4,10 +4,9 @@ import { itemKeyOf } from './item-key';
 import { supersedes } from './version';
 
 /** A region's current facts: for each item key, the report that wins (see `versionKey`). */
-export type RegionState = ReadonlyMap<string, RegionEvent>;
 
 /** Folds one report into a state; a stale report or a redelivery leaves it as it was. */
-export const applyEvent = (state: Map<string, RegionEvent>, event: RegionEvent): void => {
+const applyEvent = (state: Map<string, RegionEvent>, event: RegionEvent): void => {
   const key = itemKeyOf(event);
   if (supersedes(event, state.get(key))) state.set(key, event);
 };
@@ -18,15 +17,15 @@ export interface ReduceOptions {
 }
 
 /** Every region's state from any set of reports, in any order, with any duplicates. */
-export const reduceRegions = (
-  events: Iterable<RegionEvent>,
-  options: ReduceOptions = {},
-): Map<string, Map<string, RegionEvent>> => {
+export const reduceRegions = (events: Iterable<RegionEvent>, options: ReduceOptions = {}): Map<string, Map<string, RegionEvent>> => {
   const regions = new Map<string, Map<string, RegionEvent>>();
   for (const event of events) {
     if (options.reportedUntil !== undefined && !countsAsOf(event.detail.reportedAt, options.reportedUntil)) continue;
     let state = regions.get(event.regionId);
-    if (state === undefined) regions.set(event.regionId, (state = new Map()));
+    if (state === undefined) {
+      state = new Map();
+      regions.set(event.regionId, state);
+    }
     applyEvent(state, event);
   }
   return regions;

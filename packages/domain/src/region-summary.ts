@@ -38,8 +38,7 @@ export interface RegionSummary {
   readonly lastReportedAt: string | null;
 }
 
-export const zeroCounts = <K extends string>(keys: readonly K[]): Record<K, number> =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+export const zeroCounts = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /** Later instant wins; the same instant written with two offsets is ordered by its text. */
 const laterReport = (a: string | null, b: string): string => {
@@ -59,11 +58,7 @@ export const emptySummary = (regionId: string): RegionSummary => ({
 });
 
 /** Summarises a region's current items (the winners of `reduceRegions`), in any order. */
-export const summarizeRegion = (
-  regionId: string,
-  items: Iterable<RegionEvent>,
-  catalogue: Pick<Catalogue, 'indicators'>,
-): RegionSummary => {
+export const summarizeRegion = (regionId: string, items: Iterable<RegionEvent>, catalogue: Pick<Catalogue, 'indicators'>): RegionSummary => {
   const milestones = zeroCounts(MILESTONE_STATUSES);
   const openDueDates: string[] = [];
   const projects = zeroCounts(PROJECT_STATUSES);

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue, type RegionEvent, validator } from '@modellregionen/events';
-import {
-  competenceCircleOf,
-  indicatorProgress,
-  reduceRegions,
-  summariesOf,
-} from '@modellregionen/domain';
+import { competenceCircleOf, indicatorProgress, reduceRegions, summariesOf } from '@modellregionen/domain';
 import { deliveredStream, type RawEvent } from '../../../test/support/arbitraries';
 
 const NUM_RUNS = 2_000;
@@ -38,20 +33,12 @@ describe('convergence of the pure reducer (at-least-once, any order)', () => {
 
   it('gives the identical competence-circle view, today and as of any date', () => {
     fc.assert(
-      fc.property(
-        deliveredStream(),
-        fc.constantFrom('2010-03-01', '2012-02-29', '2013-12-31'),
-        ({ events, delivered }, asOf) => {
-          const options = { catalogue: defaultCatalogue, asOf, reportedUntil: asOf };
-          expect(competenceCircleOf(toRegionEvents(delivered), options)).toEqual(
-            competenceCircleOf(toRegionEvents(events), options),
-          );
-          const today = { catalogue: defaultCatalogue, asOf: '2026-11-22' };
-          expect(competenceCircleOf(toRegionEvents(delivered), today)).toEqual(
-            competenceCircleOf(toRegionEvents(events), today),
-          );
-        },
-      ),
+      fc.property(deliveredStream(), fc.constantFrom('2010-03-01', '2012-02-29', '2013-12-31'), ({ events, delivered }, asOf) => {
+        const options = { catalogue: defaultCatalogue, asOf, reportedUntil: asOf };
+        expect(competenceCircleOf(toRegionEvents(delivered), options)).toEqual(competenceCircleOf(toRegionEvents(events), options));
+        const today = { catalogue: defaultCatalogue, asOf: '2026-11-22' };
+        expect(competenceCircleOf(toRegionEvents(delivered), today)).toEqual(competenceCircleOf(toRegionEvents(events), today));
+      }),
       { numRuns: NUM_RUNS },
     );
   });
@@ -60,9 +47,7 @@ describe('convergence of the pure reducer (at-least-once, any order)', () => {
     fc.assert(
       fc.property(deliveredStream(), ({ events, delivered }) => {
         const progress = (list: RegionEvent[]) =>
-          Object.fromEntries(
-            [...reduceRegions(list)].map(([r, s]) => [r, indicatorProgress(s.values(), defaultCatalogue)]),
-          );
+          Object.fromEntries([...reduceRegions(list)].map(([r, s]) => [r, indicatorProgress(s.values(), defaultCatalogue)]));
         expect(progress(toRegionEvents(delivered))).toEqual(progress(toRegionEvents(events)));
       }),
       { numRuns: NUM_RUNS },
@@ -86,13 +71,9 @@ describe('convergence of the pure reducer (at-least-once, any order)', () => {
         const all = toRegionEvents(delivered);
         for (const state of reduceRegions(all).values()) {
           for (const winner of state.values()) {
-            const rivals = all.filter(
-              (e) => e.regionId === winner.regionId && e.detailType === winner.detailType && JSON.stringify(e.detail).length > 0,
-            );
+            const rivals = all.filter((e) => e.regionId === winner.regionId && e.detailType === winner.detailType && JSON.stringify(e.detail).length > 0);
             for (const rival of rivals) {
-              const sameItem = Object.entries(rival.detail).every(
-                ([k, v]) => !/Id$|^period$/.test(k) || (winner.detail as Record<string, unknown>)[k] === v,
-              );
+              const sameItem = Object.entries(rival.detail).every(([k, v]) => !/Id$|^period$/.test(k) || (winner.detail as Record<string, unknown>)[k] === v);
               if (sameItem) expect(rival.detail.revision).toBeLessThanOrEqual(winner.detail.revision);
             }
           }

@@ -40,10 +40,17 @@ describe('Berlin dates', () => {
     expect(berlinDateTime('2012-10-28', 3, 0)).toBe('2012-10-28T03:00:00+01:00');
     expect(() => berlinDateTime('2012-10-28', 2, 30)).toThrow('is ambiguous in Berlin');
     // Every written time names the instant whose Berlin wall clock it is.
-    for (const [date, hour] of [['2013-01-15', 8], ['2013-06-15', 17], ['2011-03-27', 4], ['2011-10-30', 1]] as const) {
+    for (const [date, hour] of [
+      ['2013-01-15', 8],
+      ['2013-06-15', 17],
+      ['2011-03-27', 4],
+      ['2011-10-30', 1],
+    ] as const) {
       const iso = berlinDateTime(date, hour, 5);
       expect(berlinDateOf(Date.parse(iso))).toBe(date);
-      expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso))).toBe(String(hour).padStart(2, '0'));
+      expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso))).toBe(
+        String(hour).padStart(2, '0'),
+      );
     }
   });
 });
@@ -70,7 +77,7 @@ describe('which report of an item wins', () => {
     expect([...reduceRegions([late, early]).get('wetzlar')!.values()]).toEqual([late]);
   });
   it('among equal revisions and instants is the greater event id', () => {
-    const a = milestone('m', 'planned', '2012-01-01', {}, );
+    const a = milestone('m', 'planned', '2012-01-01', {});
     const b = { ...milestone('m', 'delayed', '2012-01-01'), eventId: 'zzz' };
     expect([...reduceRegions([b, a]).get('wetzlar')!.values()]).toEqual([b]);
     expect([...reduceRegions([a, b]).get('wetzlar')!.values()]).toEqual([b]);
@@ -113,7 +120,11 @@ describe('the competence-circle view', () => {
     reportOf('IndicatorReported', { indicatorId: 'naturalisations', period: '2011', values: { total: 310 } }),
     reportOf('IndicatorReported', { indicatorId: 'naturalisations', period: '2011-Q3', values: { total: 80 } }),
     reportOf('MilestoneReported', {
-      regionId: 'kassel', milestoneId: 'leitbild', title: 'Leitbild', status: 'planned', dueDate: '2011-01-01',
+      regionId: 'kassel',
+      milestoneId: 'leitbild',
+      title: 'Leitbild',
+      status: 'planned',
+      dueDate: '2011-01-01',
       reportedAt: '2012-03-05T10:00:00+01:00',
     }),
   ];
@@ -167,16 +178,20 @@ describe('the competence-circle view', () => {
 describe('indicator progress: the gap between people with and without a migration background', () => {
   const series = [
     reportOf('IndicatorReported', {
-      indicatorId: 'school-leavers-without-qualification', period: '2008', isBaseline: true,
+      indicatorId: 'school-leavers-without-qualification',
+      period: '2008',
+      isBaseline: true,
       values: { total: 7.4, withMigrationBackground: 12.3, withoutMigrationBackground: 4.1 },
       source: 'Migrationsbericht 2008',
     }),
     reportOf('IndicatorReported', {
-      indicatorId: 'school-leavers-without-qualification', period: '2011',
+      indicatorId: 'school-leavers-without-qualification',
+      period: '2011',
       values: { total: 6.1, withMigrationBackground: 9.8, withoutMigrationBackground: 4.0 },
     }),
     reportOf('IndicatorReported', {
-      indicatorId: 'school-leavers-without-qualification', period: '2007',
+      indicatorId: 'school-leavers-without-qualification',
+      period: '2007',
       values: { total: 8, withMigrationBackground: 14, withoutMigrationBackground: 4.5 },
     }),
     reportOf('IndicatorReported', { indicatorId: 'naturalisations', period: '2011', values: { total: 310 } }),
@@ -192,7 +207,11 @@ describe('indicator progress: the gap between people with and without a migratio
       gapNarrowed: true,
       totalImproved: true, // fewer school leavers without a qualification is better
     });
-    expect(p.points.map((x) => [x.period, x.gap])).toEqual([['2007', 9.5], ['2008', 8.2], ['2011', 5.8]]);
+    expect(p.points.map((x) => [x.period, x.gap])).toEqual([
+      ['2007', 9.5],
+      ['2008', 8.2],
+      ['2011', 5.8],
+    ]);
   });
   it('has no gap for an indicator without the breakdown, and no change for a single value', () => {
     const p = progress.find((x) => x.indicatorId === 'naturalisations')!;

@@ -13,11 +13,9 @@ import { InexactNumber } from './json-text';
 import { wildcardTest } from './wildcard';
 
 /** A string or a number (event-ruler's VALUE_STRING, VALUE_NUMBER_INT and VALUE_NUMBER_FLOAT tokens). */
-const isSingleValue = (value: unknown): boolean =>
-  typeof value === 'string' || typeof value === 'number' || value instanceof InexactNumber;
+const isSingleValue = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number' || value instanceof InexactNumber;
 
-const stringOperand = (value: unknown, message: string): string =>
-  typeof value === 'string' ? value : invalid(message);
+const stringOperand = (value: unknown, message: string): string => (typeof value === 'string' ? value : invalid(message));
 
 const anythingButSet = (operand: unknown): ValueTest => {
   const strings = new Set<string>();
@@ -29,7 +27,7 @@ const anythingButSet = (operand: unknown): ValueTest => {
     else if (value instanceof InexactNumber) invalid(`Cannot compare number : ${value.text}`);
     else invalid('Inside anything but list, start|null|boolean is not supported.');
   }
-  if ((strings.size > 0) === (numbers.size > 0)) {
+  if (strings.size > 0 === numbers.size > 0) {
     invalid('Inside anything but list, either all values are number or string, mixed type is not supported');
   }
   if (numbers.size > 0) return (v) => !(v.kind === 'number' && numbers.has(v.value));

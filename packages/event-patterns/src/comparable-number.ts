@@ -27,8 +27,7 @@ const decimalOf = (text: string): Decimal => {
   };
 };
 
-const sameDecimal = (a: Decimal, b: Decimal): boolean =>
-  a.negative === b.negative && a.digits === b.digits && a.exponent === b.exponent;
+const sameDecimal = (a: Decimal, b: Decimal): boolean => a.negative === b.negative && a.digits === b.digits && a.exponent === b.exponent;
 
 const MIN_NORMAL = 2.2250738585072014e-308;
 

@@ -15,6 +15,7 @@ export class InvalidEventPatternError extends Error {
   }
 }
 
-export const invalid = (reason: string): never => {
+/** Refuses a pattern; a declaration (not an arrow) so that a call narrows the code after it. */
+export function invalid(reason: string): never {
   throw new InvalidEventPatternError(reason);
-};
+}

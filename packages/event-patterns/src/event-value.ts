@@ -29,11 +29,7 @@ const FALSE: EventValue = { kind: 'literal', value: false };
 export type Scalar = string | number | InexactNumber | boolean | null;
 
 export const isScalar = (value: unknown): value is Scalar =>
-  value === null ||
-  typeof value === 'string' ||
-  typeof value === 'number' ||
-  typeof value === 'boolean' ||
-  value instanceof InexactNumber;
+  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof InexactNumber;
 
 /** @param readIp whether the leaf has an IP pattern, so strings are also read as addresses */
 export const toEventValue = (value: Scalar, readIp: boolean): EventValue => {

@@ -10,7 +10,7 @@
  */
 import { isScalar, type Scalar } from './event-value';
 
-export const MAX_EVENT_DEPTH = 1_000;
+const MAX_EVENT_DEPTH = 1_000;
 
 /**
  * The array elements a value sits in: a chain of (array, index) pairs from the innermost element out.
@@ -23,7 +23,7 @@ export type Membership = {
   readonly parent: Membership | null;
 };
 
-export type Field = { readonly value: Scalar; readonly membership: Membership | null };
+type Field = { readonly value: Scalar; readonly membership: Membership | null };
 
 export type FlattenedEvent = ReadonlyMap<string, readonly Field[]>;
 
@@ -33,11 +33,7 @@ type Task = { readonly value: unknown; readonly path: string | null; readonly me
  * @param names the field names of the pattern
  * @param prefixes every dot-separated prefix of those names (including the names themselves)
  */
-export const flattenEvent = (
-  event: Record<string, unknown>,
-  names: ReadonlySet<string>,
-  prefixes: ReadonlySet<string>,
-): FlattenedEvent => {
+export const flattenEvent = (event: Record<string, unknown>, names: ReadonlySet<string>, prefixes: ReadonlySet<string>): FlattenedEvent => {
   const fields = new Map<string, Field[]>();
   const add = (path: string | null, value: Scalar, membership: Membership | null): void => {
     if (path === null || !names.has(path)) return;

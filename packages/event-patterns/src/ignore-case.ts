@@ -7,8 +7,7 @@
 
 type Slot = readonly string[];
 
-const slotsOf = (pattern: string): Slot[] =>
-  Array.from(pattern, (ch) => [...new Set([ch, ch.toLowerCase(), ch.toUpperCase()])]);
+const slotsOf = (pattern: string): Slot[] => Array.from(pattern, (ch) => [...new Set([ch, ch.toLowerCase(), ch.toUpperCase()])]);
 
 const reverseCodePoints = (text: string): string => Array.from(text).reverse().join('');
 

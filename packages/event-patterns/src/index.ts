@@ -1,2 +1,2 @@
 export { InvalidEventPatternError } from './errors';
-export { compilePattern, type EventMatcher, type EventPattern, matchesPattern, parseEventJson, parsePattern } from './pattern';
+export { compilePattern, matchesPattern, parseEventJson, parsePattern } from './pattern';

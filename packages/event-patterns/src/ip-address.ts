@@ -9,7 +9,7 @@ import { invalid } from './errors';
 const IPV4_SHAPE = /^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$/;
 const IPV6_SHAPE = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*$/;
 
-export const looksLikeIp = (text: string): boolean => IPV4_SHAPE.test(text) || IPV6_SHAPE.test(text);
+const looksLikeIp = (text: string): boolean => IPV4_SHAPE.test(text) || IPV6_SHAPE.test(text);
 
 /**
  * Java's literal parser (`IPAddressUtil.textToNumericFormatV4`) reads every part as a decimal number,
@@ -63,14 +63,13 @@ const parseIpv6 = (text: string): number[] | undefined => {
 };
 
 /** The address bytes (4 or 16) of an IP literal, or undefined if the text is no address. */
-export const ipBytes = (text: string): number[] | undefined => {
+const ipBytes = (text: string): number[] | undefined => {
   if (IPV4_SHAPE.test(text)) return parseIpv4(text);
   if (IPV6_SHAPE.test(text)) return parseIpv6(text);
   return undefined;
 };
 
-const toHex = (bytes: readonly number[]): string =>
-  bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
+const toHex = (bytes: readonly number[]): string => bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join('');
 
 /** The canonical hex form of an IP literal (8 or 32 upper-case hex digits), or undefined. */
 export const ipKey = (text: string): string | undefined => {
@@ -81,8 +80,7 @@ export const ipKey = (text: string): string | undefined => {
 /** An inclusive range of addresses of one family, as hex keys of equal length. */
 export type IpRange = { readonly low: string; readonly high: string };
 
-export const ipInRange = (key: string, range: IpRange): boolean =>
-  key.length === range.low.length && key >= range.low && key <= range.high;
+export const ipInRange = (key: string, range: IpRange): boolean => key.length === range.low.length && key >= range.low && key <= range.high;
 
 /** The single-address range of an IP literal written as a plain pattern value, or undefined. */
 export const singleAddressRange = (text: string): IpRange | undefined => {

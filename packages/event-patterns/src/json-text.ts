@@ -11,8 +11,7 @@ export class InexactNumber {
   constructor(readonly text: string) {}
 }
 
-export const numberFromText = (text: string): number | InexactNumber =>
-  isComparable(text) ? Number(text) : new InexactNumber(text);
+const numberFromText = (text: string): number | InexactNumber => (isComparable(text) ? Number(text) : new InexactNumber(text));
 
 type Frame = { readonly container: Record<string, unknown> | unknown[]; key: string };
 

@@ -48,8 +48,7 @@ const onlyOneKey = (expression: Record<string, unknown>): void => {
 
 const tooManyElements = (): never => invalid('Too many elements in numeric expression');
 
-const stringOperand = (value: unknown, message: string): string =>
-  typeof value === 'string' ? value : invalid(message);
+const stringOperand = (value: unknown, message: string): string => (typeof value === 'string' ? value : invalid(message));
 
 /** `{"prefix": {"equals-ignore-case": "x"}}` and the same for `suffix`. */
 const ignoreCaseOperand = (inner: Record<string, unknown>, operator: 'prefix' | 'suffix'): string => {
@@ -65,7 +64,7 @@ const ignoreCaseOperand = (inner: Record<string, unknown>, operator: 'prefix' | 
 /** One `{ operator: operand }` alternative. */
 const matchExpression = (expression: Record<string, unknown>, into: Alternatives): void => {
   const [operator] = Object.keys(expression);
-  if (operator === undefined) return invalid('Match expression name not found');
+  if (operator === undefined) invalid('Match expression name not found');
   const operand = expression[operator];
   switch (operator) {
     case 'exactly': {
@@ -76,9 +75,7 @@ const matchExpression = (expression: Record<string, unknown>, into: Alternatives
     }
     case 'prefix':
     case 'suffix': {
-      const text = isPlainObject(operand)
-        ? ignoreCaseOperand(operand, operator)
-        : stringOperand(operand, `${operator} match pattern must be a string`);
+      const text = isPlainObject(operand) ? ignoreCaseOperand(operand, operator) : stringOperand(operand, `${operator} match pattern must be a string`);
       onlyOneKey(expression);
       const ignoreCase = isPlainObject(operand);
       const test: TextTest =
@@ -118,7 +115,7 @@ const matchExpression = (expression: Record<string, unknown>, into: Alternatives
       return;
     }
     case 'exists': {
-      if (typeof operand !== 'boolean') return invalid('exists match pattern must be either true or false.');
+      if (typeof operand !== 'boolean') invalid('exists match pattern must be either true or false.');
       onlyOneKey(expression);
       if (operand) into.tests.push(ANY);
       else into.mayBeAbsent = true;
@@ -133,7 +130,7 @@ const matchExpression = (expression: Record<string, unknown>, into: Alternatives
       return;
     }
     default:
-      return invalid(`Unrecognized match type ${operator}`);
+      invalid(`Unrecognized match type ${operator}`);
   }
 };
 

@@ -18,8 +18,10 @@ const extend = (chosen: Chosen, membership: Membership | null): Chosen | undefin
   let added: Membership[] | undefined;
   for (let link = membership; link !== null; link = link.parent) {
     const index = chosen.get(link.array);
-    if (index === undefined) (added ??= []).push(link);
-    else if (index !== link.index) return undefined;
+    if (index === undefined) {
+      added ??= [];
+      added.push(link);
+    } else if (index !== link.index) return undefined;
   }
   if (added === undefined) return chosen;
   const next = new Map(chosen);
@@ -50,7 +52,10 @@ export class EventMatch {
   /** The distinct memberships of the values of `name` that satisfy `leaf`. */
   matchingMemberships(name: string, leaf: Leaf): readonly (Membership | null)[] {
     let byLeaf = this.matching.get(name);
-    if (byLeaf === undefined) this.matching.set(name, (byLeaf = new Map()));
+    if (byLeaf === undefined) {
+      byLeaf = new Map();
+      this.matching.set(name, byLeaf);
+    }
     let memberships = byLeaf.get(leaf);
     if (memberships === undefined) {
       const distinct = new Set<Membership | null>();

@@ -18,8 +18,7 @@ const operand = (operator: string, value: unknown): Operand =>
   isJsonNumber(value) ? value : invalid(`Value of ${operator === '=' ? 'equals' : operator} must be numeric`);
 
 /** event-ruler turns an operand into its comparable form only after checking the expression's shape. */
-const comparable = (value: Operand): number =>
-  value instanceof InexactNumber ? invalid(`Cannot compare number : ${value.text}`) : value;
+const comparable = (value: Operand): number => (value instanceof InexactNumber ? invalid(`Cannot compare number : ${value.text}`) : value);
 
 const tooMany = (): never => invalid('Too many elements in numeric expression');
 

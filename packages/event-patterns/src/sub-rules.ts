@@ -16,17 +16,38 @@ export type SubRule = {
 };
 
 /** More `$or` branches than this are refused rather than expanded (not an AWS limit). */
-export const MAX_SUB_RULES = 10_000;
+const MAX_SUB_RULES = 10_000;
 /** Deeper pattern nesting is refused, as Jackson's default StreamReadConstraints would. */
-export const MAX_PATTERN_DEPTH = 1_000;
+const MAX_PATTERN_DEPTH = 1_000;
 
 const OR = '$or';
 
 /** Field names event-ruler refuses inside `$or` (`Constants.RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP`). */
 const RESERVED_IN_OR = new Set([
-  'exactly', 'equals-ignore-case', 'prefix', 'suffix', 'anything-but', 'exists', 'wildcard', 'numeric', 'cidr',
-  'html', '=', '<', '<=', '>', '>=', 'regex', 'not-wildcard', 'not-equals-ignore-case', 'date-after',
-  'date-on-or-after', 'date-before', 'date-on-or-before', 'in-date-range', 'ip-address-in-range',
+  'exactly',
+  'equals-ignore-case',
+  'prefix',
+  'suffix',
+  'anything-but',
+  'exists',
+  'wildcard',
+  'numeric',
+  'cidr',
+  'html',
+  '=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'regex',
+  'not-wildcard',
+  'not-equals-ignore-case',
+  'date-after',
+  'date-on-or-after',
+  'date-before',
+  'date-on-or-before',
+  'in-date-range',
+  'ip-address-in-range',
   'ip-address-not-in-range',
 ]);
 

@@ -10,7 +10,7 @@ import type { TextTest } from './ignore-case';
 const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
 /** Splits a wildcard value into its literal pieces; n pieces mean n - 1 wildcards. */
-export const wildcardPieces = (value: string): string[] => {
+const wildcardPieces = (value: string): string[] => {
   const pieces: string[] = [];
   let current = '';
   for (let i = 0; i < value.length; i++) {

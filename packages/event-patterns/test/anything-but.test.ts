@@ -85,7 +85,7 @@ describe('anything-but', () => {
       expect(matches(pattern, state('Init'))).toBe(true);
     });
 
-    it('matches non-strings (localstack\'s AWS-recorded case content_anything_prefix_int_value)', () => {
+    it("matches non-strings (localstack's AWS-recorded case content_anything_prefix_int_value)", () => {
       expect(matches({ detail: { state: [{ 'anything-but': { prefix: 'init' } }] } }, state(12))).toBe(true);
       expect(matches({ detail: { state: [{ 'anything-but': { prefix: 'nu' } }] } }, state(null))).toBe(true);
     });

@@ -40,7 +40,14 @@ describe('arrays of objects in the event ("crushed out")', () => {
   });
 
   it('match the funding example of this project', () => {
-    const event = { detail: { funding: [{ source: 'bund', amount: 10 }, { source: 'land', amount: 5 }] } };
+    const event = {
+      detail: {
+        funding: [
+          { source: 'bund', amount: 10 },
+          { source: 'land', amount: 5 },
+        ],
+      },
+    };
     expect(matches({ detail: { funding: { source: ['land'] } } }, event)).toBe(true);
     expect(matches({ detail: { funding: { source: ['eu'] } } }, event)).toBe(false);
     expect(matches({ detail: { funding: { source: ['land'], amount: [{ numeric: ['<', 6] }] } } }, event)).toBe(true);
@@ -48,8 +55,28 @@ describe('arrays of objects in the event ("crushed out")', () => {
   });
 
   it('{"a": {"b": [1], "c": [2]}} does not match b and c from different elements', () => {
-    expect(matches({ a: { b: [1], c: [2] } }, { a: [{ b: 1, c: 3 }, { b: 4, c: 2 }] })).toBe(false);
-    expect(matches({ a: { b: [1], c: [2] } }, { a: [{ b: 1, c: 3 }, { b: 1, c: 2 }] })).toBe(true);
+    expect(
+      matches(
+        { a: { b: [1], c: [2] } },
+        {
+          a: [
+            { b: 1, c: 3 },
+            { b: 4, c: 2 },
+          ],
+        },
+      ),
+    ).toBe(false);
+    expect(
+      matches(
+        { a: { b: [1], c: [2] } },
+        {
+          a: [
+            { b: 1, c: 3 },
+            { b: 1, c: 2 },
+          ],
+        },
+      ),
+    ).toBe(true);
   });
 
   it('lets fields in different arrays be chosen independently', () => {
@@ -75,7 +102,13 @@ describe('arrays of objects in the event ("crushed out")', () => {
   });
 
   it('keeps consistency for three fields in one element', () => {
-    const event = { a: [{ x: 1, y: 2, z: 3 }, { x: 1, y: 2, z: 4 }, { x: 9, y: 9, z: 3 }] };
+    const event = {
+      a: [
+        { x: 1, y: 2, z: 3 },
+        { x: 1, y: 2, z: 4 },
+        { x: 9, y: 9, z: 3 },
+      ],
+    };
     expect(matches({ a: { x: [1], y: [2], z: [3] } }, event)).toBe(true);
     expect(matches({ a: { x: [9], y: [2], z: [3] } }, event)).toBe(false);
   });

@@ -49,11 +49,11 @@ describe('cidr', () => {
     expect(ip('::/0', '10.0.0.1')).toBe(false);
   });
 
-  it('reads an IPv4-mapped IPv6 address as the IPv4 address, like Java\'s InetAddress', () => {
+  it("reads an IPv4-mapped IPv6 address as the IPv4 address, like Java's InetAddress", () => {
     expect(ip('10.0.0.0/8', '::ffff:a00:1')).toBe(true);
   });
 
-  it('reads IPv4 parts with leading zeros as decimal, as Java\'s InetAddress does (010 is 10, not octal 8)', () => {
+  it("reads IPv4 parts with leading zeros as decimal, as Java's InetAddress does (010 is 10, not octal 8)", () => {
     // IPAddressUtil.textToNumericFormatV4: decimal parts, none above 255, the literal at most 15 characters.
     expect(ip('10.0.0.0/24', '010.0.0.1')).toBe(true);
     expect(ip('8.0.0.0/24', '010.0.0.1')).toBe(false);

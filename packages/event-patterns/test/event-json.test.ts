@@ -46,11 +46,11 @@ describe('parseEventJson', () => {
     const parsed = parseEventJson('{"__proto__": {"x": 12345678901234567890}, "a": 1, "a": 2}') as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['__proto__', 'a']);
     expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
-    expect(parsed['a']).toBe(2);
+    expect(parsed.a).toBe(2);
     expect(matches('{"__proto__": {"x": [12345678901234567890]}}', parsed)).toBe(true);
   });
 
-  it('throws JSON.parse\'s SyntaxError for text that is not JSON', () => {
+  it("throws JSON.parse's SyntaxError for text that is not JSON", () => {
     for (const text of ['', '{', '{"a": 01}', '[1,]', "{'a': 1}", 'NaN', '{"a": 1} x']) {
       expect(() => parseEventJson(text), text).toThrow(SyntaxError);
     }

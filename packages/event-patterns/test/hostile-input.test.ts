@@ -11,7 +11,7 @@ describe('hostile input', () => {
     expect(matches({ constructor: ['c'] }, {})).toBe(false);
     expect(matches({ toString: [{ exists: true }] }, {})).toBe(false);
     expect(matches({ hasOwnProperty: [{ exists: false }] }, {})).toBe(true);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('treats __proto__ as an ordinary field name in patterns, and keeps it in the parsed copy', () => {
@@ -41,7 +41,7 @@ describe('hostile input', () => {
 
   it('does not loop on cyclic objects', () => {
     const cyclic: Record<string, unknown> = { name: 'x' };
-    cyclic['self'] = cyclic;
+    cyclic.self = cyclic;
     const list: unknown[] = ['y'];
     list.push(list);
     expect(matches({ self: { self: { name: ['x'] } } }, cyclic)).toBe(true);
@@ -67,7 +67,7 @@ describe('hostile input', () => {
     for (let i = 0; i < 5_000; i++) deep = { a: deep };
     expect(() => parsePattern(deep)).toThrow(InvalidEventPatternError);
     const cyclic: Record<string, unknown> = {};
-    cyclic['self'] = cyclic;
+    cyclic.self = cyclic;
     expect(() => parsePattern(cyclic)).toThrow(InvalidEventPatternError);
   });
 

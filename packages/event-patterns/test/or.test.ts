@@ -32,11 +32,7 @@ describe('$or', () => {
   it('"Or has an And inside" of the event-ruler README', () => {
     const pattern = {
       source: ['aws.cloudwatch'],
-      $or: [
-        { metricName: ['CPUUtilization', 'ReadLatency'] },
-        { metricType: ['MetricType'], namespace: ['AWS/EC2', 'AWS/ES'] },
-        { scope: ['Service'] },
-      ],
+      $or: [{ metricName: ['CPUUtilization', 'ReadLatency'] }, { metricType: ['MetricType'], namespace: ['AWS/EC2', 'AWS/ES'] }, { scope: ['Service'] }],
     };
     expect(matches(pattern, { source: 'aws.cloudwatch', metricType: 'MetricType', namespace: 'AWS/EC2' })).toBe(true);
     expect(matches(pattern, { source: 'aws.cloudwatch', metricType: 'MetricType' })).toBe(false);
@@ -87,8 +83,29 @@ describe('$or', () => {
   });
 
   it('keeps array consistency within each alternative', () => {
-    const pattern = { a: { $or: [{ b: [1], c: [2] }, { b: [3], c: [4] }] } };
-    expect(matches(pattern, { a: [{ b: 1, c: 4 }, { b: 3, c: 2 }] })).toBe(false);
-    expect(matches(pattern, { a: [{ b: 1, c: 4 }, { b: 3, c: 4 }] })).toBe(true);
+    const pattern = {
+      a: {
+        $or: [
+          { b: [1], c: [2] },
+          { b: [3], c: [4] },
+        ],
+      },
+    };
+    expect(
+      matches(pattern, {
+        a: [
+          { b: 1, c: 4 },
+          { b: 3, c: 2 },
+        ],
+      }),
+    ).toBe(false);
+    expect(
+      matches(pattern, {
+        a: [
+          { b: 1, c: 4 },
+          { b: 3, c: 4 },
+        ],
+      }),
+    ).toBe(true);
   });
 });

@@ -70,7 +70,7 @@ const wrapSome = (value: unknown, g: Gen, isElement = false): unknown => {
 };
 
 describe('properties', () => {
-  it('a pattern built from an event\'s own (consistently chosen) values matches that event', () => {
+  it("a pattern built from an event's own (consistently chosen) values matches that event", () => {
     fc.assert(
       fc.property(jsonEvent, fc.gen(), (event, g) => {
         const built = patternFrom(event, g);
@@ -108,7 +108,7 @@ describe('properties', () => {
       5,
     );
     const alternatives = fc.array(fc.oneof(alternative, ipAlternative), { minLength: 1, maxLength: 3 });
-    const present = alternatives.filter((list) => !list.some((a) => isObject(a) && a['exists'] === false));
+    const present = alternatives.filter((list) => !list.some((a) => isObject(a) && a.exists === false));
     const value = fc.oneof(scalar, fc.constantFrom('10.0.0.1', '010.0.0.1', '10.1.2.3', '::1', '0::1'));
     fc.assert(
       fc.property(present, value, (alternatives, value) => {

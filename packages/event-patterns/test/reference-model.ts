@@ -12,7 +12,7 @@ type FlatField = { name: string; value: unknown; positions: Positions };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export const flattenNaively = (event: Record<string, unknown>): FlatField[] => {
+const flattenNaively = (event: Record<string, unknown>): FlatField[] => {
   const fields: FlatField[] = [];
   let arrays = 0;
   const visit = (value: unknown, name: string, positions: Positions): void => {
@@ -37,7 +37,7 @@ export const flattenNaively = (event: Record<string, unknown>): FlatField[] => {
 
 type Rule = Map<string, unknown[]>;
 
-export const expandNaively = (pattern: Record<string, unknown>, path = '', rules: Rule[] = []): Rule[] => {
+const expandNaively = (pattern: Record<string, unknown>, path = '', rules: Rule[] = []): Rule[] => {
   let current = rules;
   for (const key of Object.keys(pattern)) {
     const value = pattern[key];
@@ -57,7 +57,7 @@ export const expandNaively = (pattern: Record<string, unknown>, path = '', rules
 
 const consistent = (a: Positions, b: Positions): boolean => [...b].every(([id, i]) => !a.has(id) || a.get(id) === i);
 
-const isAbsence = (alternative: unknown): boolean => isObject(alternative) && alternative['exists'] === false;
+const isAbsence = (alternative: unknown): boolean => isObject(alternative) && alternative.exists === false;
 
 export const matchesNaively = (pattern: Record<string, unknown>, event: Record<string, unknown>): boolean => {
   const fields = flattenNaively(event);

@@ -152,7 +152,7 @@ describe('wildcard', () => {
   });
 });
 
-describe('exactly (event-ruler\'s explicit exact match)', () => {
+describe("exactly (event-ruler's explicit exact match)", () => {
   it('matches the string exactly, even one that looks like an IP address', () => {
     expect(matches({ v: [{ exactly: 'a' }] }, { v: 'a' })).toBe(true);
     expect(matches({ v: [{ exactly: 'a' }] }, { v: 'A' })).toBe(false);

@@ -92,10 +92,7 @@ describe('invalid patterns (AWS messages, from event-ruler and AWS-recorded resp
     expectInvalid({ v: [{ prefix: {} }] }, 'Prefix expression name not found');
     expectInvalid({ v: [{ prefix: { wildcard: 'a' } }] }, 'Unsupported prefix pattern: wildcard');
     expectInvalid({ v: [{ suffix: { 'equals-ignore-case': 5 } }] }, 'equals-ignore-case match pattern must be a string');
-    expectInvalid(
-      { v: [{ suffix: { 'equals-ignore-case': 'a', x: 1 } }] },
-      'Only one key allowed in match expression',
-    );
+    expectInvalid({ v: [{ suffix: { 'equals-ignore-case': 'a', x: 1 } }] }, 'Only one key allowed in match expression');
   });
 
   it('checks equals-ignore-case operands (AWS-recorded content_ignorecase_EXC, content_ignorecase_list_EXC)', () => {
@@ -103,23 +100,14 @@ describe('invalid patterns (AWS messages, from event-ruler and AWS-recorded resp
       { 'detail-type': [{ 'equals-ignore-case': ['ec2 instance state-change notification'] }] },
       'equals-ignore-case match pattern must be a string',
     );
-    expectInvalid(
-      { 'detail-type': [{ 'equals-ignore-case': { prefix: 'ec2' } }] },
-      'equals-ignore-case match pattern must be a string',
-    );
+    expectInvalid({ 'detail-type': [{ 'equals-ignore-case': { prefix: 'ec2' } }] }, 'equals-ignore-case match pattern must be a string');
   });
 
   it('checks wildcard operands (AWS-recorded content_wildcard_*_EXC)', () => {
     expectInvalid({ EventBusArn: [{ wildcard: 123 }] }, 'wildcard match pattern must be a string');
-    expectInvalid(
-      { EventBusArn: [{ wildcard: ['arn:aws:events:us-east-1:**:event-bus/*'] }] },
-      'wildcard match pattern must be a string',
-    );
+    expectInvalid({ EventBusArn: [{ wildcard: ['arn:aws:events:us-east-1:**:event-bus/*'] }] }, 'wildcard match pattern must be a string');
     // The position is the UTF-8 byte offset within the quoted value, as AWS reports it.
-    expectInvalid(
-      { EventBusArn: [{ wildcard: 'arn:aws:events:us-east-1:**:event-bus/*' }] },
-      'Consecutive wildcard characters at pos 26',
-    );
+    expectInvalid({ EventBusArn: [{ wildcard: 'arn:aws:events:us-east-1:**:event-bus/*' }] }, 'Consecutive wildcard characters at pos 26');
     expectInvalid({ v: [{ wildcard: '**' }] }, 'Consecutive wildcard characters at pos 1');
     expectInvalid({ v: [{ wildcard: 'ä**' }] }, 'Consecutive wildcard characters at pos 3');
     expectInvalid({ v: [{ wildcard: 'a\\b' }] }, 'Invalid escape character at pos 2');
@@ -153,15 +141,9 @@ describe('invalid patterns (AWS messages, from event-ruler and AWS-recorded resp
       { detail: { state: [{ 'anything-but': { 'equals-ignore-case': [123, 456] } }] } },
       'Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.',
     );
-    expectInvalid(
-      { detail: { state: [{ 'anything-but': { wildcard: [123, '*/dir/*'] } }] } },
-      'wildcard match pattern must be a string',
-    );
+    expectInvalid({ detail: { state: [{ 'anything-but': { wildcard: [123, '*/dir/*'] } }] } }, 'wildcard match pattern must be a string');
     expectInvalid({ detail: { FilePath: [{ 'anything-but': { wildcard: 123 } }] } }, 'wildcard match pattern must be a string');
-    expectInvalid(
-      { detail: { FileName: [{ 'anything-but': { suffix: [123, '.txt'] } }] } },
-      'prefix/suffix match pattern must be a string',
-    );
+    expectInvalid({ detail: { FileName: [{ 'anything-but': { suffix: [123, '.txt'] } }] } }, 'prefix/suffix match pattern must be a string');
     expectInvalid({ detail: { FileName: [{ 'anything-but': { suffix: 123 } }] } }, 'prefix/suffix match pattern must be a string');
     expectInvalid({ detail: { state: [{ 'anything-but': { prefix: 123 } }] } }, 'prefix/suffix match pattern must be a string');
     expectInvalid(
@@ -180,18 +162,9 @@ describe('invalid patterns (AWS messages, from event-ruler and AWS-recorded resp
     expectInvalid({ v: [{ 'anything-but': null }] }, 'Value of anything-but must be an array or single string/number value.');
     expectInvalid({ v: [{ 'anything-but': true }] }, 'Value of anything-but must be an array or single string/number value.');
     expectInvalid({ v: [{ 'anything-but': [null] }] }, 'Inside anything but list, start|null|boolean is not supported.');
-    expectInvalid(
-      { v: [{ 'anything-but': ['a', 1] }] },
-      'Inside anything but list, either all values are number or string, mixed type is not supported',
-    );
-    expectInvalid(
-      { v: [{ 'anything-but': [] }] },
-      'Inside anything but list, either all values are number or string, mixed type is not supported',
-    );
-    expectInvalid(
-      { v: [{ 'anything-but': { prefix: 'a', suffix: 'b' } }] },
-      'Too many elements in numeric expression',
-    );
+    expectInvalid({ v: [{ 'anything-but': ['a', 1] }] }, 'Inside anything but list, either all values are number or string, mixed type is not supported');
+    expectInvalid({ v: [{ 'anything-but': [] }] }, 'Inside anything but list, either all values are number or string, mixed type is not supported');
+    expectInvalid({ v: [{ 'anything-but': { prefix: 'a', suffix: 'b' } }] }, 'Too many elements in numeric expression');
   });
 
   it('checks exists operands', () => {

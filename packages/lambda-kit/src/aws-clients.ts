@@ -23,8 +23,7 @@ export const AWS_CALL_LIMITS = {
  * throttling, whose attempts fail fast).
  */
 export const AWS_CALL_BUDGET_MS =
-  AWS_CALL_LIMITS.maxAttempts * (AWS_CALL_LIMITS.connectionTimeoutMs + AWS_CALL_LIMITS.requestTimeoutMs) +
-  (2 ** (AWS_CALL_LIMITS.maxAttempts - 1) - 1) * 1_000;
+  AWS_CALL_LIMITS.maxAttempts * (AWS_CALL_LIMITS.connectionTimeoutMs + AWS_CALL_LIMITS.requestTimeoutMs) + (2 ** (AWS_CALL_LIMITS.maxAttempts - 1) - 1) * 1_000;
 
 const bounded = {
   maxAttempts: AWS_CALL_LIMITS.maxAttempts,

@@ -40,7 +40,10 @@ const putEntries = async (client: EventBridgeClient, entries: PutEventsRequestEn
 export const eventBridgePublisher = (client: EventBridgeClient, eventBusName: string): EventPublisher => ({
   async publish(entries) {
     for (let i = 0; i < entries.length; i += MAX_ENTRIES_PER_CALL) {
-      await putEntries(client, entries.slice(i, i + MAX_ENTRIES_PER_CALL).map((e) => ({ ...e, EventBusName: eventBusName })));
+      await putEntries(
+        client,
+        entries.slice(i, i + MAX_ENTRIES_PER_CALL).map((e) => ({ ...e, EventBusName: eventBusName })),
+      );
     }
   },
 });

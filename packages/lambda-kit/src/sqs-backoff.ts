@@ -34,7 +34,11 @@ export const withExponentialBackoff =
       throw err;
     }
     const failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
-    await backOff(sqs, event.Records.filter((r) => failed.has(r.messageId)), schedule);
+    await backOff(
+      sqs,
+      event.Records.filter((r) => failed.has(r.messageId)),
+      schedule,
+    );
     return response;
   };
 

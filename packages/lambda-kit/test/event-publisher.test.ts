@@ -31,7 +31,9 @@ describe('eventBridgePublisher', () => {
 
   it('throws, naming the failed entries, when the bus refuses some of them (PutEvents still answers 200)', async () => {
     const { client } = recordingClient((i) => (i === 1 ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' } : { EventId: `id-${i}` }));
-    const failure = await eventBridgePublisher(client, 'modellregionen').publish([entry(0), entry(1), entry(2)]).catch((err: unknown) => err);
+    const failure = await eventBridgePublisher(client, 'modellregionen')
+      .publish([entry(0), entry(1), entry(2)])
+      .catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(PublishError);
     expect((failure as PublishError).failures).toEqual([{ errorCode: 'ThrottlingException', errorMessage: 'Rate exceeded' }]);
     expect((failure as PublishError).message).toBe('PutEvents failed for 1 entries: ThrottlingException: Rate exceeded');

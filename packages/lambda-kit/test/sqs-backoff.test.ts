@@ -31,7 +31,9 @@ const recorder = (fail = false) => {
   };
 };
 
-const failing = (...ids: string[]) => async (): Promise<SQSBatchResponse> => ({ batchItemFailures: ids.map((itemIdentifier) => ({ itemIdentifier })) });
+const failing =
+  (...ids: string[]) =>
+  async (): Promise<SQSBatchResponse> => ({ batchItemFailures: ids.map((itemIdentifier) => ({ itemIdentifier })) });
 
 describe('the backoff schedule', () => {
   it('doubles the delay with each delivery, up to the cap', () => {

@@ -16,9 +16,7 @@ type ArchiveLine = { acceptedAt: string; event: EventBridgeEvent } | EventBridge
 const isBareEvent = (line: ArchiveLine): line is EventBridgeEvent => typeof (line as Record<string, unknown>)['detail-type'] === 'string';
 
 const fromLine = (offset: number, line: ArchiveLine): ArchivedEvent =>
-  isBareEvent(line)
-    ? { offset, acceptedAt: line.time ?? new Date(0).toISOString(), event: line }
-    : { offset, acceptedAt: line.acceptedAt, event: line.event };
+  isBareEvent(line) ? { offset, acceptedAt: line.time ?? new Date(0).toISOString(), event: line } : { offset, acceptedAt: line.acceptedAt, event: line.event };
 
 /**
  * The bus archive and its write-ahead log: every accepted event, in order of acceptance, on disk

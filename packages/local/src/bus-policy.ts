@@ -8,8 +8,7 @@ export const ADMIN_KEY = 'local-admin';
  * AWS's access key ids are at most 128 characters; the bound also keeps a forged header of many
  * `Credential=` without a slash from costing quadratic time.
  */
-export const accessKeyOf = (authorization: string | undefined): string | undefined =>
-  /Credential=([^/,\s]{1,128})\//.exec(authorization ?? '')?.[1];
+export const accessKeyOf = (authorization: string | undefined): string | undefined => /Credential=([^/,\s]{1,128})\//.exec(authorization ?? '')?.[1];
 
 /**
  * The bus resource policy, as the CDK stack grants it: each region's principal may put events
@@ -17,9 +16,7 @@ export const accessKeyOf = (authorization: string | undefined): string | undefin
  * Locally the principal is the access key id of the request's signature.
  */
 export const createBusPolicy = (catalogue: Catalogue) => {
-  const allowed = new Map<string, string>(
-    catalogue.regions.filter(isReportingRegion).map((r) => [r.id, regionSource(r.id)]),
-  );
+  const allowed = new Map<string, string>(catalogue.regions.filter(isReportingRegion).map((r) => [r.id, regionSource(r.id)]));
   allowed.set(MINISTRY_ID, MINISTRY_ID);
   return {
     /** Whether `principal` may put an event with `source`. */

@@ -51,7 +51,7 @@ export const DEFAULT_DELIVERY: Required<DeliveryOptions> = {
 };
 
 /** The delay before delivery number `receiveCount + 1` of a message that failed `receiveCount` times. */
-export const backoffDelay = (options: Required<DeliveryOptions>, receiveCount: number): number =>
+const backoffDelay = (options: Required<DeliveryOptions>, receiveCount: number): number =>
   Math.min(options.backoffMaxMs, options.backoffBaseMs * 2 ** (receiveCount - 1));
 
 /** How long after its first delivery a message that always fails is parked: the retry span. */
@@ -126,12 +126,7 @@ export class DeliveryQueue {
    * Opens the queue from its journal. With a `handler` it starts delivering at once (a queue of its
    * own); the bus passes none, recovers the archive's messages into it and then calls `start`.
    */
-  static async open(input: {
-    name: string;
-    file: string | undefined;
-    handler?: TargetHandler;
-    options?: DeliveryOptions;
-  }): Promise<DeliveryQueue> {
+  static async open(input: { name: string; file: string | undefined; handler?: TargetHandler; options?: DeliveryOptions }): Promise<DeliveryQueue> {
     const existed = input.file !== undefined && existsSync(input.file);
     const queue = new DeliveryQueue(input.name, await Journal.open<JournalRecord>(input.file), input.options ?? {});
     let positioned = false;

@@ -14,7 +14,7 @@ export interface DevIssuer {
   sign(input: DevTokenRequest): Promise<string>;
 }
 
-export interface DevTokenRequest {
+interface DevTokenRequest {
   role: Role;
   regionId?: string;
   municipality?: string;
@@ -52,7 +52,8 @@ export const openDevIssuer = async (keyFile?: string): Promise<DevIssuer> => {
       const now = input.issuedAt ?? Math.floor(Date.now() / 1000);
       const claims: Record<string, unknown> = {
         [CLAIMS.groups]: [input.role],
-        [CLAIMS.name]: input.name ?? (input.role === 'coordinator' ? `Koordination ${input.regionId}` : input.role === 'ministry' ? 'Ministerium' : input.municipality),
+        [CLAIMS.name]:
+          input.name ?? (input.role === 'coordinator' ? `Koordination ${input.regionId}` : input.role === 'ministry' ? 'Ministerium' : input.municipality),
         token_use: 'id',
       };
       if (input.regionId) claims[CLAIMS.region] = input.regionId;

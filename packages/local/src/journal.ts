@@ -8,7 +8,7 @@ export interface Positioned<T> {
   readonly record: T;
 }
 
-export class JournalDamagedError extends Error {
+class JournalDamagedError extends Error {
   override readonly name = 'JournalDamagedError';
 }
 
@@ -253,7 +253,7 @@ const syncDirectory = async (directory: string): Promise<void> => {
 };
 
 /** Whether a journal file exists and holds anything. */
-export const journalExists = async (file: string): Promise<boolean> => {
+const _journalExists = async (file: string): Promise<boolean> => {
   try {
     return (await stat(file)).size > 0;
   } catch {

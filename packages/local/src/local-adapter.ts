@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
 /** API Gateway's own limit on a request body. */
-export const MAX_GATEWAY_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_GATEWAY_BODY_BYTES = 10 * 1024 * 1024;
 
 const TEXT_TYPES = /^(application\/(?:[\w.+-]+\+)?json|text\/|application\/x-www-form-urlencoded)/i;
 

@@ -4,11 +4,11 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ADMIN_KEY } from './bus-policy';
 import { LOCAL_REGION } from './constants';
 
-export class LocalRuntimeUnreachable extends Error {
+class LocalRuntimeUnreachable extends Error {
   override readonly name = 'LocalRuntimeUnreachable';
 }
 
-export interface QueueStats {
+interface QueueStats {
   pending: number;
   inFlight: number;
   dead: number;
@@ -57,9 +57,7 @@ export const localAdminClient = (eventsUrl: string) => {
   return {
     status: () => call<RuntimeStatus>('Status'),
     deadLetters: () => call<{ DeadLetters: DeadLetterView[] }>('ListDeadLetters').then((r) => r.DeadLetters),
-    redrive: (messageIds?: string[]) =>
-      call<{ Redriven: number }>('RedriveDeadLetters', messageIds ? { MessageIds: messageIds } : {}).then((r) => r.Redriven),
-    eventBridge: () =>
-      new EventBridgeClient({ endpoint: eventsUrl, region: LOCAL_REGION, credentials: { accessKeyId: ADMIN_KEY, secretAccessKey: 'local' } }),
+    redrive: (messageIds?: string[]) => call<{ Redriven: number }>('RedriveDeadLetters', messageIds ? { MessageIds: messageIds } : {}).then((r) => r.Redriven),
+    eventBridge: () => new EventBridgeClient({ endpoint: eventsUrl, region: LOCAL_REGION, credentials: { accessKeyId: ADMIN_KEY, secretAccessKey: 'local' } }),
   };
 };

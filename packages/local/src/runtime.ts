@@ -19,7 +19,6 @@ import { close, listen } from './listen';
 import { createPrincipalClients } from './principal-clients';
 import { createLocalRoutes } from './web/local-routes';
 
-
 export interface LocalRuntimeOptions {
   /** Ports; 0 picks a free one (tests). */
   readonly ports?: { api?: number; events?: number; store?: number };
@@ -110,9 +109,13 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     };
     const validator = createValidator(catalogue);
     const aggregator = createAggregator({ store, validator, publisher: eventBridgePublisher(eventBridge, busName), logger });
-    const dispatcher = createWebhookDispatcher({ store: subscriptions, validator, logger, ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) });
-    const asMessages = (messages: readonly QueueMessage[]) =>
-      messages.map((m) => ({ id: m.id, body: JSON.stringify(m.event), sentAt: m.sentAt }));
+    const dispatcher = createWebhookDispatcher({
+      store: subscriptions,
+      validator,
+      logger,
+      ...(options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}),
+    });
+    const asMessages = (messages: readonly QueueMessage[]) => messages.map((m) => ({ id: m.id, body: JSON.stringify(m.event), sentAt: m.sentAt }));
     const handlers: Record<TargetName, TargetHandler> = {
       aggregate: (messages) => aggregator.processMessages(asMessages(messages)),
       webhooks: (messages) => dispatcher.processMessages(asMessages(messages)),

@@ -27,7 +27,7 @@ describe.skipIf(!hasCli)('the AWS CLI against the local EventBridge endpoint', (
       );
     });
 
-  it('puts events from a file with the region\'s key, and they are aggregated', async () => {
+  it("puts events from a file with the region's key, and they are aggregated", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cli-')), 'entries.json');
     writeFileSync(file, JSON.stringify([milestoneEntry('hochtaunuskreis', 'integrationsleitbild')]));
     const result = await aws('hochtaunuskreis', ['events', 'put-events', '--entries', `file://${file}`]);
@@ -37,7 +37,7 @@ describe.skipIf(!hasCli)('the AWS CLI against the local EventBridge endpoint', (
     expect(await runtime.store.currentItems('hochtaunuskreis')).toHaveLength(1);
   });
 
-  it('is denied another region\'s source', async () => {
+  it("is denied another region's source", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cli-')), 'entries.json');
     writeFileSync(file, JSON.stringify([milestoneEntry('wiesbaden', 'fremd')]));
     const result = await aws('hochtaunuskreis', ['events', 'put-events', '--entries', `file://${file}`]);
@@ -47,7 +47,13 @@ describe.skipIf(!hasCli)('the AWS CLI against the local EventBridge endpoint', (
 
   it('tests an event pattern', async () => {
     const event = JSON.stringify({
-      id: '1', account: '123456789012', source: 'modellregion.wiesbaden', time: '2012-01-01T00:00:00Z', region: 'eu-central-1', 'detail-type': 'MilestoneReported', detail: {},
+      id: '1',
+      account: '123456789012',
+      source: 'modellregion.wiesbaden',
+      time: '2012-01-01T00:00:00Z',
+      region: 'eu-central-1',
+      'detail-type': 'MilestoneReported',
+      detail: {},
     });
     const match = await aws('wiesbaden', ['events', 'test-event-pattern', '--event-pattern', '{"source":[{"prefix":"modellregion."}]}', '--event', event]);
     expect(JSON.parse(match.stdout)).toEqual({ Result: true });
@@ -55,4 +61,3 @@ describe.skipIf(!hasCli)('the AWS CLI against the local EventBridge endpoint', (
     expect(JSON.parse(noMatch.stdout)).toEqual({ Result: false });
   });
 });
-

@@ -69,7 +69,12 @@ const streamUntilDead = async (next: ReturnType<typeof reportStream>, acknowledg
       while (calls < limit) {
         calls += 1;
         const { regionId, entry } = next();
-        const batch = [entry, ...Array.from({ length: calls % 3 }, () => next()).filter((e) => e.regionId === regionId).map((e) => e.entry)];
+        const batch = [
+          entry,
+          ...Array.from({ length: calls % 3 }, () => next())
+            .filter((e) => e.regionId === regionId)
+            .map((e) => e.entry),
+        ];
         try {
           const result = await clients.get(regionId)!.send(new PutEventsCommand({ Entries: batch }));
           for (const e of result.Entries ?? []) if (e.EventId) acknowledged.add(e.EventId);
@@ -136,7 +141,10 @@ describe('kill -9 while events stream in', () => {
     await runtime.start();
     await streamUntilDead(next, acknowledged, 20);
     const status = await settledOnDisk();
-    expect(Object.values(status.Queues).map((q) => q.dead), 'nothing dead-lettered').toEqual([0, 0]);
+    expect(
+      Object.values(status.Queues).map((q) => q.dead),
+      'nothing dead-lettered',
+    ).toEqual([0, 0]);
     await runtime.stop();
 
     const client = new DynamoDBClient({ endpoint: store.endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
@@ -153,7 +161,10 @@ describe('kill -9 while events stream in', () => {
 
       const lost = [...acknowledged].filter((id) => !audited.has(id) && !quarantined.has(id));
       expect(lost, `acknowledged but neither applied nor quarantined (kills: ${kills.join(', ')})`).toEqual([]);
-      expect([...acknowledged].filter((id) => !archivedIds.has(id)), 'acknowledged but not archived').toEqual([]);
+      expect(
+        [...acknowledged].filter((id) => !archivedIds.has(id)),
+        'acknowledged but not archived',
+      ).toEqual([]);
       // Every archived report (acknowledged or not: a kill may strike between the sync and the answer) is accounted for once.
       expect(audited.size + quarantined.size).toBe(regionEvents.length);
       expect(acknowledged.size).toBeGreaterThan(ROUNDS * 10);

@@ -6,7 +6,15 @@ import type { EventBridgeEvent } from '@modellregionen/events';
 import { DEFAULT_DELIVERY, DeliveryQueue, type QueueMessage, retrySpanMs } from '@modellregionen/local';
 
 const event = (n: number): EventBridgeEvent => ({
-  version: '0', id: `e-${n}`, 'detail-type': 'T', source: 's', account: '1', time: '2012-01-01T00:00:00Z', region: 'eu-central-1', resources: [], detail: { n },
+  version: '0',
+  id: `e-${n}`,
+  'detail-type': 'T',
+  source: 's',
+  account: '1',
+  time: '2012-01-01T00:00:00Z',
+  region: 'eu-central-1',
+  resources: [],
+  detail: { n },
 });
 const message = (n: number): QueueMessage => ({ id: `m-${n}`, event: event(n), sentAt: '2012-01-01T00:00:00.000Z' });
 const messages = (count: number) => Array.from({ length: count }, (_, i) => message(i));
@@ -15,7 +23,9 @@ describe('DeliveryQueue', () => {
   it('delivers in batches of at most ten', async () => {
     const sizes: number[] = [];
     const q = await DeliveryQueue.open({
-      name: 't', file: undefined, options: { batchWindowMs: 5 },
+      name: 't',
+      file: undefined,
+      options: { batchWindowMs: 5 },
       handler: async (batch) => {
         sizes.push(batch.length);
         return { failed: [] };
@@ -33,7 +43,9 @@ describe('DeliveryQueue', () => {
     let active = 0;
     let most = 0;
     const q = await DeliveryQueue.open({
-      name: 't', file: undefined, options: { batchWindowMs: 1, maxConcurrentBatches: 3 },
+      name: 't',
+      file: undefined,
+      options: { batchWindowMs: 1, maxConcurrentBatches: 3 },
       handler: async () => {
         active += 1;
         most = Math.max(most, active);
@@ -52,7 +64,9 @@ describe('DeliveryQueue', () => {
   it('redelivers only the failed messages of a batch, with growing delays', async () => {
     const times = new Map<string, number[]>();
     const q = await DeliveryQueue.open({
-      name: 't', file: undefined, options: { batchWindowMs: 1, backoffBaseMs: 30, maxReceiveCount: 4 },
+      name: 't',
+      file: undefined,
+      options: { batchWindowMs: 1, backoffBaseMs: 30, maxReceiveCount: 4 },
       handler: async (batch) => {
         for (const m of batch) times.set(m.event.id, [...(times.get(m.event.id) ?? []), Date.now()]);
         // e-1 fails three times, then succeeds.
@@ -75,7 +89,9 @@ describe('DeliveryQueue', () => {
   it('counts a delivery that does not answer in time as failed, and delivers it again', async () => {
     let calls = 0;
     const q = await DeliveryQueue.open({
-      name: 't', file: undefined, options: { batchWindowMs: 1, backoffBaseMs: 1, deliveryTimeoutMs: 50 },
+      name: 't',
+      file: undefined,
+      options: { batchWindowMs: 1, backoffBaseMs: 1, deliveryTimeoutMs: 50 },
       handler: async () => {
         calls += 1;
         if (calls === 1) await new Promise(() => {}); // a stalled first delivery never answers
@@ -92,7 +108,9 @@ describe('DeliveryQueue', () => {
   it('parks a message after maxReceiveCount deliveries, with the last error, and redrives it', async () => {
     let fail = true;
     const q = await DeliveryQueue.open({
-      name: 't', file: undefined, options: { batchWindowMs: 1, backoffBaseMs: 1, maxReceiveCount: 2 },
+      name: 't',
+      file: undefined,
+      options: { batchWindowMs: 1, backoffBaseMs: 1, maxReceiveCount: 2 },
       handler: async () => {
         if (fail) throw new TypeError('boom');
         return { failed: [] };
@@ -113,8 +131,13 @@ describe('DeliveryQueue', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'queue-')), 'q.jsonl');
     const hold: QueueMessage[] = [];
     const q1 = await DeliveryQueue.open({
-      name: 't', file, options: { batchWindowMs: 60_000 },
-      handler: async (m) => (hold.push(...m), { failed: [] }),
+      name: 't',
+      file,
+      options: { batchWindowMs: 60_000 },
+      handler: async (m) => {
+        hold.push(...m);
+        return { failed: [] };
+      },
     });
     await q1.enqueue([message(1), message(2)]);
     await q1.stop();
@@ -122,8 +145,13 @@ describe('DeliveryQueue', () => {
 
     const delivered: string[] = [];
     const q2 = await DeliveryQueue.open({
-      name: 't', file, options: { batchWindowMs: 1 },
-      handler: async (m) => (delivered.push(...m.map((x) => x.event.id)), { failed: [] }),
+      name: 't',
+      file,
+      options: { batchWindowMs: 1 },
+      handler: async (m) => {
+        delivered.push(...m.map((x) => x.event.id));
+        return { failed: [] };
+      },
     });
     await q2.settled();
     expect(delivered.sort()).toEqual(['e-1', 'e-2']);

@@ -37,8 +37,7 @@ const currentItems = (regionId: string, cutoff = Number.POSITIVE_INFINITY) => {
   return [...items.values()];
 };
 
-const ofRegion = (regionId: string, type: string) =>
-  valid.filter((p) => regionOfSource(p.entry.Source) === regionId && p.entry.DetailType === type);
+const ofRegion = (regionId: string, type: string) => valid.filter((p) => regionOfSource(p.entry.Source) === regionId && p.entry.DetailType === type);
 const distinct = (values: readonly unknown[]) => new Set(values).size;
 
 describe('demo history', () => {
@@ -201,10 +200,7 @@ describe('demo history', () => {
     const cutoff = Date.parse('2012-03-01T00:00:00+01:00');
     const overdueRegions = REGIONS.filter((region) =>
       currentItems(region, cutoff).some(
-        (i) =>
-          i.type === 'MilestoneReported' &&
-          !['achieved', 'cancelled'].includes(String(i.detail.status)) &&
-          String(i.detail.dueDate) < '2012-02-29',
+        (i) => i.type === 'MilestoneReported' && !['achieved', 'cancelled'].includes(String(i.detail.status)) && String(i.detail.dueDate) < '2012-02-29',
       ),
     );
     expect(overdueRegions.length).toBeGreaterThanOrEqual(4);
@@ -231,4 +227,3 @@ describe('demo history', () => {
     }
   });
 });
-

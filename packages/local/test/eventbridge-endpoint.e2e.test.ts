@@ -17,8 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => runtime?.stop());
 
-const put = (principal: string, entries: object[]) =>
-  busClient(runtime.urls.events, principal).send(new PutEventsCommand({ Entries: entries }));
+const put = (principal: string, entries: object[]) => busClient(runtime.urls.events, principal).send(new PutEventsCommand({ Entries: entries }));
 
 describe('PutEvents through the real AWS SDK', () => {
   it('accepts a region event, routes it by the shared rules and aggregates it into the view', async () => {
@@ -38,7 +37,10 @@ describe('PutEvents through the real AWS SDK', () => {
     expect(result.FailedEntryCount).toBe(0);
     await runtime.settled();
     const [rejection] = await runtime.store.listRejections('kassel');
-    expect(rejection).toMatchObject({ eventId: result.Entries![0]!.EventId, errors: [{ path: 'achievedDate', message: 'is required when status is achieved' }] });
+    expect(rejection).toMatchObject({
+      eventId: result.Entries![0]!.EventId,
+      errors: [{ path: 'achievedDate', message: 'is required when status is achieved' }],
+    });
     // The report and its rejection notice are both archived.
     expect(runtime.archive.size).toBe(before + 2);
     const notice = (await runtime.archive.events()).at(-1)!;
@@ -76,11 +78,11 @@ describe('PutEvents through the real AWS SDK', () => {
 });
 
 describe('the bus policy, by the access key id of the signature', () => {
-  it('denies a region putting another region\'s source, failing the whole call', async () => {
+  it("denies a region putting another region's source, failing the whole call", async () => {
     const before = runtime.archive.size;
-    await expect(
-      put('wetzlar', [milestoneEntry('wetzlar', 'ok-entry'), milestoneEntry('kassel', 'not-mine')]),
-    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(put('wetzlar', [milestoneEntry('wetzlar', 'ok-entry'), milestoneEntry('kassel', 'not-mine')])).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+    });
     expect(runtime.archive.size).toBe(before);
   });
 
@@ -92,8 +94,15 @@ describe('the bus policy, by the access key id of the signature', () => {
       DetailType: 'FindingPublished',
       EventBusName: 'modellregionen',
       Detail: JSON.stringify({
-        schemaVersion: 1, regionId: 'ministerium', revision: 1, reportedAt: '2012-02-29T12:00:00+01:00', reportedBy: 'HMdJIE',
-        findingId: 'halbzeitbilanz', title: 'Halbzeitbilanz', summary: 'Die Modellregionen ziehen Bilanz.', fieldOfAction: 'participation',
+        schemaVersion: 1,
+        regionId: 'ministerium',
+        revision: 1,
+        reportedAt: '2012-02-29T12:00:00+01:00',
+        reportedBy: 'HMdJIE',
+        findingId: 'halbzeitbilanz',
+        title: 'Halbzeitbilanz',
+        summary: 'Die Modellregionen ziehen Bilanz.',
+        fieldOfAction: 'participation',
       }),
     };
     expect((await put('ministerium', [finding])).FailedEntryCount).toBe(0);
@@ -118,8 +127,14 @@ describe('the bus policy, by the access key id of the signature', () => {
 
 describe('TestEventPattern and ListRules', () => {
   const event = JSON.stringify({
-    id: '1', account: '123456789012', source: 'modellregion.kassel', time: '2012-01-01T00:00:00Z', region: 'eu-central-1',
-    'detail-type': 'ProjectReported', resources: [], detail: { funding: [{ source: 'land', amountEur: 10 }] },
+    id: '1',
+    account: '123456789012',
+    source: 'modellregion.kassel',
+    time: '2012-01-01T00:00:00Z',
+    region: 'eu-central-1',
+    'detail-type': 'ProjectReported',
+    resources: [],
+    detail: { funding: [{ source: 'land', amountEur: 10 }] },
   });
   const test = (pattern: unknown) =>
     busClient(runtime.urls.events, 'kassel').send(new TestEventPatternCommand({ EventPattern: JSON.stringify(pattern), Event: event }));
@@ -169,12 +184,19 @@ describe('StartReplay', () => {
 
   it("refuses a destination other than the archive's bus, and filter ARNs that name no rule of it", async () => {
     await expect(replay('elsewhere', { Arn: busArn().replace('modellregionen', 'other') })).rejects.toMatchObject({ name: 'ValidationException' });
-    await expect(replay('no-such-rule', { Arn: busArn(), FilterArns: [runtime.ruleArn('no-such-rule')] })).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(replay('no-such-rule', { Arn: busArn(), FilterArns: [runtime.ruleArn('no-such-rule')] })).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
     await expect(replay('empty-filter', { Arn: busArn(), FilterArns: [] })).rejects.toMatchObject({ name: 'ValidationException' });
   });
 
   it('replays to the rules its filter names only, and completes', async () => {
-    const finding = { Source: 'modellregion.wetzlar', DetailType: 'FindingPublished', Detail: JSON.stringify({ findingId: 'f' }), EventBusName: 'modellregionen' };
+    const finding = {
+      Source: 'modellregion.wetzlar',
+      DetailType: 'FindingPublished',
+      Detail: JSON.stringify({ findingId: 'f' }),
+      EventBusName: 'modellregionen',
+    };
     await put('wetzlar', [finding]);
     await runtime.settled();
     const before = { webhooks: runtime.queues.get('webhooks')!.stats.delivered, aggregate: runtime.queues.get('aggregate')!.stats.delivered };

@@ -29,7 +29,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const authorizationOf = (principal: string) => `AWS4-HMAC-SHA256 Credential=${principal}/20120101/${LOCAL_REGION}/events/aws4_request, SignedHeaders=host, Signature=0`;
+const authorizationOf = (principal: string) =>
+  `AWS4-HMAC-SHA256 Credential=${principal}/20120101/${LOCAL_REGION}/events/aws4_request, SignedHeaders=host, Signature=0`;
 
 interface Call {
   target?: string;
@@ -75,12 +76,9 @@ const expectAwsError = (answer: { status: number; json: Record<string, unknown> 
 };
 
 describe('operations named like Object.prototype members', () => {
-  it.each(PROTOTYPE_NAMES.flatMap((name) => [name, `AWSEvents.${name}`, `ModellregionenLocal.${name}`]))(
-    '%s is an unknown operation',
-    async (target) => {
-      expectAwsError(await call({ target, body: '{}' }), 400, 'UnknownOperationException');
-    },
-  );
+  it.each(PROTOTYPE_NAMES.flatMap((name) => [name, `AWSEvents.${name}`, `ModellregionenLocal.${name}`]))('%s is an unknown operation', async (target) => {
+    expectAwsError(await call({ target, body: '{}' }), 400, 'UnknownOperationException');
+  });
 });
 
 describe('a Detail of any depth', () => {
@@ -127,7 +125,10 @@ describe('a request body AWS would not deserialize', () => {
   });
 
   it('is a SerializationException, naming the member, when a member has the wrong JSON type', async () => {
-    const answer = await call({ target: 'AWSEvents.PutEvents', body: JSON.stringify({ Entries: [{ ...milestoneEntry('wetzlar', 'x'), Source: { toString: 1 } }] }) });
+    const answer = await call({
+      target: 'AWSEvents.PutEvents',
+      body: JSON.stringify({ Entries: [{ ...milestoneEntry('wetzlar', 'x'), Source: { toString: 1 } }] }),
+    });
     expectAwsError(answer, 400, 'SerializationException');
     expect(answer.json.message).toBe('Entries[0].Source: Invalid input: expected string, received object.');
     for (const [target, body] of [
@@ -163,11 +164,15 @@ describe('a body over 1 MiB', () => {
   it('is answered 413, after the client has sent it all, so Node http reads the answer', async () => {
     const body = oversized();
     const answer = await new Promise<{ status: number; connection: string | undefined; json: unknown }>((resolve, reject) => {
-      const req = request(runtime.urls.events, { method: 'POST', headers: { 'x-amz-target': 'AWSEvents.PutEvents', authorization: authorizationOf('wetzlar') } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, json: JSON.parse(Buffer.concat(chunks).toString()) }));
-      });
+      const req = request(
+        runtime.urls.events,
+        { method: 'POST', headers: { 'x-amz-target': 'AWSEvents.PutEvents', authorization: authorizationOf('wetzlar') } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, json: JSON.parse(Buffer.concat(chunks).toString()) }));
+        },
+      );
       req.on('error', reject);
       // In small writes, as a streaming client sends: the answer must wait for the last one.
       for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.subarray(i, i + 64 * 1024));
@@ -183,7 +188,11 @@ describe('a body over 1 MiB', () => {
   it('reaches the AWS SDK as a RequestEntityTooLargeException that it does not retry', async () => {
     const before = footprint(await status());
     // Default retries: a reset would be retried as a network error, a 413 is final.
-    const client = new EventBridgeClient({ endpoint: runtime.urls.events, region: LOCAL_REGION, credentials: { accessKeyId: 'wetzlar', secretAccessKey: 'local' } });
+    const client = new EventBridgeClient({
+      endpoint: runtime.urls.events,
+      region: LOCAL_REGION,
+      credentials: { accessKeyId: 'wetzlar', secretAccessKey: 'local' },
+    });
     const huge = { ...milestoneEntry('wetzlar', 'huge'), Detail: JSON.stringify(milestoneDetail('wetzlar', 'huge', { note: 'x'.repeat(MAX_REQUEST_BYTES) })) };
     const error = await client.send(new PutEventsCommand({ Entries: [huge] })).catch((err: unknown) => err);
     client.destroy();
@@ -196,7 +205,12 @@ describe('a body over 1 MiB', () => {
       let continued = false;
       const req = request(runtime.urls.events, {
         method: 'POST',
-        headers: { 'x-amz-target': 'AWSEvents.PutEvents', authorization: authorizationOf('wetzlar'), expect: '100-continue', 'content-length': MAX_REQUEST_BYTES * 2 },
+        headers: {
+          'x-amz-target': 'AWSEvents.PutEvents',
+          authorization: authorizationOf('wetzlar'),
+          expect: '100-continue',
+          'content-length': MAX_REQUEST_BYTES * 2,
+        },
       });
       req.on('continue', () => (continued = true));
       req.on('response', (res) => {
@@ -213,10 +227,14 @@ describe('a body over 1 MiB', () => {
   it('is read up to 32 MiB more, then cut off as a flood; the endpoint goes on serving', async () => {
     const outcome = await new Promise<{ ended: string; flushed: number }>((resolve) => {
       let flushed = 0;
-      const req = request(runtime.urls.events, { method: 'POST', headers: { 'x-amz-target': 'AWSEvents.PutEvents', authorization: authorizationOf('wetzlar') } }, (res) => {
-        res.resume();
-        resolve({ ended: `answered ${res.statusCode}`, flushed });
-      });
+      const req = request(
+        runtime.urls.events,
+        { method: 'POST', headers: { 'x-amz-target': 'AWSEvents.PutEvents', authorization: authorizationOf('wetzlar') } },
+        (res) => {
+          res.resume();
+          resolve({ ended: `answered ${res.statusCode}`, flushed });
+        },
+      );
       req.on('error', (err: NodeJS.ErrnoException) => resolve({ ended: err.code ?? err.message, flushed }));
       const chunk = Buffer.alloc(1024 * 1024, 'x');
       const write = (left: number): void => {
@@ -237,9 +255,25 @@ describe('hostile calls, generated', () => {
   const json = fc.jsonValue({ maxDepth: 3 });
   /** Mostly a value of the member's type, sometimes any JSON (which AWS refuses for the call). */
   const typed = <T>(value: fc.Arbitrary<T>) => fc.oneof({ weight: 30, arbitrary: value }, { weight: 1, arbitrary: json });
-  const members = ['Entries', 'Source', 'DetailType', 'Detail', 'EventBusName', 'Resources', 'Time', 'Name', 'EventPattern', 'Event', 'ReplayName', 'MessageIds'];
+  const members = [
+    'Entries',
+    'Source',
+    'DetailType',
+    'Detail',
+    'EventBusName',
+    'Resources',
+    'Time',
+    'Name',
+    'EventPattern',
+    'Event',
+    'ReplayName',
+    'MessageIds',
+  ];
   const key = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES, ...members), fc.string({ maxLength: 8 }));
-  const unknownKey = fc.oneof(fc.constantFrom(...PROTOTYPE_NAMES), fc.string({ maxLength: 8 }).filter((k) => !members.includes(k)));
+  const unknownKey = fc.oneof(
+    fc.constantFrom(...PROTOTYPE_NAMES),
+    fc.string({ maxLength: 8 }).filter((k) => !members.includes(k)),
+  );
   const deepText = fc
     .tuple(fc.constantFrom(MAX_JSON_DEPTH - 1, MAX_JSON_DEPTH, MAX_JSON_DEPTH + 1, 4_000, 100_000), fc.boolean())
     .map(([depth, arrays]) => (arrays ? nested(depth) : nestedObjects(Math.min(depth, 40_000))));
@@ -273,21 +307,35 @@ describe('hostile calls, generated', () => {
       },
       { requiredKeys: ['Source', 'DetailType', 'Detail', 'EventBusName'] },
     )
-    .chain((e) => fc.array(fc.tuple(unknownKey, jsonText), { maxLength: 2 }).map((extra) => objectText([...extra, ...Object.entries(e).map(([k, v]) => [k, JSON.stringify(v)] as const)])));
+    .chain((e) =>
+      fc
+        .array(fc.tuple(unknownKey, jsonText), { maxLength: 2 })
+        .map((extra) => objectText([...extra, ...Object.entries(e).map(([k, v]) => [k, JSON.stringify(v)] as const)])),
+    );
   const putEventsBody = fc
     .oneof({ weight: 8, arbitrary: fc.array(entry, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: fc.array(entry, { maxLength: 11 }) })
     .map((entries) => `{"Entries":[${entries.join(',')}]}`);
   const anyBody = fc.oneof(
     { weight: 4, arbitrary: fc.array(fc.tuple(key, fc.oneof(jsonText, deepText, putEventsBody)), { maxLength: 4 }).map(objectText) },
-    { weight: 2, arbitrary: fc.record({ EventPattern: fc.oneof(deepText, jsonText, pattern), Event: fc.oneof(deepText, detail, event) }).map((b) => JSON.stringify(b)) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ EventPattern: fc.oneof(deepText, jsonText, pattern), Event: fc.oneof(deepText, detail, event) }).map((b) => JSON.stringify(b)),
+    },
     { weight: 1, arbitrary: fc.constantFrom('', 'null', '[]', '"x"', '{', nested(4_000).slice(5, -1)) },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) },
     { weight: 1, arbitrary: fc.constant(null).map(() => Buffer.alloc(MAX_REQUEST_BYTES + 1, '{')) },
   );
   const knownTargets = [
-    'AWSEvents.PutEvents', 'AWSEvents.TestEventPattern', 'AWSEvents.DescribeEventBus', 'AWSEvents.ListRules', 'AWSEvents.StartReplay',
-    'AWSEvents.DescribeReplay', 'ModellregionenLocal.Status', 'ModellregionenLocal.ListDeadLetters', 'ModellregionenLocal.RedriveDeadLetters',
+    'AWSEvents.PutEvents',
+    'AWSEvents.TestEventPattern',
+    'AWSEvents.DescribeEventBus',
+    'AWSEvents.ListRules',
+    'AWSEvents.StartReplay',
+    'AWSEvents.DescribeReplay',
+    'ModellregionenLocal.Status',
+    'ModellregionenLocal.ListDeadLetters',
+    'ModellregionenLocal.RedriveDeadLetters',
   ];
   const target = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...knownTargets) },
@@ -296,44 +344,60 @@ describe('hostile calls, generated', () => {
   );
   const authorization = fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom('local-admin', 'local-admin', 'wetzlar', 'ministerium', 'frankfurt', ...PROTOTYPE_NAMES).map(authorizationOf) },
-    { weight: 1, arbitrary: fc.constantFrom('', 'AWS4-HMAC-SHA256', 'Credential=', 'Credential=/', `Credential=${'k'.repeat(200)}/x`, 'Credential=a,b/x', 'Bearer x') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('', 'AWS4-HMAC-SHA256', 'Credential=', 'Credential=/', `Credential=${'k'.repeat(200)}/x`, 'Credential=a,b/x', 'Bearer x'),
+    },
     { weight: 1, arbitrary: fc.stringMatching(/^[\x20-\x7e]{0,200}$/) },
   );
   const calls = fc.oneof(
     {
       weight: 3,
-      arbitrary: fc.tuple(fc.constant('AWSEvents.PutEvents'), putEventsBody, fc.oneof({ weight: 4, arbitrary: fc.constant(authorizationOf('local-admin')) }, { weight: 1, arbitrary: authorization })),
+      arbitrary: fc.tuple(
+        fc.constant('AWSEvents.PutEvents'),
+        putEventsBody,
+        fc.oneof({ weight: 4, arbitrary: fc.constant(authorizationOf('local-admin')) }, { weight: 1, arbitrary: authorization }),
+      ),
     },
     { weight: 2, arbitrary: fc.tuple(target, anyBody, authorization) },
   );
   const contentType = fc.constantFrom(
-    'application/x-amz-json-1.1', 'application/x-amz-json-1.1', 'application/json', 'text/plain', 'application/x-www-form-urlencoded',
-    'application/x-amz-json-1.1; charset=latin1', '',
+    'application/x-amz-json-1.1',
+    'application/x-amz-json-1.1',
+    'application/json',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/x-amz-json-1.1; charset=latin1',
+    '',
   );
 
-  it(`answer 2xx, or 4xx in AWS's error shape, and a refused call changes nothing (${FUZZ_RUNS} runs)`, async () => {
-    await quiet();
-    await fc.assert(
-      fc.asyncProperty(calls, contentType, async ([target, body, authorization], contentType) => {
-        const before = footprint(await status());
-        const answer = await call({ target, body, authorization, contentType });
-        expect(answer.headers.get('content-type')).toBe('application/x-amz-json-1.1');
-        if (answer.status === 200) {
-          const accepted = Array.isArray(answer.json.Entries) ? answer.json.Entries.filter((e: { EventId?: string }) => e.EventId).length : 0;
-          expect((await status()).Archive.Events - before.archived).toBeLessThanOrEqual(accepted);
-          if (accepted > 0) await quiet();
-          return;
-        }
-        expect(answer.status).toBeGreaterThanOrEqual(400);
-        expect(answer.status).toBeLessThan(500);
-        expect(answer.json).toEqual({ __type: expect.any(String), message: expect.any(String) });
-        expect(footprint(await status())).toEqual(before);
-      }),
-      { numRuns: FUZZ_RUNS },
-    );
-    await quiet();
-    expect(logged.filter((line) => line.startsWith('internal error'))).toEqual([]);
-    expect(await localAdminClient(runtime.urls.events).deadLetters()).toEqual([]);
-    expect((await fetch(`${runtime.urls.api}/health`)).status).toBe(200);
-  }, 60_000 + FUZZ_RUNS * 500);
+  it(
+    `answer 2xx, or 4xx in AWS's error shape, and a refused call changes nothing (${FUZZ_RUNS} runs)`,
+    async () => {
+      await quiet();
+      await fc.assert(
+        fc.asyncProperty(calls, contentType, async ([target, body, authorization], contentType) => {
+          const before = footprint(await status());
+          const answer = await call({ target, body, authorization, contentType });
+          expect(answer.headers.get('content-type')).toBe('application/x-amz-json-1.1');
+          if (answer.status === 200) {
+            const accepted = Array.isArray(answer.json.Entries) ? answer.json.Entries.filter((e: { EventId?: string }) => e.EventId).length : 0;
+            expect((await status()).Archive.Events - before.archived).toBeLessThanOrEqual(accepted);
+            if (accepted > 0) await quiet();
+            return;
+          }
+          expect(answer.status).toBeGreaterThanOrEqual(400);
+          expect(answer.status).toBeLessThan(500);
+          expect(answer.json).toEqual({ __type: expect.any(String), message: expect.any(String) });
+          expect(footprint(await status())).toEqual(before);
+        }),
+        { numRuns: FUZZ_RUNS },
+      );
+      await quiet();
+      expect(logged.filter((line) => line.startsWith('internal error'))).toEqual([]);
+      expect(await localAdminClient(runtime.urls.events).deadLetters()).toEqual([]);
+      expect((await fetch(`${runtime.urls.api}/health`)).status).toBe(200);
+    },
+    60_000 + FUZZ_RUNS * 500,
+  );
 });

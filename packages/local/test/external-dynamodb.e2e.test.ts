@@ -28,7 +28,14 @@ describe.skipIf(!hasMoto)('with AWS_ENDPOINT_URL_DYNAMODB pointing at moto', () 
     const port = await freePort();
     moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
     const url = `http://127.0.0.1:${port}`;
-    await waitFor(async () => fetch(url).then(() => true, () => false), 30_000);
+    await waitFor(
+      async () =>
+        fetch(url).then(
+          () => true,
+          () => false,
+        ),
+      30_000,
+    );
     runtime = await startLocalRuntime({ inMemory: true, dynamoEndpoint: url, ports: { api: 0, events: 0, store: 0 } });
   }, 60_000);
   afterAll(async () => {
@@ -41,7 +48,9 @@ describe.skipIf(!hasMoto)('with AWS_ENDPOINT_URL_DYNAMODB pointing at moto', () 
     for (const entry of entries) {
       const principal = entry.Source === 'ministerium' ? 'ministerium' : entry.Source.replace('modellregion.', '');
       const client = busClient(runtime.urls.events, principal);
-      await client.send(new PutEventsCommand({ Entries: [{ Source: entry.Source, DetailType: entry.DetailType, Detail: entry.Detail, EventBusName: 'modellregionen' }] }));
+      await client.send(
+        new PutEventsCommand({ Entries: [{ Source: entry.Source, DetailType: entry.DetailType, Detail: entry.Detail, EventBusName: 'modellregionen' }] }),
+      );
       client.destroy();
     }
     await runtime.settled();

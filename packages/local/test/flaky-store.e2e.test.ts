@@ -72,7 +72,13 @@ describe('a flaky store', () => {
   it('ends in the views of a fault-free run, with every acknowledged report accounted for', async () => {
     const entries = reports('flaky', 240);
 
-    const runtime = await startLocalRuntime({ inMemory: true, dynamoEndpoint: proxy.endpoint, tableName: 'flaky', ports: { api: 0, events: 0, store: 0 }, delivery: FAST_RETRIES });
+    const runtime = await startLocalRuntime({
+      inMemory: true,
+      dynamoEndpoint: proxy.endpoint,
+      tableName: 'flaky',
+      ports: { api: 0, events: 0, store: 0 },
+      delivery: FAST_RETRIES,
+    });
     try {
       const random = prng('faults');
       const acknowledged = await stream(runtime, entries, async (i) => {

@@ -42,7 +42,10 @@ describe('Journal', () => {
   it('resolves each append with the byte offsets where its records start, and streams from any of them', async () => {
     const file = tempFile('j.jsonl');
     const journal = await Journal.open<{ n: number; text: string }>(file, { countLines: true });
-    const first = await journal.append([{ n: 1, text: 'ä' }, { n: 2, text: 'x' }]);
+    const first = await journal.append([
+      { n: 1, text: 'ä' },
+      { n: 2, text: 'x' },
+    ]);
     const second = await journal.append([{ n: 3, text: '€' }]);
     expect(first).toEqual([0, Buffer.byteLength('{"n":1,"text":"ä"}\n')]);
     expect(second[0]).toBe(first[1]! + Buffer.byteLength('{"n":2,"text":"x"}\n'));
@@ -122,7 +125,10 @@ describe('Archive', () => {
   it('counts its events on open without holding them, and selects a replay by event time', async () => {
     const file = tempFile('archive.jsonl');
     const lines = Array.from({ length: 1000 }, (_, i) =>
-      JSON.stringify({ acceptedAt: '2012-01-01T00:00:00.000Z', event: { id: `e-${i}`, 'detail-type': 'T', source: 's', time: new Date(Date.UTC(2012, 0, 1, 0, 0, i)).toISOString(), detail: {} } }),
+      JSON.stringify({
+        acceptedAt: '2012-01-01T00:00:00.000Z',
+        event: { id: `e-${i}`, 'detail-type': 'T', source: 's', time: new Date(Date.UTC(2012, 0, 1, 0, 0, i)).toISOString(), detail: {} },
+      }),
     );
     appendFileSync(file, `${lines.join('\n')}\n`);
     const archive = await Archive.open(file);
@@ -137,18 +143,32 @@ describe('Archive', () => {
 describe('a data directory written before the queues were positions in the archive', () => {
   it('delivers what its queue journal still held, and not the whole history again', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'legacy-'));
-    const bare = (n: number) => ({ version: '0', id: `old-${n}`, 'detail-type': 'MilestoneReported', source: 'modellregion.wetzlar', account: '1', time: '2012-01-01T10:00:00Z', region: 'eu-central-1', resources: [], detail: {} });
+    const bare = (n: number) => ({
+      version: '0',
+      id: `old-${n}`,
+      'detail-type': 'MilestoneReported',
+      source: 'modellregion.wetzlar',
+      account: '1',
+      time: '2012-01-01T10:00:00Z',
+      region: 'eu-central-1',
+      resources: [],
+      detail: {},
+    });
     writeFileSync(join(dataDir, 'archive.jsonl'), [1, 2, 3].map((n) => `${JSON.stringify(bare(n))}\n`).join(''));
     mkdirSync(join(dataDir, 'queues'));
     // The aggregation queue still owed event 3; the webhooks queue (compacted, empty) owed nothing.
-    writeFileSync(join(dataDir, 'queues', 'aggregate.jsonl'), `${JSON.stringify({ op: 'enqueue', message: { id: 'uuid-3', event: bare(3), sentAt: '2012-01-01T10:00:00.000Z' } })}\n`);
+    writeFileSync(
+      join(dataDir, 'queues', 'aggregate.jsonl'),
+      `${JSON.stringify({ op: 'enqueue', message: { id: 'uuid-3', event: bare(3), sentAt: '2012-01-01T10:00:00.000Z' } })}\n`,
+    );
     writeFileSync(join(dataDir, 'queues', 'webhooks.jsonl'), '');
     const bus = await LocalBus.open({ dataDir });
     const delivered: string[] = [];
-    await bus.start({
-      aggregate: async (messages) => (delivered.push(...messages.map((m) => m.event.id)), { failed: [] }),
-      webhooks: async (messages) => (delivered.push(...messages.map((m) => m.event.id)), { failed: [] }),
-    });
+    const record = async (messages: readonly { event: { id: string } }[]) => {
+      delivered.push(...messages.map((m) => m.event.id));
+      return { failed: [] };
+    };
+    await bus.start({ aggregate: record, webhooks: record });
     await bus.settled();
     expect(delivered).toEqual(['old-3']);
     // New events after the upgrade are delivered as usual.

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonNestingDepth } from '../src/eventbridge/json-depth';
 
 /** The same figure, by walking the parsed value (recursively: fine for the shallow values below). */
-const depthOfValue = (value: unknown): number =>
-  typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOfValue)) : 0;
+const depthOfValue = (value: unknown): number => (typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOfValue)) : 0);
 
 describe('the nesting depth of a JSON text, read without parsing', () => {
   it('counts arrays and objects, not scalars', () => {

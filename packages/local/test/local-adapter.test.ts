@@ -56,7 +56,11 @@ describe('toGatewayEvent: prototype-named keys are plain keys', () => {
 
   it('keeps headers named like Object members as own headers', async () => {
     // As Node hands them over: own properties (a literal `__proto__:` would set the prototype).
-    const headers = Object.fromEntries([['__proto__', 'x'], ['constructor', 'y'], ['content-type', 'application/json']]) as Record<string, string>;
+    const headers = Object.fromEntries([
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+      ['content-type', 'application/json'],
+    ]) as Record<string, string>;
     const event = await eventOf('/v1/findings', headers);
     expect(Object.hasOwn(event.headers, '__proto__')).toBe(true);
     expect(event.headers.constructor).toBe('y');

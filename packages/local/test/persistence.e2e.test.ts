@@ -13,8 +13,12 @@ describe('a restart keeps the data and the archive; replay rebuilds the same vie
     const dataDir = mkdtempSync(join(tmpdir(), 'modellregionen-'));
     const first = await startLocalRuntime({ dataDir, ports: FREE });
     const client = busClient(first.urls.events, 'wetzlar');
-    await client.send(new PutEventsCommand({ Entries: [milestoneEntry('wetzlar', 'steuerungs-ag'), milestoneEntry('wetzlar', 'fachforen', { status: 'delayed' })] }));
-    await client.send(new PutEventsCommand({ Entries: [milestoneEntry('wetzlar', 'steuerungs-ag', { revision: 2, status: 'achieved', achievedDate: '2011-04-30' })] }));
+    await client.send(
+      new PutEventsCommand({ Entries: [milestoneEntry('wetzlar', 'steuerungs-ag'), milestoneEntry('wetzlar', 'fachforen', { status: 'delayed' })] }),
+    );
+    await client.send(
+      new PutEventsCommand({ Entries: [milestoneEntry('wetzlar', 'steuerungs-ag', { revision: 2, status: 'achieved', achievedDate: '2011-04-30' })] }),
+    );
     await client.send(new PutEventsCommand({ Entries: [milestoneEntry('wetzlar', 'kaputt', { status: 'achieved' })] }));
     client.destroy();
     await first.settled();

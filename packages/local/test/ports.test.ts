@@ -11,7 +11,9 @@ describe('ports', () => {
     try {
       const attempt = startLocalRuntime({ inMemory: true, ports: { api: 0, events: taken, store: 0 } });
       await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
-      await expect(attempt).rejects.toThrow(`port ${taken} (EventBridge endpoint) is already in use: stop the program that holds it, or choose another port with --events-port`);
+      await expect(attempt).rejects.toThrow(
+        `port ${taken} (EventBridge endpoint) is already in use: stop the program that holds it, or choose another port with --events-port`,
+      );
     } finally {
       blocker.close();
     }

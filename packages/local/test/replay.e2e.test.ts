@@ -83,7 +83,15 @@ describe('npm run replay', () => {
     expect(subscribed.status).toBe(201);
     const post = (path: string, body: unknown) => call(runtime, 'POST', path, { token: tokens.coordinatorSameRegion, body });
     expect((await post('/v1/regions/wetzlar/milestones', milestoneBody)).status).toBe(202);
-    const finding = { schemaVersion: 1, revision: 1, reportedAt: '2011-10-09T12:00:00+02:00', findingId: 'elternabende', title: 'Elternabende', summary: 'Mit Sprachmittlung.', fieldOfAction: 'education' };
+    const finding = {
+      schemaVersion: 1,
+      revision: 1,
+      reportedAt: '2011-10-09T12:00:00+02:00',
+      findingId: 'elternabende',
+      title: 'Elternabende',
+      summary: 'Mit Sprachmittlung.',
+      fieldOfAction: 'education',
+    };
     expect((await post('/v1/regions/wetzlar/findings', finding)).status).toBe(202);
     // A faulty report from Kassel, straight onto the bus: quarantined, with its EventRejected notice archived.
     const kassel = busClient(runtime.urls.events, 'kassel');
@@ -93,7 +101,13 @@ describe('npm run replay', () => {
 
     expect((await call(runtime, 'POST', '/v1/reviews/midterm/close', { token: tokens.ministry })).status).toBe(200);
     // A late amendment: made before the cutoff, sent after the close.
-    const late = await post('/v1/regions/wetzlar/milestones', { ...milestoneBody, revision: 2, status: 'achieved', achievedDate: '2012-02-20', reportedAt: '2012-02-20T16:00:00+01:00' });
+    const late = await post('/v1/regions/wetzlar/milestones', {
+      ...milestoneBody,
+      revision: 2,
+      status: 'achieved',
+      achievedDate: '2012-02-20',
+      reportedAt: '2012-02-20T16:00:00+01:00',
+    });
     expect(late.status).toBe(202);
     await runtime.settled();
 

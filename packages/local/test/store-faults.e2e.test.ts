@@ -1,7 +1,7 @@
 // The local HTTP API (port 3000 of `npm start`) when its store fails: the runtime's store client
 // has the same timeouts as the Lambda functions', so reads answer 503 with Retry-After within the
 // budget instead of hanging or answering 500. The store is dynalite behind a fault-injecting proxy.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiHandler } from '@modellregionen/api';
@@ -17,7 +17,12 @@ const get = async (url: string, token?: string) => {
     headers: token ? { authorization: `Bearer ${token}` } : {},
     signal: AbortSignal.timeout(STORE_CALL_BUDGET_MS + 3_000),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as unknown, ms: performance.now() - started };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    json: (await response.json()) as unknown,
+    ms: performance.now() - started,
+  };
 };
 
 const UNAVAILABLE = { error: { code: 'service_unavailable', message: 'the data store is not available right now; try again in 5 seconds' } };

@@ -6,7 +6,8 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
 
-const INDEX = '<!doctype html><html lang="de"><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>';
+const INDEX =
+  '<!doctype html><html lang="de"><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="app"></div></body></html>';
 
 /** A raw request, so that paths reach the server exactly as written (fetch would normalise `..`). */
 const raw = (base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string) =>
@@ -57,7 +58,11 @@ describe('the local server serves the web app next to the API', () => {
 
   it('serves the built files with their content types; hashed assets are cached for a year', async () => {
     const js = await raw(base, 'GET', '/assets/index-abc123.js');
-    expect([js.status, js.headers['content-type'], js.headers['cache-control']]).toEqual([200, 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable']);
+    expect([js.status, js.headers['content-type'], js.headers['cache-control']]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+      'public, max-age=31536000, immutable',
+    ]);
     expect((await raw(base, 'GET', '/assets/index-abc123.css')).headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await raw(base, 'GET', '/favicon.svg')).headers['content-type']).toBe('image/svg+xml');
     const head = await raw(base, 'HEAD', '/assets/index-abc123.js');
@@ -76,7 +81,14 @@ describe('the local server serves the web app next to the API', () => {
   });
 
   it('gives a 404 for missing files, hidden files and paths that try to leave the folder, never a 500', async () => {
-    for (const path of ['/assets/missing.js', '/.source-hash', '/assets/../.source-hash', '/..%2f..%2fetc%2fpasswd', '/assets/%00.js', '/a%5c..%5cindex.html.js']) {
+    for (const path of [
+      '/assets/missing.js',
+      '/.source-hash',
+      '/assets/../.source-hash',
+      '/..%2f..%2fetc%2fpasswd',
+      '/assets/%00.js',
+      '/a%5c..%5cindex.html.js',
+    ]) {
       const res = await raw(base, 'GET', path);
       expect([path, res.status]).toEqual([path, 404]);
       expect(res.text).not.toContain('secret-ish');
@@ -99,7 +111,13 @@ describe('the local server serves the web app next to the API', () => {
     const choices = JSON.parse((await raw(base, 'GET', '/local/dev-token')).text) as { regions: { id: string }[] };
     expect(choices.regions.map((r) => r.id)).toEqual(['kassel', 'wetzlar', 'wiesbaden', 'hochtaunuskreis', 'offenbach', 'main-kinzig-hanau']);
 
-    const res = await raw(base, 'POST', '/local/dev-token', { 'content-type': 'application/json' }, JSON.stringify({ role: 'coordinator', regionId: 'wetzlar' }));
+    const res = await raw(
+      base,
+      'POST',
+      '/local/dev-token',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ role: 'coordinator', regionId: 'wetzlar' }),
+    );
     expect(res.status).toBe(200);
     const { idToken, expiresAt } = JSON.parse(res.text) as { idToken: string; expiresAt: string };
     const claims = decodeJwt(idToken);
@@ -111,7 +129,15 @@ describe('the local server serves the web app next to the API', () => {
     expect((await raw(base, 'GET', '/v1/regions/kassel', { authorization: `Bearer ${idToken}` })).status).toBe(403);
 
     const subscriber = JSON.parse(
-      (await raw(base, 'POST', '/local/dev-token', { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ role: 'subscriber', municipality: 'Stadt Gießen' }))).text,
+      (
+        await raw(
+          base,
+          'POST',
+          '/local/dev-token',
+          { 'content-type': 'application/json; charset=utf-8' },
+          JSON.stringify({ role: 'subscriber', municipality: 'Stadt Gießen' }),
+        )
+      ).text,
     ) as { idToken: string };
     expect(decodeJwt(subscriber.idToken)).toMatchObject({ 'cognito:groups': ['subscriber'], 'custom:municipality': 'Stadt Gießen' });
   });

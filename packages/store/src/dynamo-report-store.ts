@@ -102,8 +102,7 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
 
     currentItems: async (regionId) => (await queryPrefix(regionPk(regionId), CURRENT_PREFIX, true)).map(decodeReport),
 
-    currentItemsByPrefix: async (regionId, itemKeyPrefix) =>
-      (await queryPrefix(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`)).map(decodeReport),
+    currentItemsByPrefix: async (regionId, itemKeyPrefix) => (await queryPrefix(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`)).map(decodeReport),
 
     async putView(regionId, changes, summary) {
       const written = await conditionHeld(

@@ -24,8 +24,7 @@ export const DERIVED_PARTITION_PREFIXES = ['REGION#', 'VIEW#'] as const;
 export const UNATTRIBUTED_REGION = '_unattributed';
 
 export const regionPk = (regionId: string): string => `${DERIVED_PARTITION_PREFIXES[0]}${regionId}`;
-export const revisionSk = (itemKey: string, revision: number, eventId: string): string =>
-  `REV#${itemKey}#${String(revision).padStart(6, '0')}#${eventId}`;
+export const revisionSk = (itemKey: string, revision: number, eventId: string): string => `REV#${itemKey}#${String(revision).padStart(6, '0')}#${eventId}`;
 export const REVISION_PREFIX = 'REV#';
 export const currentSk = (itemKey: string): string => `CUR#${itemKey}`;
 export const CURRENT_PREFIX = 'CUR#';

@@ -2,17 +2,7 @@
 // definition for the DynamoDB store and the in-memory one, so both keep exactly the same items.
 import { itemKeyOf, type RegionSummary, versionKey } from '@modellregionen/domain';
 import type { FieldError, RegionEvent } from '@modellregionen/events';
-import {
-  CHANGES_SK,
-  COMPETENCE_CIRCLE_PK,
-  currentSk,
-  FROZEN_SK,
-  regionPk,
-  rejectionSk,
-  reviewPk,
-  revisionSk,
-  viewSk,
-} from './keys';
+import { CHANGES_SK, COMPETENCE_CIRCLE_PK, currentSk, FROZEN_SK, regionPk, rejectionSk, reviewPk, revisionSk, viewSk } from './keys';
 import type { CurrentWrite, FrozenReview, RecordedReport, Rejection } from './ports';
 
 /** An item as the document client writes and reads it. */
@@ -81,7 +71,7 @@ export const decodeRevision = (item: Item): RecordedReport => ({
   recordedAt: String(item.recordedAt),
 });
 
-export const viewKey = (regionId: string): ItemKey => ({ pk: COMPETENCE_CIRCLE_PK, sk: viewSk(regionId) });
+const viewKey = (regionId: string): ItemKey => ({ pk: COMPETENCE_CIRCLE_PK, sk: viewSk(regionId) });
 
 /** A region's view; `changes` is the change count it was computed after (a conditional put compares it). */
 export const viewItem = (regionId: string, changes: number, summary: RegionSummary, updatedAt: string): KeyedItem & { changes: number } => ({

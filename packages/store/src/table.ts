@@ -16,7 +16,7 @@ export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
 export const DEFAULT_TABLE_NAME = 'modellregionen';
 
-export const createTableInput = (tableName: string): CreateTableCommandInput => ({
+const createTableInput = (tableName: string): CreateTableCommandInput => ({
   TableName: tableName,
   AttributeDefinitions: [
     { AttributeName: TABLE_KEYS.partitionKey, AttributeType: 'S' },
@@ -63,7 +63,7 @@ export const ensureTable = async (client: DynamoDBClient, tableName: string): Pr
 };
 
 /** Deletes the table and waits until it is gone; a missing table is fine. */
-export const deleteTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+const _deleteTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
   try {
     await client.send(new DeleteTableCommand({ TableName: tableName }));
   } catch (err) {

@@ -16,7 +16,7 @@ describe('isStoreUnavailable', () => {
       Object.assign(new Error('internal'), { name: 'InternalServerError', ...meta(500) }),
       Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable', ...meta(503) }),
     ]) {
-      expect(isStoreUnavailable(err), err.name + ' ' + err.message).toBe(true);
+      expect(isStoreUnavailable(err), `${err.name} ${err.message}`).toBe(true);
     }
   });
 
@@ -42,7 +42,9 @@ describe('createDynamoClient', () => {
       expect(await client.config.maxAttempts()).toBe(STORE_LIMITS.maxAttempts);
       const handler = client.config.requestHandler as unknown as { httpHandlerConfigs(): Record<string, unknown>; handle: unknown };
       // The handler resolves its configuration when it first handles a request (here: refused at once).
-      await client.config.requestHandler.handle({ protocol: 'http:', hostname: '127.0.0.1', port: 1, method: 'GET', path: '/', headers: {}, query: {} } as never).catch(() => undefined);
+      await client.config.requestHandler
+        .handle({ protocol: 'http:', hostname: '127.0.0.1', port: 1, method: 'GET', path: '/', headers: {}, query: {} } as never)
+        .catch(() => undefined);
       expect(handler.httpHandlerConfigs()).toMatchObject({
         connectionTimeout: STORE_LIMITS.connectionTimeoutMs,
         requestTimeout: STORE_LIMITS.requestTimeoutMs,

@@ -101,7 +101,12 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
 
     it('gives back the report exactly as it was written, items in item-key order, by region and by prefix', async () => {
       const store = await open();
-      const items = [indicator('i-2', '2011', 93.6), milestone('m-1', { id: 'sprachkurse' }), indicator('i-1', '2008', 91.4), milestone('k-1', { regionId: 'kassel' })];
+      const items = [
+        indicator('i-2', '2011', 93.6),
+        milestone('m-1', { id: 'sprachkurse' }),
+        indicator('i-1', '2008', 91.4),
+        milestone('k-1', { regionId: 'kassel' }),
+      ];
       for (const item of items) await store.putCurrent(item);
       expect(await store.currentItems('wetzlar')).toEqual([items[2], items[0], items[1]]);
       expect(await store.currentItemsByPrefix('wetzlar', 'indicator#daycare-attendance-3-to-6#')).toEqual([items[2], items[0]]);

@@ -55,7 +55,7 @@ export const bundleSizes = (distDir: string): BundleSizes => {
     })
     .sort((a, b) => a.src.localeCompare(b.src));
   return {
-    firstLoad: { files, gzipBytes: files.reduce((n, f) => n + size(f), 0), rawBytes: files.reduce((n, f) => (size(f), n + raw.get(f)!), 0) },
+    firstLoad: { files, gzipBytes: files.reduce((n, f) => n + size(f), 0), rawBytes: files.reduce((n, f) => n + raw.get(f)!, 0) },
     lazy,
   };
 };

@@ -5,8 +5,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The web package's folder, its build output, and the file in it naming the sources it was built from. */
-export const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const WEB_DIST = join(WEB_ROOT, 'dist');
+const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WEB_DIST = join(WEB_ROOT, 'dist');
 const HASH_FILE = '.source-hash';
 const LOCK_DIR = join(WEB_ROOT, '.build-lock');
 // A build takes about a second; a lock this old was left by a process that died while building.
@@ -28,12 +28,16 @@ const filesUnder = async (path: string): Promise<string[]> => {
  * A digest of the app's sources and of the lock file (dependency versions), by content rather
  * than by time stamps, which a checkout or a copy changes without changing anything built.
  */
-export const sourceHash = async (): Promise<string> => {
+const sourceHash = async (): Promise<string> => {
   const files = (await Promise.all(INPUTS.map((p) => filesUnder(join(WEB_ROOT, p))))).flat().sort();
   const hash = createHash('sha256');
   for (const file of [...files, join(REPO_ROOT, 'package-lock.json')]) {
     if (!existsSync(file)) continue;
-    hash.update(relative(REPO_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(relative(REPO_ROOT, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex');
 };
@@ -50,7 +54,11 @@ const withLock = async <T>(work: () => Promise<T>): Promise<T> => {
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const age = Date.now() - (await stat(LOCK_DIR).then((s) => s.mtimeMs).catch(() => Date.now()));
+      const age =
+        Date.now() -
+        (await stat(LOCK_DIR)
+          .then((s) => s.mtimeMs)
+          .catch(() => Date.now()));
       if (age > STALE_LOCK_MS) await rm(LOCK_DIR, { recursive: true, force: true });
       else await sleep(100);
     }

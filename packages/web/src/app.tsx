@@ -5,7 +5,8 @@ import { endSession, type Session, useSession } from './auth/session';
 import { ErrorNotice, Loading } from './components/async';
 import { PageHeader } from './components/page';
 import { setLocale, t, useLocale } from './i18n/i18n';
-import { homeOf, type Loader, resolveRoute, type ScreenProps } from './routes';
+import { homeOf, resolveRoute } from './routes';
+import type { Loader, ScreenProps } from './screen';
 import { navigate, takeNavigatedInApp, useLocation, withQuery } from './router';
 import { SignIn } from './screens/sign-in';
 
@@ -103,7 +104,8 @@ const navItems = (session: Session): NavItem[] => {
 };
 
 const whoLabel = (session: Session): string => {
-  if (session.role === 'ministry') return session.name === t('role.ministry') || session.name === '' ? t('role.ministry') : t('who.ministry', { name: session.name });
+  if (session.role === 'ministry')
+    return session.name === t('role.ministry') || session.name === '' ? t('role.ministry') : t('who.ministry', { name: session.name });
   if (session.role === 'coordinator') return t('who.coordinator', { name: session.name });
   return t('who.subscriber', { name: session.municipality ?? session.name });
 };
@@ -156,7 +158,13 @@ const Shell = ({ session, config, children }: { session: Session; config: AppCon
       </header>
       <nav class="app-nav" aria-label={t('nav.label')}>
         <div class="app-nav-inner">
-          <button type="button" class="menu-toggle button button-secondary" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+          <button
+            type="button"
+            class="menu-toggle button button-secondary"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
             {t('nav.menu')}
           </button>
           <ul id="main-nav" class={menuOpen ? 'nav-list open' : 'nav-list'}>
@@ -203,7 +211,7 @@ const useFocusOnNavigation = (href: string) => {
 };
 
 const safeTarget = (target: string | null): string | undefined =>
-  target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/anmeldung') ? target : undefined;
+  target?.startsWith('/') && !target.startsWith('//') && !target.startsWith('/anmeldung') ? target : undefined;
 
 export const App = ({ config }: { config: AppConfig }) => {
   const session = useSession();

@@ -14,7 +14,7 @@ const read = (): AppLocation => {
   return { path: pathname, query: new URLSearchParams(search), href: pathname + search };
 };
 
-export const locationStore = createStore<AppLocation>(typeof window === 'undefined' ? { path: '/', query: new URLSearchParams(), href: '/' } : read());
+const locationStore = createStore<AppLocation>(typeof window === 'undefined' ? { path: '/', query: new URLSearchParams(), href: '/' } : read());
 export const useLocation = (): AppLocation => useStore(locationStore);
 
 // Whether the last change of location came from the app or the back button (then focus moves

@@ -1,23 +1,13 @@
-import type { FunctionComponent } from 'preact';
 import type { Role } from './api/types';
 import { MINISTRY_ID } from './api/types';
-import type { AppConfig } from './auth/config';
 import type { Session } from './auth/session';
 import { matchPath } from './router';
-
-export interface ScreenProps {
-  readonly params: Readonly<Record<string, string>>;
-  readonly query: URLSearchParams;
-  readonly session: Session;
-  readonly config: AppConfig;
-}
-export type ScreenModule = { default: FunctionComponent<ScreenProps> };
-export type Loader = () => Promise<ScreenModule>;
+import type { Loader } from './screen';
 
 /** Which regions a coordinator or the ministry may open under /regionen/:regionId. */
 type RegionRule = 'own' | 'own-or-ministry' | 'own-or-ministry-findings';
 
-export interface RouteDef {
+interface RouteDef {
   readonly pattern: string;
   readonly load: Loader;
   readonly roles: readonly Role[];
@@ -45,7 +35,7 @@ const M: Role[] = ['ministry'];
 const C: Role[] = ['coordinator'];
 const MC: Role[] = ['ministry', 'coordinator'];
 
-export const ROUTES: readonly RouteDef[] = [
+const ROUTES: readonly RouteDef[] = [
   { pattern: '/kompetenzkreis', load: competenceCircle, roles: M },
   { pattern: '/bilanz/:review', load: review, roles: M },
   { pattern: '/indikatoren', load: indicators, roles: M },

@@ -9,7 +9,9 @@ describe('the bundle', () => {
     expect(sizes.firstLoad.gzipBytes).toBeLessThanOrEqual(150 * 1024);
     expect(sizes.firstLoad.files.filter((f) => /(screens|competence|review|region|papaparse|cognito|oidc)/.test(f))).toEqual([]);
     const lazy = sizes.lazy.map((l) => l.src);
-    expect(lazy).toEqual(expect.arrayContaining(['src/auth/cognito.ts', 'src/screens/competence-circle.tsx', 'src/screens/review.tsx', 'src/screens/indicator-import.tsx']));
+    expect(lazy).toEqual(
+      expect.arrayContaining(['src/auth/cognito.ts', 'src/screens/competence-circle.tsx', 'src/screens/review.tsx', 'src/screens/indicator-import.tsx']),
+    );
     expect(lazy.some((s) => s.includes('papaparse'))).toBe(true);
   });
 });

@@ -64,11 +64,16 @@ describe('config.json', () => {
   });
 
   it('allows http to this machine, for trying the Cognito flow locally', () => {
-    expect(parseConfig({ ...cognito, redirectUri: 'http://127.0.0.1:3000/anmeldung/callback' })).toMatchObject({ redirectUri: 'http://127.0.0.1:3000/anmeldung/callback' });
+    expect(parseConfig({ ...cognito, redirectUri: 'http://127.0.0.1:3000/anmeldung/callback' })).toMatchObject({
+      redirectUri: 'http://127.0.0.1:3000/anmeldung/callback',
+    });
   });
 
   it('says what is wrong when config.json cannot be loaded or read', async () => {
-    const answer = (status: number, body: string): typeof fetch => async () => new Response(body, { status });
+    const answer =
+      (status: number, body: string): typeof fetch =>
+      async () =>
+        new Response(body, { status });
     await expect(loadConfig(answer(404, 'not found'))).rejects.toThrow('config.json could not be loaded: HTTP 404');
     await expect(loadConfig(answer(200, '{'))).rejects.toThrow('config.json is not valid JSON');
     await expect(loadConfig(async () => Promise.reject(new TypeError('fetch failed')))).rejects.toThrow('the server does not answer');

@@ -3,7 +3,13 @@ import { buildExcelCsv, csvNumber, fileSlug } from '../src/csv/excel-csv';
 
 describe('CSV for German Excel', () => {
   it('is UTF-8 with a byte order mark, `;` between fields, CRLF line ends and decimal commas', async () => {
-    const text = await buildExcelCsv({ headers: ['Region', 'Fördermittel', 'Quote'], rows: [['Stadt Wetzlar', 286914.43, 12.5], ['Gesamt', 1128133.23, null]] });
+    const text = await buildExcelCsv({
+      headers: ['Region', 'Fördermittel', 'Quote'],
+      rows: [
+        ['Stadt Wetzlar', 286914.43, 12.5],
+        ['Gesamt', 1128133.23, null],
+      ],
+    });
     expect(text).toBe('\uFEFFRegion;Fördermittel;Quote\r\nStadt Wetzlar;286914,43;12,5\r\nGesamt;1128133,23;\r\n');
   });
 

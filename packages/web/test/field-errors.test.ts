@@ -10,17 +10,27 @@ describe('field errors in the user\u2019s language', () => {
     );
     expect(
       fieldErrorText(
-        { path: 'values.total', message: 'must be between 0 and 100 (percent) for unemployment-rate, got 140.5', code: 'out_of_range', params: { min: 0, max: 100, unit: 'percent', value: 140.5 } },
+        {
+          path: 'values.total',
+          message: 'must be between 0 and 100 (percent) for unemployment-rate, got 140.5',
+          code: 'out_of_range',
+          params: { min: 0, max: 100, unit: 'percent', value: 140.5 },
+        },
         'de',
       ),
     ).toBe('Der Wert 140,5 liegt außerhalb des zulässigen Bereichs von 0 bis 100 (Prozent).');
-    expect(fieldErrorText({ path: 'achievedDate', message: 'must not be after reportedAt (2012-03-01)', code: 'after_reported_at', params: { reportedAt: '2012-03-01' } }, 'de')).toBe(
-      'Darf nicht nach dem Tag der Meldung (01.03.2012) liegen.',
-    );
+    expect(
+      fieldErrorText(
+        { path: 'achievedDate', message: 'must not be after reportedAt (2012-03-01)', code: 'after_reported_at', params: { reportedAt: '2012-03-01' } },
+        'de',
+      ),
+    ).toBe('Darf nicht nach dem Tag der Meldung (01.03.2012) liegen.');
     expect(fieldErrorText({ path: 'achievedDate', message: 'x', code: 'only_when_achieved', params: { status: 'in_progress' } }, 'de')).toBe(
       'Nur beim Status „erreicht“ angeben (der Status ist „in Arbeit“).',
     );
-    expect(fieldErrorText({ path: 'title', message: 'must be at most 200 characters', code: 'too_long', params: { max: 200 } }, 'en')).toBe('At most 200 characters.');
+    expect(fieldErrorText({ path: 'title', message: 'must be at most 200 characters', code: 'too_long', params: { max: 200 } }, 'en')).toBe(
+      'At most 200 characters.',
+    );
   });
 
   it('fall back to the API\u2019s English words without a code, with a code the app does not know, or without a parameter the text needs', () => {

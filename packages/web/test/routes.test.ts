@@ -45,13 +45,19 @@ describe('who sees which screen', () => {
 
 describe('the session from an ID token', () => {
   it('reads the claims the API reads: the role group, the region, the municipality, the expiry', () => {
-    expect(sessionFromToken(jwt({ sub: 'coordinator:kassel', 'cognito:groups': ['coordinator'], 'custom:region': 'kassel', name: 'Koordination Stadt Kassel', exp: soon }))).toMatchObject({
+    expect(
+      sessionFromToken(
+        jwt({ sub: 'coordinator:kassel', 'cognito:groups': ['coordinator'], 'custom:region': 'kassel', name: 'Koordination Stadt Kassel', exp: soon }),
+      ),
+    ).toMatchObject({
       role: 'coordinator',
       regionId: 'kassel',
       name: 'Koordination Stadt Kassel',
       expiresAt: soon * 1000,
     });
-    expect(sessionFromToken(jwt({ sub: 's', 'cognito:groups': ['subscriber'], 'custom:municipality': 'Stadt Gießen', exp: soon }))).toMatchObject({ municipality: 'Stadt Gießen' });
+    expect(sessionFromToken(jwt({ sub: 's', 'cognito:groups': ['subscriber'], 'custom:municipality': 'Stadt Gießen', exp: soon }))).toMatchObject({
+      municipality: 'Stadt Gießen',
+    });
   });
 
   it('names no session for tokens the API would refuse', () => {

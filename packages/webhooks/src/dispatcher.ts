@@ -31,8 +31,7 @@ interface DispatchOutcome {
   readonly deliveriesFailed: number;
 }
 
-const wants = (s: Subscription, finding: FindingDetail) =>
-  s.fieldsOfAction.length === 0 || s.fieldsOfAction.includes(finding.fieldOfAction);
+const wants = (s: Subscription, finding: FindingDetail) => s.fieldsOfAction.length === 0 || s.fieldsOfAction.includes(finding.fieldOfAction);
 
 /**
  * Delivers each valid finding to every subscription that wants it, as a signed POST. A delivery
@@ -111,4 +110,3 @@ export const createWebhookDispatcher = (options: DispatcherOptions) => {
     },
   };
 };
-export type WebhookDispatcher = ReturnType<typeof createWebhookDispatcher>;

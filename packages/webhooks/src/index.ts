@@ -1,2 +1,2 @@
-export * from './dispatcher';
-export * from './signature';
+export { createWebhookDispatcher } from './dispatcher';
+export { DELIVERY_HEADER, newSecret, sign, SIGNATURE_HEADER, verifySignature } from './signature';

@@ -16,13 +16,7 @@ export const sign = (secret: string, body: string, timestamp: number): string =>
  * For subscribers: checks a delivery's signature header against the raw body, and that it is no
  * older than `toleranceSeconds`.
  */
-export const verifySignature = (input: {
-  secret: string;
-  body: string;
-  header: string | undefined;
-  now?: number;
-  toleranceSeconds?: number;
-}): boolean => {
+export const verifySignature = (input: { secret: string; body: string; header: string | undefined; now?: number; toleranceSeconds?: number }): boolean => {
   const parts = Object.fromEntries((input.header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]));
   const timestamp = Number(parts.t);
   if (!Number.isInteger(timestamp) || parts.v1 === undefined) return false;

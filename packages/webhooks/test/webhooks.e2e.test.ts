@@ -58,7 +58,11 @@ let runtime: LocalRuntime;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let tokens: Awaited<ReturnType<typeof tokensFor>>;
 beforeAll(async () => {
-  runtime = await startLocalRuntime({ inMemory: true, ports: { api: 0, events: 0, store: 0 }, delivery: { backoffBaseMs: 20, batchWindowMs: 5, maxReceiveCount: 4 } });
+  runtime = await startLocalRuntime({
+    inMemory: true,
+    ports: { api: 0, events: 0, store: 0 },
+    delivery: { backoffBaseMs: 20, batchWindowMs: 5, maxReceiveCount: 4 },
+  });
   receiver = await startReceiver();
   tokens = await tokensFor(runtime);
 });
@@ -71,9 +75,17 @@ describe('webhook subscriptions', () => {
   let secret: string;
 
   it('a subscriber subscribes and gets the signing secret once', async () => {
-    const r = await call(runtime, 'POST', '/v1/subscriptions', { token: tokens.subscriber, body: { callbackUrl: receiver.url, fieldsOfAction: ['education'] } });
+    const r = await call(runtime, 'POST', '/v1/subscriptions', {
+      token: tokens.subscriber,
+      body: { callbackUrl: receiver.url, fieldsOfAction: ['education'] },
+    });
     expect(r.status).toBe(201);
-    expect(r.json).toMatchObject({ callbackUrl: receiver.url, fieldsOfAction: ['education'], municipality: 'Stadt Gießen', secret: expect.stringMatching(/^whsec_/) });
+    expect(r.json).toMatchObject({
+      callbackUrl: receiver.url,
+      fieldsOfAction: ['education'],
+      municipality: 'Stadt Gießen',
+      secret: expect.stringMatching(/^whsec_/),
+    });
     secret = String(r.json?.secret);
   });
 
@@ -83,13 +95,19 @@ describe('webhook subscriptions', () => {
       expect(r.status, callbackUrl).toBe(400);
       expect(r.json).toMatchObject({ error: { details: [{ path: 'callbackUrl' }] } });
     }
-    const r = await call(runtime, 'POST', '/v1/subscriptions', { token: tokens.subscriber, body: { callbackUrl: receiver.url, fieldsOfAction: ['cooking'], extra: 1 } });
+    const r = await call(runtime, 'POST', '/v1/subscriptions', {
+      token: tokens.subscriber,
+      body: { callbackUrl: receiver.url, fieldsOfAction: ['cooking'], extra: 1 },
+    });
     expect(r.status).toBe(400);
   });
 
   it('delivers a new finding in a subscribed field, signed, retrying while the receiver fails', async () => {
     receiver.failNext(2);
-    const post = await call(runtime, 'POST', '/v1/regions/wetzlar/findings', { token: tokens.coordinatorSameRegion, body: finding('kita-eltern', 'education') });
+    const post = await call(runtime, 'POST', '/v1/regions/wetzlar/findings', {
+      token: tokens.coordinatorSameRegion,
+      body: finding('kita-eltern', 'education'),
+    });
     expect(post.status).toBe(202);
     await call(runtime, 'POST', '/v1/regions/wetzlar/findings', { token: tokens.coordinatorSameRegion, body: finding('sprachkurse', 'language') });
     await runtime.settled();
@@ -110,7 +128,11 @@ describe('webhook subscriptions', () => {
     const before = receiver.received.length;
     const client = busClient(runtime.urls.events, 'kassel');
     const bad = { ...finding('ohne-region', 'education'), reportedBy: 'x', regionId: 'wetzlar' };
-    await client.send(new PutEventsCommand({ Entries: [{ Source: 'modellregion.kassel', DetailType: 'FindingPublished', Detail: JSON.stringify(bad), EventBusName: 'modellregionen' }] }));
+    await client.send(
+      new PutEventsCommand({
+        Entries: [{ Source: 'modellregion.kassel', DetailType: 'FindingPublished', Detail: JSON.stringify(bad), EventBusName: 'modellregionen' }],
+      }),
+    );
     client.destroy();
     await runtime.settled();
     expect(receiver.received).toHaveLength(before);
@@ -132,8 +154,11 @@ describe('webhook subscriptions', () => {
     expect(JSON.parse(receiver.received.at(-1)!.body)).toMatchObject({ finding: { findingId: 'uebergaenge' } });
   });
 
-  it('lists a subscriber\'s own subscriptions without secrets, and ends them', async () => {
-    const extra = await call(runtime, 'POST', '/v1/subscriptions', { token: tokens.subscriber, body: { callbackUrl: receiver.url, fieldsOfAction: ['housing'] } });
+  it("lists a subscriber's own subscriptions without secrets, and ends them", async () => {
+    const extra = await call(runtime, 'POST', '/v1/subscriptions', {
+      token: tokens.subscriber,
+      body: { callbackUrl: receiver.url, fieldsOfAction: ['housing'] },
+    });
     const id = String(extra.json?.subscriptionId);
     const list = await call(runtime, 'GET', '/v1/subscriptions', { token: tokens.subscriber });
     expect(list.status).toBe(200);

@@ -36,10 +36,7 @@ export const listFindings = async (deps: ApiDeps, filter: FindingsFilter): Promi
         reportedBy: i.detail.reportedBy,
       }),
     )
-    .sort(
-      (a, b) =>
-        Date.parse(b.reportedAt) - Date.parse(a.reportedAt) || a.regionId.localeCompare(b.regionId) || a.findingId.localeCompare(b.findingId),
-    );
+    .sort((a, b) => Date.parse(b.reportedAt) - Date.parse(a.reportedAt) || a.regionId.localeCompare(b.regionId) || a.findingId.localeCompare(b.findingId));
 };
 
 /** The findings as an Atom feed that links itself and the JSON list with the request's own filter. */

@@ -61,10 +61,7 @@ const lateAmendments = (events: readonly RecordedReport[], frozen: FrozenReview<
 
 /** The review: as frozen when it was closed, with its late amendments; else computed now. */
 export const review = async (deps: ApiDeps, reviewId: ReviewId): Promise<Review> => {
-  const [frozen, events] = await Promise.all([
-    deps.store.frozenReview<ReviewContent>(reviewId),
-    allRevisions(deps.store, deps.catalogue),
-  ]);
+  const [frozen, events] = await Promise.all([deps.store.frozenReview<ReviewContent>(reviewId), allRevisions(deps.store, deps.catalogue)]);
   if (frozen !== undefined) {
     return {
       ...frozen.content,
@@ -83,7 +80,9 @@ export const closeReview = async (deps: ApiDeps, reviewId: ReviewId, closer: Pri
   const events = await allRevisions(deps.store, deps.catalogue);
   const content = computeReview(reviewId, events, deps);
   const closedBy = closer.name;
-  const includedEventIds = madeBy(events, content.cutoff).map((e) => e.eventId).sort();
+  const includedEventIds = madeBy(events, content.cutoff)
+    .map((e) => e.eventId)
+    .sort();
   if (!(await deps.store.freezeReview(reviewId, { closedAt, closedBy, content, includedEventIds }))) {
     const existing = await deps.store.frozenReview(reviewId);
     throw conflict(`the ${reviewId} review was closed at ${existing?.closedAt ?? 'an earlier time'}; a closed review stays as it was`);

@@ -36,9 +36,7 @@ const competenceCircleAsOf = async (store: ReportStore, catalogue: Catalogue, as
 
 /** The competence circle today, with every report, or as known at the end of a Berlin date. */
 export const competenceCircleView = async (deps: ApiDeps, asOf: string | undefined): Promise<CompetenceCircleView> =>
-  asOf === undefined
-    ? deps.store.competenceCircle(berlinDateOf(deps.now().getTime()))
-    : competenceCircleAsOf(deps.store, deps.catalogue, asOf);
+  asOf === undefined ? deps.store.competenceCircle(berlinDateOf(deps.now().getTime())) : competenceCircleAsOf(deps.store, deps.catalogue, asOf);
 
 const strip = <T extends { schemaVersion: unknown; regionId: unknown }>({ schemaVersion: _v, regionId: _r, ...rest }: T) => rest;
 
@@ -46,8 +44,7 @@ export const regionDetail = async (deps: ApiDeps, regionId: string): Promise<z.i
   const region = deps.catalogue.regions.find((r) => r.id === regionId);
   const items = await deps.store.currentItems(regionId);
   const today = berlinDateOf(deps.now().getTime());
-  const of = <T extends RegionEvent['detailType']>(type: T) =>
-    items.filter((i): i is Extract<RegionEvent, { detailType: T }> => i.detailType === type);
+  const of = <T extends RegionEvent['detailType']>(type: T) => items.filter((i): i is Extract<RegionEvent, { detailType: T }> => i.detailType === type);
   const lastReportedAt = items.map((i) => i.detail.reportedAt).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
   return {
     regionId,
@@ -112,7 +109,18 @@ export const indicatorComparison = async (deps: ApiDeps, indicatorId: string): P
         regions.flatMap(({ regionId, progress }) => {
           const point = progress?.points.find((p) => p.period === period);
           return point
-            ? [[regionId, { total: point.total, withMigrationBackground: point.withMigrationBackground, withoutMigrationBackground: point.withoutMigrationBackground, gap: point.gap, isBaseline: point.isBaseline }]]
+            ? [
+                [
+                  regionId,
+                  {
+                    total: point.total,
+                    withMigrationBackground: point.withMigrationBackground,
+                    withoutMigrationBackground: point.withoutMigrationBackground,
+                    gap: point.gap,
+                    isBaseline: point.isBaseline,
+                  },
+                ],
+              ]
             : [];
         }),
       ),

@@ -14,7 +14,7 @@ import { createTokenVerifier, type TokenVerifierConfig } from '../token-verifier
  * Tokens: the Cognito user pool (USER_POOL_ID, USER_POOL_CLIENT_ID), or any JWKS issuer
  * (JWT_ISSUER, JWT_AUDIENCE, JWKS_URI) for other identity providers.
  */
-export const verifierConfigFromEnv = (): TokenVerifierConfig =>
+const verifierConfigFromEnv = (): TokenVerifierConfig =>
   process.env.USER_POOL_ID
     ? { kind: 'cognito', userPoolId: requiredEnv('USER_POOL_ID'), clientId: requiredEnv('USER_POOL_CLIENT_ID') }
     : { kind: 'jwks', issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE'), jwksUri: requiredEnv('JWKS_URI') };

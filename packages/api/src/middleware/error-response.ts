@@ -13,7 +13,7 @@ const CODES: Record<number, ErrorCode> = {
   415: 'unsupported_media_type',
 };
 
-export const errorResponse = (body: ErrorBody, status: number): APIGatewayProxyStructuredResultV2 => ({
+const errorResponse = (body: ErrorBody, status: number): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
   headers: { 'content-type': 'application/json', ...(status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {}) },
   body: JSON.stringify(body),
@@ -35,10 +35,7 @@ export const errorResponseMiddleware = (
       err = serviceUnavailable();
     }
     if (err instanceof HttpError) {
-      request.response = errorResponse(
-        { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } },
-        err.statusCode,
-      );
+      request.response = errorResponse({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, err.statusCode);
       return;
     }
     const status = err?.statusCode;

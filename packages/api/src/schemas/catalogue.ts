@@ -18,15 +18,17 @@ export const indicatorSchema = z
 
 export const catalogueSchema = z
   .strictObject({
-    regions: z.array(
-      z.strictObject({
-        id: z.string(),
-        name: z.string(),
-        kind: z.enum(regionSchema.shape.kind.options),
-        programmes: z.array(z.string()).readonly(),
-        role: z.enum(REGION_ROLES),
-      }),
-    ).readonly(),
+    regions: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          name: z.string(),
+          kind: z.enum(regionSchema.shape.kind.options),
+          programmes: z.array(z.string()).readonly(),
+          role: z.enum(REGION_ROLES),
+        }),
+      )
+      .readonly(),
     fieldsOfAction: z.array(z.strictObject({ id: fieldOfAction, titleDe: z.string(), titleEn: z.string() })),
     indicators: z.array(indicatorSchema),
   })

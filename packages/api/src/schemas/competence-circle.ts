@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { FIELDS_OF_ACTION, MILESTONE_STATUSES, PROJECT_STATUSES } from '@modellregionen/events';
 import { count, date, dateTime } from './common';
 
-const countsOf = <const K extends string>(keys: readonly K[]) =>
-  z.strictObject(Object.fromEntries(keys.map((k) => [k, count])) as Record<K, typeof count>);
+const countsOf = <const K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((k) => [k, count])) as Record<K, typeof count>);
 const optionalCountsOf = <const K extends string>(keys: readonly K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, count.optional()])) as Record<K, z.ZodOptional<typeof count>>);
 

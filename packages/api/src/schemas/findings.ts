@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fieldOfAction, MINISTRY_ID } from '@modellregionen/events';
 import { dateTime, revisionNumber } from './common';
 
-export const findingSchema = z
+const findingSchema = z
   .strictObject({
     regionId: z.string().meta({ description: `A region id, or \`${MINISTRY_ID}\`.` }),
     regionName: z.string(),

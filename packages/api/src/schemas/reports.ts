@@ -32,11 +32,14 @@ export const reportBody =
   (detailType: DetailType) =>
   (catalogue: Catalogue): z.ZodType<ReportBody<DetailType>> => {
     const schema = buildReportBodySchemas(catalogue)[detailType];
-    return z.preprocess((body, ctx) => {
-      for (const [field, message] of Object.entries(AUTHOR_FIELDS)) {
-        if (typeof body === 'object' && body !== null && Object.hasOwn(body, field)) ctx.addIssue({ code: 'custom', path: [field], message, input: body });
-      }
-      return body;
-    }, schema.meta({ id: `${detailType}Body`, description: BODY_DESCRIPTIONS[detailType] }));
+    return z.preprocess(
+      (body, ctx) => {
+        for (const [field, message] of Object.entries(AUTHOR_FIELDS)) {
+          if (typeof body === 'object' && body !== null && Object.hasOwn(body, field)) ctx.addIssue({ code: 'custom', path: [field], message, input: body });
+        }
+        return body;
+      },
+      schema.meta({ id: `${detailType}Body`, description: BODY_DESCRIPTIONS[detailType] }),
+    );
   };
 export type ReportBody<T extends DetailType> = z.output<ReportBodySchemas[T]>;

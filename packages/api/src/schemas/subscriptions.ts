@@ -32,5 +32,7 @@ export const newSubscriptionSchema = z
   .meta({ id: 'NewSubscription', description: 'A subscription as created, with its signing secret.' });
 
 export const subscriptionsSchema = z
-  .strictObject({ subscriptions: z.array(z.strictObject(subscriptionFields).meta({ id: 'Subscription' })).meta({ description: 'Oldest first; without their secrets.' }) })
+  .strictObject({
+    subscriptions: z.array(z.strictObject(subscriptionFields).meta({ id: 'Subscription' })).meta({ description: 'Oldest first; without their secrets.' }),
+  })
   .meta({ id: 'Subscriptions' });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
 /** What a function needs in its environment for its module to load (values are placeholders). */
-export const PROBE_ENV = {
+const PROBE_ENV = {
   TABLE_NAME: 't',
   EVENT_BUS_NAME: 'b',
   POWERTOOLS_METRICS_NAMESPACE: 'm',
@@ -17,7 +17,11 @@ export const PROBE_ENV = {
 export const probeImport = (file: string, env: NodeJS.ProcessEnv = process.env): { handler: string; importMs: number; stderr: string } => {
   const probe = spawnSync(
     process.execPath,
-    ['--input-type=module', '-e', `const t=performance.now(); const m=await import(${JSON.stringify(file)}); console.log(typeof m.handler, Math.round(performance.now()-t));`],
+    [
+      '--input-type=module',
+      '-e',
+      `const t=performance.now(); const m=await import(${JSON.stringify(file)}); console.log(typeof m.handler, Math.round(performance.now()-t));`,
+    ],
     { encoding: 'utf8', env: { ...env, ...PROBE_ENV } },
   );
   const [handler = '', ms = 'NaN'] = probe.stdout.trim().split(' ');

@@ -20,7 +20,7 @@ const parseDate = (date: string): [number, number, number] => {
 const formatDate = (utcMidnight: Date): string => utcMidnight.toISOString().slice(0, 10);
 
 /** 0 = Sunday ... 6 = Saturday. */
-export const weekdayOf = (date: string): number => {
+const weekdayOf = (date: string): number => {
   const [y, m, d] = parseDate(date);
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 };
@@ -37,8 +37,7 @@ export const workingDayFrom = (date: string): string => {
 };
 
 /** Last day of a quarter (`year`, 1 to 4). */
-export const quarterEnd = (year: number, quarter: number): string =>
-  formatDate(new Date(Date.UTC(year, quarter * 3, 0)));
+export const quarterEnd = (year: number, quarter: number): string => formatDate(new Date(Date.UTC(year, quarter * 3, 0)));
 
 export const dateOfLocal = (local: Local): string => local.slice(0, 10);
 

@@ -35,10 +35,10 @@ export interface Reporter {
   readonly reportedBy: string;
 }
 
-export type Year = 2008 | 2009 | 2010 | 2011 | 2012;
-export const YEARS: readonly Year[] = [2008, 2009, 2010, 2011, 2012];
+type Year = 2008 | 2009 | 2010 | 2011 | 2012;
+const YEARS: readonly Year[] = [2008, 2009, 2010, 2011, 2012];
 
-export interface RegionProfile extends Reporter {
+interface RegionProfile extends Reporter {
   /**
    * Share of people with a migration background, in the whole population and among children and
    * young people: weights the two groups into the total of a disaggregated indicator.
@@ -84,7 +84,7 @@ export const done = (at: Local, achievedDate: string, note?: string): MilestoneS
 export const delay = (at: Local, dueDate: string, note: string): MilestoneStep => ({ at, status: 'delayed', dueDate, note });
 export const cancel = (at: Local, note: string): MilestoneStep => ({ at, status: 'cancelled', note });
 
-export interface MilestoneSpec {
+interface MilestoneSpec {
   readonly id: string;
   readonly title: string;
   readonly fieldOfAction?: FieldOfAction;
@@ -92,8 +92,11 @@ export interface MilestoneSpec {
   readonly steps: readonly MilestoneStep[];
 }
 
-export const milestoneReports = (region: Reporter, spec: MilestoneSpec): Report[] => {
-  assertChronological(`${region.id} milestone ${spec.id}`, spec.steps.map((s) => s.at));
+const milestoneReports = (region: Reporter, spec: MilestoneSpec): Report[] => {
+  assertChronological(
+    `${region.id} milestone ${spec.id}`,
+    spec.steps.map((s) => s.at),
+  );
   let dueDate = spec.dueDate;
   return spec.steps.map((step, i) => {
     dueDate = step.dueDate ?? dueDate;
@@ -123,7 +126,7 @@ export const milestoneReports = (region: Reporter, spec: MilestoneSpec): Report[
 // Projects
 
 export type Funding = ProjectDetail['funding'][number];
-export const LANDESPROGRAMM = 'Landesprogramm Modellregionen Integration';
+const LANDESPROGRAMM = 'Landesprogramm Modellregionen Integration';
 export const land = (amountEur: number, programme = LANDESPROGRAMM): Funding => ({ programme, source: 'land', amountEur });
 export const kommune = (amountEur: number, programme: string): Funding => ({ programme, source: 'kommune', amountEur });
 export const bund = (amountEur: number, programme: string): Funding => ({ programme, source: 'bund', amountEur });
@@ -148,7 +151,7 @@ export const projectStep = (at: Local, status: ProjectStatus, changes: Omit<Proj
   ...changes,
 });
 
-export interface ProjectSpec {
+interface ProjectSpec {
   readonly id: string;
   readonly title: string;
   readonly fieldOfAction: FieldOfAction;
@@ -163,8 +166,11 @@ export interface ProjectSpec {
 
 const sumFunding = (funding: readonly Funding[]): number => Math.round(funding.reduce((n, f) => n + f.amountEur * 100, 0)) / 100;
 
-export const projectReports = (region: Reporter, spec: ProjectSpec): Report[] => {
-  assertChronological(`${region.id} project ${spec.id}`, spec.steps.map((s) => s.at));
+const projectReports = (region: Reporter, spec: ProjectSpec): Report[] => {
+  assertChronological(
+    `${region.id} project ${spec.id}`,
+    spec.steps.map((s) => s.at),
+  );
   let { endDate, funding, summary } = spec;
   return spec.steps.map((step, i) => {
     endDate = step.endDate ?? endDate;
@@ -199,7 +205,7 @@ export const projectReports = (region: Reporter, spec: ProjectSpec): Report[] =>
 // Indicators
 
 const indicatorsById = new Map<string, Indicator>(defaultCatalogue.indicators.map((i) => [i.id, i]));
-export const indicatorDef = (id: string): Indicator => {
+const indicatorDef = (id: string): Indicator => {
   const def = indicatorsById.get(id);
   if (def === undefined) throw new Error(`unknown indicator in the demo data: ${id}`);
   return def;
@@ -242,7 +248,7 @@ const DEFAULT_SOURCES: Readonly<Record<string, string>> = {
 /** `[withMigrationBackground, withoutMigrationBackground]` of a disaggregated indicator. */
 export type Pair = readonly [number, number];
 
-export interface SeriesCorrection {
+interface SeriesCorrection {
   readonly year: Year;
   readonly at: Local;
   /** Added to the value with migration background (or to the total of a plain indicator). */
@@ -273,7 +279,7 @@ export const series = (
 ): SeriesSpec => ({ indicatorId, from, to, ...options });
 
 /** A single value outside the annual series, e.g. the turnout of one election (period `YYYY-MM`). */
-export interface SingleValueSpec {
+interface SingleValueSpec {
   readonly indicatorId: string;
   readonly period: string;
   readonly at: Local;
@@ -376,7 +382,7 @@ const indicatorReport = (
 };
 
 /** All reports of one series: annual values 2008 to 2012, quarterly values, corrections. */
-export const seriesReports = (region: RegionProfile, spec: SeriesSpec, position: number): Report[] => {
+const seriesReports = (region: RegionProfile, spec: SeriesSpec, position: number): Report[] => {
   const def = indicatorDef(spec.indicatorId);
   const values = yearValues(region, spec, def);
   const reports: Report[] = [];
@@ -389,7 +395,16 @@ export const seriesReports = (region: RegionProfile, spec: SeriesSpec, position:
     reports.push(indicatorReport(region, spec.indicatorId, String(year), 1, at, v, sourceFor(region, spec, year), why, year === 2008));
     for (const c of (spec.corrections ?? []).filter((x) => x.year === year)) {
       reports.push(
-        indicatorReport(region, spec.indicatorId, String(year), 2, c.at, shifted(region, def, v, c.shift), c.source ?? sourceFor(region, spec, year), `${spec.indicatorId} ${year}: ${c.why} (correction, revision 2)`),
+        indicatorReport(
+          region,
+          spec.indicatorId,
+          String(year),
+          2,
+          c.at,
+          shifted(region, def, v, c.shift),
+          c.source ?? sourceFor(region, spec, year),
+          `${spec.indicatorId} ${year}: ${c.why} (correction, revision 2)`,
+        ),
       );
     }
   }
@@ -405,15 +420,35 @@ export const seriesReports = (region: RegionProfile, spec: SeriesSpec, position:
         const v: Values = w !== undefined && wo !== undefined ? withTotal(region, def, w, wo) : { total: scale(annual.total) ?? 0 };
         // the regional statistics arrive some weeks after the quarter; each office has its own hour
         const at = addMinutes(`${workingDayFrom(addDays(quarterEnd(year, quarter), 18))} 09:00`, 10 + (seedOf(region.id) % 50));
-        reports.push(indicatorReport(region, spec.indicatorId, `${year}-Q${quarter}`, 1, at, v, sourceFor(region, spec, year), `quarterly value ${spec.indicatorId} ${year}-Q${quarter}`));
+        reports.push(
+          indicatorReport(
+            region,
+            spec.indicatorId,
+            `${year}-Q${quarter}`,
+            1,
+            at,
+            v,
+            sourceFor(region, spec, year),
+            `quarterly value ${spec.indicatorId} ${year}-Q${quarter}`,
+          ),
+        );
       });
     }
   }
   return reports;
 };
 
-export const singleValueReport = (region: RegionProfile, spec: SingleValueSpec): Report =>
-  indicatorReport(region, spec.indicatorId, spec.period, 1, spec.at, { total: roundFor(indicatorDef(spec.indicatorId), spec.total) }, spec.source, `${spec.indicatorId} ${spec.period}`);
+const singleValueReport = (region: RegionProfile, spec: SingleValueSpec): Report =>
+  indicatorReport(
+    region,
+    spec.indicatorId,
+    spec.period,
+    1,
+    spec.at,
+    { total: roundFor(indicatorDef(spec.indicatorId), spec.total) },
+    spec.source,
+    `${spec.indicatorId} ${spec.period}`,
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Findings
@@ -432,7 +467,10 @@ export interface FindingSpec {
 
 export const findingReports = (reporter: Reporter, spec: FindingSpec): Report[] => {
   const versions = [{ at: spec.at, summary: spec.summary, why: 'published' }, ...(spec.update ? [spec.update] : [])];
-  assertChronological(`${reporter.id} finding ${spec.id}`, versions.map((v) => v.at));
+  assertChronological(
+    `${reporter.id} finding ${spec.id}`,
+    versions.map((v) => v.at),
+  );
   return versions.map((v, i): Report => {
     const detail: FindingDetail = {
       ...common(reporter, i + 1, v.at),

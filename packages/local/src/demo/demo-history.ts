@@ -23,7 +23,7 @@ export interface DemoEntry {
 }
 
 /** The regions of the demo, in the order of the registry. */
-export const DEMO_REGIONS = [kassel, wetzlar, wiesbaden, hochtaunuskreis, offenbach, mainKinzigHanau] as const;
+const DEMO_REGIONS = [kassel, wetzlar, wiesbaden, hochtaunuskreis, offenbach, mainKinzigHanau] as const;
 
 const byReportedAt = (a: Report, b: Report): number =>
   Date.parse(a.detail.reportedAt) - Date.parse(b.detail.reportedAt) ||
@@ -40,9 +40,6 @@ const toEntry = (r: Report): DemoEntry => ({
 });
 
 export function demoHistory(): DemoEntry[] {
-  const valid = [
-    ...DEMO_REGIONS.flatMap((region) => regionReports(region)),
-    ...ministryFindings.flatMap((finding) => findingReports(ministry, finding)),
-  ];
+  const valid = [...DEMO_REGIONS.flatMap((region) => regionReports(region)), ...ministryFindings.flatMap((finding) => findingReports(ministry, finding))];
   return [...valid, ...invalidReports(valid)].sort(byReportedAt).map(toEntry);
 }

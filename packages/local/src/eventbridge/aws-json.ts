@@ -100,5 +100,4 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 };
 
-export const sendError = (res: ServerResponse, err: AwsError): void =>
-  sendJson(res, err.status, { __type: err.type, message: err.message });
+export const sendError = (res: ServerResponse, err: AwsError): void => sendJson(res, err.status, { __type: err.type, message: err.message });

@@ -3,7 +3,7 @@ import { type EventBridgeEvent, MAX_ENTRY_BYTES, putEventsEntrySize } from '@mod
 import { AwsError } from './aws-json';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
 
-export const MAX_ENTRIES = 10;
+const MAX_ENTRIES = 10;
 
 export interface PutEventsResultEntry {
   EventId?: string;
@@ -21,7 +21,7 @@ interface RawEntry {
 }
 
 /** `name` or `arn:aws:events:<region>:<account>:event-bus/<name>` -> name; absent -> `default`. */
-export const busNameOf = (value: unknown): string => {
+const busNameOf = (value: unknown): string => {
   if (typeof value !== 'string' || value === '') return 'default';
   const arn = /^arn:aws[\w-]*:events:[^:]*:[^:]*:event-bus\/(.+)$/.exec(value);
   return arn?.[1] ?? value;
@@ -51,8 +51,7 @@ export const entriesOf = (body: Record<string, unknown>): RawEntry[] => {
 
 const timeOf = (value: unknown, now: Date): string | undefined => {
   // The SDK sends a Date as epoch seconds; the CLI may send a string.
-  const date =
-    value === undefined ? now : typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : undefined;
+  const date = value === undefined ? now : typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : undefined;
   if (date === undefined || Number.isNaN(date.getTime())) return undefined;
   return `${date.toISOString().slice(0, 19)}Z`;
 };

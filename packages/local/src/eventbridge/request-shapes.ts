@@ -21,7 +21,7 @@ const putEventsEntry = z.object({
 });
 
 /** Request shapes by `X-Amz-Target`; an operation without members has none. */
-export const REQUEST_SHAPES: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodType>([
+const REQUEST_SHAPES: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodType>([
   ['AWSEvents.PutEvents', z.object({ Entries: z.array(putEventsEntry).nullish(), EndpointId: text })],
   ['AWSEvents.TestEventPattern', z.object({ EventPattern: text, Event: text })],
   ['AWSEvents.DescribeEventBus', z.object({ Name: text })],

@@ -48,9 +48,7 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
   };
   // A Map, not an object indexed by the header: `X-Amz-Target: constructor` names no operation.
   const operations = new Map<string, Operation>(
-    [putEventsOperation, testEventPatternOperation, describeOperations, replayOperations, localOperations].flatMap((group) =>
-      Object.entries(group(context)),
-    ),
+    [putEventsOperation, testEventPatternOperation, describeOperations, replayOperations, localOperations].flatMap((group) => Object.entries(group(context))),
   );
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -86,4 +84,3 @@ export const createEventBridgeEndpoint = (options: EventBridgeEndpointOptions) =
 
   return { server, archiveArn: context.arns.archive, busArn: context.arns.bus(busName), ruleArn: context.arns.rule, counters: context.counters };
 };
-export type EventBridgeEndpoint = ReturnType<typeof createEventBridgeEndpoint>;

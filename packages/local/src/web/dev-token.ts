@@ -6,7 +6,7 @@ import { type Catalogue, isReportingRegion } from '@modellregionen/events';
 /** The development sign-in of the web app; a route of the local server only, never of the Lambda functions. */
 export const DEV_TOKEN_PATH = '/local/dev-token';
 /** A working day; the API accepts at most 24 hours. */
-export const DEV_TOKEN_LIFETIME_SECONDS = 8 * 3600;
+const DEV_TOKEN_LIFETIME_SECONDS = 8 * 3600;
 const MAX_BODY_BYTES = 4096;
 
 const name = z.string().trim().min(1, { message: 'must not be empty' }).max(100, { message: 'must be at most 100 characters' });
@@ -34,8 +34,14 @@ const sendJson = (res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 };
 
-const error = (res: ServerResponse, status: number, code: string, message: string, details?: { path: string; message: string }[], headers: Record<string, string> = {}) =>
-  sendJson(res, status, { error: { code, message, ...(details ? { details } : {}) } }, headers);
+const error = (
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  details?: { path: string; message: string }[],
+  headers: Record<string, string> = {},
+) => sendJson(res, status, { error: { code, message, ...(details ? { details } : {}) } }, headers);
 
 const readBody = async (req: IncomingMessage): Promise<Buffer | 'too-large'> => {
   const chunks: Buffer[] = [];

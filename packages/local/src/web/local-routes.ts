@@ -5,7 +5,7 @@ import { createDevTokenRoute, DEV_TOKEN_PATH } from './dev-token';
 import { createStaticSite, WEB_SECURITY_HEADERS } from './static-site';
 
 /** The app's run-time configuration on this machine: the development sign-in (on AWS: Cognito). */
-export const LOCAL_WEB_CONFIG = { auth: 'dev', devTokenUrl: DEV_TOKEN_PATH } as const;
+const LOCAL_WEB_CONFIG = { auth: 'dev', devTokenUrl: DEV_TOKEN_PATH } as const;
 
 /**
  * What the local HTTP server answers besides the API: the development sign-in, the web app's

@@ -33,7 +33,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** Paths the web app never answers: the API's, whatever the app's routes are. */
-export const isApiPath = (path: string): boolean => path === '/v1' || path.startsWith('/v1/');
+const isApiPath = (path: string): boolean => path === '/v1' || path.startsWith('/v1/');
 
 const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
   res.writeHead(status, { ...WEB_SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });

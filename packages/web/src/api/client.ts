@@ -15,8 +15,7 @@ export class ApiError extends Error {
   }
 }
 
-const isErrorBody = (v: unknown): v is ErrorBody =>
-  typeof v === 'object' && v !== null && typeof (v as ErrorBody).error?.message === 'string';
+const isErrorBody = (v: unknown): v is ErrorBody => typeof v === 'object' && v !== null && typeof (v as ErrorBody).error?.message === 'string';
 
 const request = async <T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> => {
   const session = sessionStore.get();
@@ -73,7 +72,6 @@ export const api = {
 };
 
 /** True when the API has no such route yet (a 404 from the router rather than of a missing thing). */
-export const isMissingRoute = (err: unknown): boolean =>
-  err instanceof ApiError && err.status === 404 && /^no route for /.test(err.message);
+export const isMissingRoute = (err: unknown): boolean => err instanceof ApiError && err.status === 404 && /^no route for /.test(err.message);
 
 export const enc = encodeURIComponent;

@@ -4,18 +4,18 @@ export type Role = 'ministry' | 'coordinator' | 'subscriber';
 export type IndicatorUnit = 'percent' | 'count' | 'per1000' | 'eur';
 
 export const MILESTONE_STATUSES = ['planned', 'in_progress', 'achieved', 'delayed', 'cancelled'] as const;
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export const PROJECT_STATUSES = ['planned', 'running', 'completed', 'discontinued'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const FUNDING_SOURCES = ['land', 'bund', 'kommune', 'eu', 'stiftung', 'other'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
-export const DETAIL_TYPES = ['MilestoneReported', 'ProjectReported', 'IndicatorReported', 'FindingPublished'] as const;
-export type DetailType = (typeof DETAIL_TYPES)[number];
+const DETAIL_TYPES = ['MilestoneReported', 'ProjectReported', 'IndicatorReported', 'FindingPublished'] as const;
+type DetailType = (typeof DETAIL_TYPES)[number];
 
 /** The ministry's id where it publishes findings (`/v1/regions/ministerium/findings`). */
 export const MINISTRY_ID = 'ministerium';
 
-export interface Region {
+interface Region {
   id: string;
   name: string;
   kind: string;
@@ -95,7 +95,7 @@ export interface Milestone extends Reported {
   note?: string;
   overdue: boolean;
 }
-export interface FundingLine {
+interface FundingLine {
   programme: string;
   source: FundingSource;
   amountEur: number;
@@ -175,7 +175,7 @@ export interface IndicatorAcrossRegions {
 }
 
 export type ReviewId = 'midterm' | 'final';
-export interface LateAmendment {
+interface LateAmendment {
   eventId: string;
   regionId: string;
   detailType: DetailType;

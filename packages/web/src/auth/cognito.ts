@@ -8,8 +8,7 @@ let manager: UserManager | undefined;
 const managerFor = (config: CognitoAuthConfig): UserManager => (manager ??= new UserManager(cognitoSettings(config, sessionStorage)));
 
 /** Sends the browser to the hosted sign-in; `returnTo` comes back through the state. */
-export const startSignIn = (config: CognitoAuthConfig, returnTo: string): Promise<void> =>
-  managerFor(config).signinRedirect({ state: { returnTo } });
+export const startSignIn = (config: CognitoAuthConfig, returnTo: string): Promise<void> => managerFor(config).signinRedirect({ state: { returnTo } });
 
 /** On /anmeldung/callback: exchanges the code (with the PKCE verifier) for the tokens. */
 export const completeSignIn = async (config: CognitoAuthConfig): Promise<{ idToken: string; returnTo: string }> => {
@@ -20,7 +19,7 @@ export const completeSignIn = async (config: CognitoAuthConfig): Promise<{ idTok
 };
 
 /** Follows renewed tokens (refresh-token grant) so the API keeps getting a valid ID token. */
-export const onTokenRenewed = (config: CognitoAuthConfig, listener: (idToken: string) => void): void => {
+const _onTokenRenewed = (config: CognitoAuthConfig, listener: (idToken: string) => void): void => {
   managerFor(config).events.addUserLoaded((user) => {
     if (user.id_token) listener(user.id_token);
   });

@@ -20,7 +20,10 @@ const NOTICE_KEY = 'modellregionen.signOutReason';
 const ROLES: readonly Role[] = ['ministry', 'coordinator', 'subscriber'];
 
 const decodeSegment = (segment: string): unknown => {
-  const base64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');
+  const base64 = segment
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(segment.length / 4) * 4, '=');
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
 };

@@ -49,7 +49,10 @@ export const StackedBarChart = ({
               </text>
               {bar.parts.map((value, i) => {
                 const w = (value / max) * plotW;
-                const rect = w > 0 ? <rect x={x} y={y + 6} width={w} height={rowH - 12} fill={SERIES_STYLES[i % SERIES_STYLES.length]!.color} stroke="#fff" stroke-width={1.5} /> : null;
+                const rect =
+                  w > 0 ? (
+                    <rect x={x} y={y + 6} width={w} height={rowH - 12} fill={SERIES_STYLES[i % SERIES_STYLES.length]!.color} stroke="#fff" stroke-width={1.5} />
+                  ) : null;
                 x += w;
                 return rect;
               })}

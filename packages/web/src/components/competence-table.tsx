@@ -134,7 +134,7 @@ const columnsOf = (view: CompetenceCircle): Column[] => [
 ];
 
 /** The CSV of the table as shown: one line per figure, one column per region and the sum. */
-export const competenceCsv = (view: CompetenceCircle, catalogue: Catalogue, locale: Locale): CsvTable => {
+const competenceCsv = (view: CompetenceCircle, catalogue: Catalogue, locale: Locale): CsvTable => {
   const columns = columnsOf(view);
   const groups = groupsOf(view, catalogue, locale);
   return {

@@ -103,7 +103,16 @@ export const TextField = ({
   );
 };
 
-export const TextArea = ({ path, label, errors, hint, optional, value, onValue, rows = 4 }: BaseProps & { value: string; onValue: (v: string) => void; rows?: number }) => {
+export const TextArea = ({
+  path,
+  label,
+  errors,
+  hint,
+  optional,
+  value,
+  onValue,
+  rows = 4,
+}: BaseProps & { value: string; onValue: (v: string) => void; rows?: number }) => {
   const id = fieldId(path);
   const error = errors[path];
   return (
@@ -144,7 +153,13 @@ export const SelectField = ({
   options,
   emptyLabel,
   groups,
-}: BaseProps & { value: string; onValue: (v: string) => void; options?: readonly Option[]; emptyLabel?: string; groups?: readonly { label: string; options: readonly Option[] }[] }) => {
+}: BaseProps & {
+  value: string;
+  onValue: (v: string) => void;
+  options?: readonly Option[];
+  emptyLabel?: string;
+  groups?: readonly { label: string; options: readonly Option[] }[];
+}) => {
   const id = fieldId(path);
   const error = errors[path];
   return (

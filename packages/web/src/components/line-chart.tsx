@@ -41,7 +41,7 @@ const Marker = ({ x, y, shape, color }: { x: number; y: number; shape: string; c
 };
 
 /** Round tick steps (1, 2, 5 times a power of ten) that give about five lines. */
-export const niceTicks = (min: number, max: number, count = 5): number[] => {
+const niceTicks = (min: number, max: number, count = 5): number[] => {
   if (min === max) {
     min -= 1;
     max += 1;
@@ -101,7 +101,14 @@ export const LineChart = ({
         <g class="chart-grid">
           {ticks.map((tick) => (
             <g>
-              <line x1={m.left} x2={width - m.right} y1={y(tick)} y2={y(tick)} stroke={tick === 0 ? '#4d4d4d' : '#d9d9d9'} stroke-width={tick === 0 ? 1.5 : 1} />
+              <line
+                x1={m.left}
+                x2={width - m.right}
+                y1={y(tick)}
+                y2={y(tick)}
+                stroke={tick === 0 ? '#4d4d4d' : '#d9d9d9'}
+                stroke-width={tick === 0 ? 1.5 : 1}
+              />
               <text x={m.left - 8} y={y(tick) + 4} text-anchor="end" class="chart-tick">
                 {formatY(tick)}
               </text>

@@ -9,7 +9,17 @@ export const useTitle = (title: string): void => {
 };
 
 /** A screen's heading (focused when the screen opens) and what it is about; also sets the document title. */
-export const PageHeader = ({ title, lead, actions, children }: { title: string; lead?: ComponentChildren; actions?: ComponentChildren; children?: ComponentChildren }) => {
+export const PageHeader = ({
+  title,
+  lead,
+  actions,
+  children,
+}: {
+  title: string;
+  lead?: ComponentChildren;
+  actions?: ComponentChildren;
+  children?: ComponentChildren;
+}) => {
   useTitle(title);
   return (
     <header class="page-header">

@@ -12,7 +12,7 @@ import { ErrorSummary, type Errors, errorsByPath } from './fields';
 import { Notice } from './page';
 
 /** 1 to 64 characters of a-z, 0-9 and inner hyphens (the API's slug rule). */
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /** An id from a title: lower case, umlauts spelled out, hyphens between words, at most 64 characters. */
 export const slugify = (title: string): string =>
@@ -29,7 +29,7 @@ export const slugify = (title: string): string =>
     .slice(0, 64)
     .replace(/-+$/, '');
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks of a form before sending: each names its path and an error code the translations know. */
 export class Checks {

@@ -18,7 +18,7 @@ export const csvNumber = (n: number): string =>
  * Text that Excel would run as a formula (=, +, -, @, tab, CR at the start) gets a leading
  * apostrophe (OWASP "CSV injection"); a negative number such as -1,5 stays a number.
  */
-export const FORMULA_START = /^(?:[=+@\t\r]|-(?!\d+(?:,\d+)?$))/;
+const FORMULA_START = /^(?:[=+@\t\r]|-(?!\d+(?:,\d+)?$))/;
 
 const cell = (value: CsvValue): string | null => {
   if (value === null || value === undefined) return null;
@@ -34,7 +34,7 @@ export const buildExcelCsv = async (table: CsvTable): Promise<string> => {
     { fields: [...table.headers], data: table.rows.map((row) => row.map(cell)) },
     { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },
   );
-  return BOM + text + '\r\n';
+  return `${BOM + text}\r\n`;
 };
 
 /** Offers the table as a file download, built here from data already loaded. */

@@ -5,7 +5,7 @@ import type { Catalogue, FieldError } from '../api/types';
 import { checkIndicatorValue, type IndicatorValues, type ValueKey } from '../data/indicator-rules';
 import { parseLocaleNumber } from '../i18n/format';
 
-export type ImportColumn = 'indicator' | 'period' | ValueKey | 'source' | 'isBaseline';
+type ImportColumn = 'indicator' | 'period' | ValueKey | 'source' | 'isBaseline';
 
 /** Header names this import understands (compared in lower case, without spaces, dots and hyphens). */
 const ALIASES: Record<ImportColumn, readonly string[]> = {
@@ -18,7 +18,11 @@ const ALIASES: Record<ImportColumn, readonly string[]> = {
   isBaseline: ['basiswert', 'basis', 'basisjahr', 'isbaseline', 'baseline'],
 };
 
-const normalHeader = (h: string) => h.replace(/^\uFEFF/, '').toLowerCase().replace(/[\s._-]+/g, '');
+const normalHeader = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s._-]+/g, '');
 
 /** The headers of the template and of the CSV the app offers for download. */
 export const TEMPLATE_HEADERS = ['Indikator', 'Zeitraum', 'Insgesamt', 'Mit Migrationshintergrund', 'Ohne Migrationshintergrund', 'Quelle', 'Basiswert'];

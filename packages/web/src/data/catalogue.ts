@@ -8,7 +8,7 @@ import { t } from '../i18n/i18n';
 // The catalogue changes only with a deployment: one request per session is enough.
 let cached: { token: string; promise: Promise<Catalogue> } | undefined;
 
-export const loadCatalogue = (token: string): Promise<Catalogue> => {
+const loadCatalogue = (token: string): Promise<Catalogue> => {
   if (cached?.token !== token) {
     const promise = api.get<Catalogue>('/v1/catalogue');
     cached = { token, promise };
@@ -22,7 +22,7 @@ export const loadCatalogue = (token: string): Promise<Catalogue> => {
 
 export const useCatalogue = (token: string): Resource<Catalogue> => useResource(() => loadCatalogue(token), [token]);
 
-export const modelRegions = (catalogue: Catalogue) => catalogue.regions.filter((r) => r.role === 'model-region');
+const _modelRegions = (catalogue: Catalogue) => catalogue.regions.filter((r) => r.role === 'model-region');
 
 export const regionName = (catalogue: Catalogue, regionId: string): string =>
   regionId === MINISTRY_ID ? t('common.ministry') : (catalogue.regions.find((r) => r.id === regionId)?.name ?? regionId);

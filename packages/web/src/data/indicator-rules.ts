@@ -4,7 +4,7 @@ import { api, enc, isMissingRoute } from '../api/client';
 import type { Catalogue, FieldError, ItemRevisions } from '../api/types';
 
 /** A year, a quarter or a month, 1980 to 2099 (the API's period rule). */
-export const PERIOD_PATTERN = /^(19[89]\d|20\d\d)(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/;
+const PERIOD_PATTERN = /^(19[89]\d|20\d\d)(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/;
 
 export const VALUE_KEYS = ['total', 'withMigrationBackground', 'withoutMigrationBackground'] as const;
 export type ValueKey = (typeof VALUE_KEYS)[number];
@@ -28,7 +28,12 @@ export const checkIndicatorValue = (catalogue: Catalogue, input: { indicatorId: 
     const value = input.values[key]!;
     const path = `values.${key}`;
     if (key !== 'total' && !def.disaggregated) {
-      errors.push({ path, code: 'no_breakdown', message: `is not reported for ${def.id}: the indicator has no breakdown by migration background`, params: { indicatorId: def.id } });
+      errors.push({
+        path,
+        code: 'no_breakdown',
+        message: `is not reported for ${def.id}: the indicator has no breakdown by migration background`,
+        params: { indicatorId: def.id },
+      });
     } else if (value < def.min || value > def.max) {
       errors.push({
         path,

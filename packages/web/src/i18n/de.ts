@@ -26,7 +26,8 @@ export const de = {
   'error.notFound': 'Diese Daten gibt es nicht (mehr).',
   'error.conflict': 'Das geht nicht mehr: {message}',
   'error.tooLarge': 'Die Daten sind zu groß, um sie zu senden.',
-  'error.badGateway': 'Die Meldung wurde nicht angenommen, weil der Ereignisbus nicht erreichbar war. Es wurde nichts gespeichert; bitte senden Sie sie erneut.',
+  'error.badGateway':
+    'Die Meldung wurde nicht angenommen, weil der Ereignisbus nicht erreichbar war. Es wurde nichts gespeichert; bitte senden Sie sie erneut.',
   'error.unavailable': 'Der Datenspeicher ist gerade nicht erreichbar. Bitte versuchen Sie es in {seconds} Sekunden erneut.',
   'error.server': 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.',
   'error.refused': 'Die Anfrage wurde abgelehnt: {message}',
@@ -63,7 +64,8 @@ export const de = {
 
   'signIn.title': 'Anmeldung',
   'signIn.devTitle': 'Entwicklungsanmeldung',
-  'signIn.devLead': 'Wählen Sie eine Rolle. Diese Anmeldung gibt es nur in der lokalen Entwicklungsumgebung; im Betrieb melden Sie sich mit Ihrem Dienstkonto an.',
+  'signIn.devLead':
+    'Wählen Sie eine Rolle. Diese Anmeldung gibt es nur in der lokalen Entwicklungsumgebung; im Betrieb melden Sie sich mit Ihrem Dienstkonto an.',
   'signIn.role': 'Rolle',
   'signIn.ministryHint': 'Alle Modellregionen, Bilanzen, Indikatoren und Förderung',
   'signIn.coordinatorHint': 'Meldungen und Übersicht der eigenen Region',
@@ -155,7 +157,8 @@ export const de = {
   'review.closedText': 'Abgeschlossen am {date} von {name}. Spätere Korrekturen ändern die Bilanz nicht mehr; sie stehen unten als nachträgliche Änderungen.',
   'review.closedNow': 'Die {title} ist abgeschlossen.',
   'review.confirmTitle': '{title} abschließen?',
-  'review.confirmText': 'Nach dem Abschließen bleibt die Bilanz so, wie sie jetzt ist. Korrekturen, die später für den Zeitraum bis zum {date} eingehen, ändern sie nicht mehr und werden als nachträgliche Änderungen aufgeführt. Das lässt sich nicht rückgängig machen.',
+  'review.confirmText':
+    'Nach dem Abschließen bleibt die Bilanz so, wie sie jetzt ist. Korrekturen, die später für den Zeitraum bis zum {date} eingehen, ändern sie nicht mehr und werden als nachträgliche Änderungen aufgeführt. Das lässt sich nicht rückgängig machen.',
   'review.confirm': 'Ja, Bilanz abschließen',
   'review.closing': 'Wird abgeschlossen …',
   'review.overview': 'Überblick',
@@ -164,8 +167,10 @@ export const de = {
   'review.projectFacts': '{total} gesamt, {running} laufend, {completed} abgeschlossen',
   'review.indicatorCaption': 'Indikatoren {region}: Veränderung seit dem Basisjahr',
   'review.lateAmendments': 'Nachträgliche Änderungen',
-  'review.lateAmendmentsText': 'Meldungen für den Zeitraum bis zum Stichtag, die nach dem Abschluss eingegangen sind. Sie sind in der abgeschlossenen Bilanz nicht enthalten.',
-  'review.lateAmendmentsOpen': 'Solange die Bilanz offen ist, fließen alle Meldungen bis zum Stichtag ein; nachträgliche Änderungen gibt es erst nach dem Abschluss.',
+  'review.lateAmendmentsText':
+    'Meldungen für den Zeitraum bis zum Stichtag, die nach dem Abschluss eingegangen sind. Sie sind in der abgeschlossenen Bilanz nicht enthalten.',
+  'review.lateAmendmentsOpen':
+    'Solange die Bilanz offen ist, fließen alle Meldungen bis zum Stichtag ein; nachträgliche Änderungen gibt es erst nach dem Abschluss.',
   'review.noLateAmendments': 'Keine nachträglichen Änderungen.',
   'review.region': 'Region',
   'review.kind': 'Art',
@@ -175,7 +180,8 @@ export const de = {
   'review.acceptedAt': 'Eingegangen am',
 
   'ind.title': 'Indikatoren',
-  'ind.lead': 'Ein Indikator für alle Modellregionen über die Berichtszeiträume: der Abstand zwischen Menschen mit und ohne Migrationshintergrund und seine Entwicklung seit dem Basisjahr 2008.',
+  'ind.lead':
+    'Ein Indikator für alle Modellregionen über die Berichtszeiträume: der Abstand zwischen Menschen mit und ohne Migrationshintergrund und seine Entwicklung seit dem Basisjahr 2008.',
   'ind.pickerLabel': 'Indikator wählen',
   'ind.indicator': 'Indikator',
   'ind.show': 'Anzeigen',
@@ -186,7 +192,8 @@ export const de = {
   'ind.lowerIsBetter': 'Ein niedrigerer Wert ist besser.',
   'ind.chartGapTitle': 'Abstand mit/ohne Migrationshintergrund: {title}',
   'ind.chartTotalTitle': 'Gesamtwert: {title}',
-  'ind.chartDesc': 'Liniendiagramm mit {regions} Regionen über die Zeiträume {periods}. Die gestrichelte senkrechte Linie markiert das Basisjahr. Alle Werte stehen in der Tabelle unter dem Diagramm.',
+  'ind.chartDesc':
+    'Liniendiagramm mit {regions} Regionen über die Zeiträume {periods}. Die gestrichelte senkrechte Linie markiert das Basisjahr. Alle Werte stehen in der Tabelle unter dem Diagramm.',
   'ind.baselineYear': 'Basisjahr {year}',
   'ind.tableCaption': 'Daten des Diagramms – {title}',
   'ind.allValues': 'Alle Werte im Einzelnen',
@@ -202,7 +209,8 @@ export const de = {
   'ind.totalLatestShort': 'Insg. aktuell',
   'ind.gapBaselineShort': 'Abstand Basis',
   'ind.gapLatestShort': 'Abstand aktuell',
-  'ind.abbreviations': 'MH: Migrationshintergrund. Abstand: Wert mit minus Wert ohne Migrationshintergrund, bei Prozentwerten in Prozentpunkten (Pp.); Veränderung seit dem Basiswert.',
+  'ind.abbreviations':
+    'MH: Migrationshintergrund. Abstand: Wert mit minus Wert ohne Migrationshintergrund, bei Prozentwerten in Prozentpunkten (Pp.); Veränderung seit dem Basiswert.',
   'ind.with': 'Mit Migrationshintergrund',
   'ind.without': 'Ohne Migrationshintergrund',
   'ind.gap': 'Abstand',
@@ -248,7 +256,8 @@ export const de = {
   'pending.waiting': 'Ihre Meldung „{title}“ wurde angenommen und wird verarbeitet. Die Übersicht zeigt sie in wenigen Sekunden.',
   'pending.arrived': 'Ihre Meldung „{title}“ ist jetzt in der Übersicht.',
   'pending.lateTitle': 'Verarbeitung dauert länger',
-  'pending.late': 'Ihre Meldung „{title}“ ist noch nicht in der Übersicht. Laden Sie die Seite später neu; wurde sie abgelehnt, steht sie mit den Gründen unter „Abgelehnte Meldungen“.',
+  'pending.late':
+    'Ihre Meldung „{title}“ ist noch nicht in der Übersicht. Laden Sie die Seite später neu; wurde sie abgelehnt, steht sie mit den Gründen unter „Abgelehnte Meldungen“.',
 
   'report.title': 'Neue Meldung',
   'report.lead': 'Was möchten Sie melden? Korrekturen bereits gemeldeter Einträge starten Sie in der Übersicht mit „Bearbeiten“.',
@@ -403,7 +412,8 @@ export const de = {
   'import.title': 'Indikatoren importieren',
   'import.lead': 'Eine Tabelle mit Indikatorwerten, wie das Statistikamt sie liefert: erst prüfen, dann die gültigen Zeilen senden.',
   'import.fileSection': 'Datei wählen',
-  'import.explain': 'Die Datei ist eine CSV-Tabelle mit einer Zeile je Indikator und Zeitraum. Der Indikator kann mit seiner Kennung oder seinem Titel genannt werden.',
+  'import.explain':
+    'Die Datei ist eine CSV-Tabelle mit einer Zeile je Indikator und Zeitraum. Der Indikator kann mit seiner Kennung oder seinem Titel genannt werden.',
   'import.columns': 'Spalten: {columns} (Quelle und Basiswert optional)',
   'import.numbers': 'Zahlen mit Dezimalkomma (12,5); ein Punkt, Strich oder „x“ steht für „kein Wert“.',
   'import.template': 'Vorlage',
@@ -443,7 +453,8 @@ export const de = {
   'findings.count': '{n} Erkenntnisse',
   'findings.publish': 'Erkenntnis veröffentlichen',
   'findings.feedTitle': 'Atom-Feed',
-  'findings.feedText': 'Dieselben Erkenntnisse (mit dem gewählten Filter) als Atom-Feed. Der Abruf braucht ein Zugriffstoken; hier können Sie ihn als Datei laden.',
+  'findings.feedText':
+    'Dieselben Erkenntnisse (mit dem gewählten Filter) als Atom-Feed. Der Abruf braucht ein Zugriffstoken; hier können Sie ihn als Datei laden.',
   'findings.feedUrl': 'Adresse des Atom-Feeds',
   'findings.feedDownload': 'Feed herunterladen',
 
@@ -457,9 +468,11 @@ export const de = {
   'subs.fieldsHint': 'Ohne Auswahl erhalten Sie Erkenntnisse aller Handlungsfelder.',
   'subs.create': 'Abonnement anlegen',
   'subs.createdTitle': 'Abonnement angelegt',
-  'subs.secretOnce': 'Mit diesem geheimen Schlüssel prüfen Sie die Signatur jeder Zustellung. Er wird nur jetzt angezeigt: Speichern Sie ihn sicher, bevor Sie diese Meldung schließen.',
+  'subs.secretOnce':
+    'Mit diesem geheimen Schlüssel prüfen Sie die Signatur jeder Zustellung. Er wird nur jetzt angezeigt: Speichern Sie ihn sicher, bevor Sie diese Meldung schließen.',
   'subs.secret': 'Geheimer Schlüssel',
-  'subs.signatureHint': 'Jede Zustellung trägt den Header x-modellregionen-signature: t=<Unix-Sekunden>,v1=<HMAC-SHA256 von „<t>.<Inhalt>“ mit diesem Schlüssel, hexadezimal>.',
+  'subs.signatureHint':
+    'Jede Zustellung trägt den Header x-modellregionen-signature: t=<Unix-Sekunden>,v1=<HMAC-SHA256 von „<t>.<Inhalt>“ mit diesem Schlüssel, hexadezimal>.',
   'subs.secretStored': 'Schlüssel gespeichert, Meldung schließen',
   'subs.allFields': 'alle',
   'subs.createdAt': 'Angelegt am',
@@ -480,7 +493,8 @@ export const de = {
   'funding.chartTitle': 'Förderung je Region, nach Quelle',
   'funding.chartDesc': 'Gestapelte Balken je Region, ein Abschnitt je Förderquelle. Die Beträge stehen in der Tabelle unter dem Diagramm.',
   'funding.unavailableTitle': 'Förderübersicht noch nicht verfügbar',
-  'funding.unavailable': 'Der Server bietet die Auswertung der Förderung in dieser Version noch nicht an. Die Förderung je Projekt steht auf den Seiten der Regionen.',
+  'funding.unavailable':
+    'Der Server bietet die Auswertung der Förderung in dieser Version noch nicht an. Die Förderung je Projekt steht auf den Seiten der Regionen.',
 } as const;
 
 export type MessageKey = keyof typeof de;

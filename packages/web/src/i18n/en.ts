@@ -156,7 +156,8 @@ export const en: Record<MessageKey, string> = {
   'review.closedText': 'Closed on {date} by {name}. Later corrections no longer change it; they are listed below as late amendments.',
   'review.closedNow': 'The {title} is closed.',
   'review.confirmTitle': 'Close the {title}?',
-  'review.confirmText': 'Once closed, the review stays as it is now. Corrections for the period up to {date} that arrive later no longer change it and are listed as late amendments. This cannot be undone.',
+  'review.confirmText':
+    'Once closed, the review stays as it is now. Corrections for the period up to {date} that arrive later no longer change it and are listed as late amendments. This cannot be undone.',
   'review.confirm': 'Yes, close the review',
   'review.closing': 'Closing …',
   'review.overview': 'Overview',
@@ -176,7 +177,8 @@ export const en: Record<MessageKey, string> = {
   'review.acceptedAt': 'Received on',
 
   'ind.title': 'Indicators',
-  'ind.lead': 'One indicator for all model regions over the reporting periods: the gap between people with and without a migration background and how it changed since the 2008 baseline.',
+  'ind.lead':
+    'One indicator for all model regions over the reporting periods: the gap between people with and without a migration background and how it changed since the 2008 baseline.',
   'ind.pickerLabel': 'Choose an indicator',
   'ind.indicator': 'Indicator',
   'ind.show': 'Show',
@@ -187,7 +189,8 @@ export const en: Record<MessageKey, string> = {
   'ind.lowerIsBetter': 'A lower value is better.',
   'ind.chartGapTitle': 'Gap with/without a migration background: {title}',
   'ind.chartTotalTitle': 'Total: {title}',
-  'ind.chartDesc': 'Line chart of {regions} regions over the periods {periods}. The dashed vertical line marks the baseline year. All values are in the table below the chart.',
+  'ind.chartDesc':
+    'Line chart of {regions} regions over the periods {periods}. The dashed vertical line marks the baseline year. All values are in the table below the chart.',
   'ind.baselineYear': 'Baseline {year}',
   'ind.tableCaption': 'Data of the chart – {title}',
   'ind.allValues': 'All values in detail',
@@ -203,7 +206,8 @@ export const en: Record<MessageKey, string> = {
   'ind.totalLatestShort': 'Total latest',
   'ind.gapBaselineShort': 'Gap baseline',
   'ind.gapLatestShort': 'Gap latest',
-  'ind.abbreviations': 'MB: migration background. Gap: value with minus value without a migration background, for percentages in percentage points (pp); change since the baseline value.',
+  'ind.abbreviations':
+    'MB: migration background. Gap: value with minus value without a migration background, for percentages in percentage points (pp); change since the baseline value.',
   'ind.with': 'With migration background',
   'ind.without': 'Without migration background',
   'ind.gap': 'Gap',
@@ -249,7 +253,8 @@ export const en: Record<MessageKey, string> = {
   'pending.waiting': 'Your report "{title}" was accepted and is being processed. The overview shows it in a few seconds.',
   'pending.arrived': 'Your report "{title}" is now in the overview.',
   'pending.lateTitle': 'Processing takes longer',
-  'pending.late': 'Your report "{title}" is not in the overview yet. Reload the page later; if it was rejected, it is listed with the reasons under "Rejected reports".',
+  'pending.late':
+    'Your report "{title}" is not in the overview yet. Reload the page later; if it was rejected, it is listed with the reasons under "Rejected reports".',
 
   'report.title': 'New report',
   'report.lead': 'What would you like to report? To correct an entry already reported, open it in the overview with "Edit".',
@@ -460,7 +465,8 @@ export const en: Record<MessageKey, string> = {
   'subs.createdTitle': 'Subscription created',
   'subs.secretOnce': 'With this secret you check the signature of each delivery. It is shown only now: store it safely before you close this message.',
   'subs.secret': 'Secret',
-  'subs.signatureHint': 'Each delivery carries the header x-modellregionen-signature: t=<Unix seconds>,v1=<HMAC-SHA256 of "<t>.<body>" with this secret, in hex>.',
+  'subs.signatureHint':
+    'Each delivery carries the header x-modellregionen-signature: t=<Unix seconds>,v1=<HMAC-SHA256 of "<t>.<body>" with this secret, in hex>.',
   'subs.secretStored': 'Secret stored, close this message',
   'subs.allFields': 'all',
   'subs.createdAt': 'Created on',

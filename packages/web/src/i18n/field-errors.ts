@@ -41,7 +41,6 @@ const CODES = [
   'missing_column',
   'empty_file',
 ] as const;
-export type FieldErrorCode = (typeof CODES)[number];
 
 const isKey = (key: string): key is MessageKey => Object.hasOwn(de, key);
 

@@ -3,19 +3,25 @@
 // instants (reportedAt, closedAt) are shown in Berlin time, where the programme happens.
 
 export type Locale = 'de' | 'en';
-export const INTL_LOCALE: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
+const INTL_LOCALE: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 const numberFormat = (locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
   const key = `n|${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(INTL_LOCALE[locale], options)));
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_LOCALE[locale], options);
+    cache.set(key, f);
+  }
   return f;
 };
 const dateFormat = (locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
   const key = `d|${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(INTL_LOCALE[locale], options)));
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], options);
+    cache.set(key, f);
+  }
   return f;
 };
 
@@ -50,9 +56,7 @@ export const formatNumber = (n: number | null | undefined, locale: Locale, maxFr
 
 /** A change, always with its sign (+1,5 or −1,5), and 0 without one. */
 export const formatSigned = (n: number | null | undefined, locale: Locale, maxFractionDigits = 2): string =>
-  n === null || n === undefined
-    ? '–'
-    : numberFormat(locale, { maximumFractionDigits: maxFractionDigits, signDisplay: 'exceptZero' }).format(n);
+  n === null || n === undefined ? '–' : numberFormat(locale, { maximumFractionDigits: maxFractionDigits, signDisplay: 'exceptZero' }).format(n);
 
 /** Euro amounts: whole euros without cents, others with two decimals. */
 export const formatEur = (n: number | null | undefined, locale: Locale): string => {
@@ -93,7 +97,10 @@ export const formatValue = (n: number | null | undefined, unit: IndicatorUnit, l
  * digits after one). Undefined when it is no number.
  */
 export const parseLocaleNumber = (input: string, locale: Locale): number | undefined => {
-  const s = input.trim().replace(/\s|\u00a0|\u202f/g, '').replace(/^\u2212/, '-');
+  const s = input
+    .trim()
+    .replace(/\s|\u00a0|\u202f/g, '')
+    .replace(/^\u2212/, '-');
   if (s === '') return undefined;
   let normal: string;
   if (locale === 'de') {

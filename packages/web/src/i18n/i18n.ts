@@ -35,7 +35,7 @@ export const useLocale = (): Locale => useStore(localeStore);
 export type Params = Readonly<Record<string, string | number>>;
 
 /** Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
-export const interpolate = (template: string, params?: Params): string =>
+const interpolate = (template: string, params?: Params): string =>
   params === undefined ? template : template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
 export const translate = (locale: Locale, key: MessageKey, params?: Params): string => interpolate(MESSAGES[locale][key], params);

@@ -7,7 +7,7 @@ import { PageHeader } from '../components/page';
 import { useCatalogue } from '../data/catalogue';
 import { berlinToday, formatDate } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 import { navigate, withQuery } from '../router';
 import { useOnChange } from '../store';
 
@@ -26,10 +26,7 @@ const CompetenceCircleScreen = ({ query, session }: ScreenProps) => {
     setInputError(false);
   });
   const catalogue = useCatalogue(session.idToken);
-  const view = useResource(
-    (signal) => api.get<CompetenceCircle>(withQuery('/v1/competence-circle', { asOf: stichtag || undefined }), signal),
-    [stichtag],
-  );
+  const view = useResource((signal) => api.get<CompetenceCircle>(withQuery('/v1/competence-circle', { asOf: stichtag || undefined }), signal), [stichtag]);
 
   const apply = (event: Event) => {
     event.preventDefault();
@@ -43,10 +40,7 @@ const CompetenceCircleScreen = ({ query, session }: ScreenProps) => {
 
   return (
     <>
-      <PageHeader
-        title={t('cc.title')}
-        lead={stichtag ? t('cc.leadAsOf', { date: formatDate(stichtag, locale) }) : t('cc.leadToday')}
-      />
+      <PageHeader title={t('cc.title')} lead={stichtag ? t('cc.leadAsOf', { date: formatDate(stichtag, locale) }) : t('cc.leadToday')} />
       <form class="toolbar" onSubmit={apply} noValidate aria-label={t('cc.stichtagForm')}>
         <div class={`field field-inline${inputError ? ' field-invalid' : ''}`}>
           <label for="stichtag">{t('cc.stichtag')}</label>

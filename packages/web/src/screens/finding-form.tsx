@@ -8,7 +8,7 @@ import { PageHeader } from '../components/page';
 import { Checks, ReportFormFrame, reportEnvelope, revisionNote, slugify, useReportSender } from '../components/report-form';
 import { fieldOfActionTitle, useCatalogue } from '../data/catalogue';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 
 const FindingForm = ({ region, catalogue, current }: { region: RegionView; catalogue: Catalogue; current: Finding | undefined }) => {
   const locale = useLocale();
@@ -105,9 +105,7 @@ const FindingForm = ({ region, catalogue, current }: { region: RegionView; catal
                   type="checkbox"
                   id={`related-${p.projectId}`}
                   checked={related.includes(p.projectId)}
-                  onChange={(e) =>
-                    setRelated((e.target as HTMLInputElement).checked ? [...related, p.projectId] : related.filter((x) => x !== p.projectId))
-                  }
+                  onChange={(e) => setRelated((e.target as HTMLInputElement).checked ? [...related, p.projectId] : related.filter((x) => x !== p.projectId))}
                 />
                 <label for={`related-${p.projectId}`}>{p.title}</label>
               </li>
@@ -129,7 +127,17 @@ const FindingFormScreen = ({ params, session }: ScreenProps) => {
     (signal) =>
       regionId === MINISTRY_ID
         ? api.get<{ findings: (Finding & { regionId: string })[] }>(`/v1/findings?regionId=${MINISTRY_ID}`, signal).then(
-            (f): RegionView => ({ regionId, name: '', kind: 'ministry', role: 'ministry', lastReportedAt: null, milestones: [], projects: [], indicators: [], findings: f.findings }),
+            (f): RegionView => ({
+              regionId,
+              name: '',
+              kind: 'ministry',
+              role: 'ministry',
+              lastReportedAt: null,
+              milestones: [],
+              projects: [],
+              indicators: [],
+              findings: f.findings,
+            }),
           )
         : api.get<RegionView>(`/v1/regions/${enc(regionId)}`, signal),
     [regionId],

@@ -9,7 +9,7 @@ import { fieldOfActionTitle, useCatalogue } from '../data/catalogue';
 import { pendingStore } from '../data/pending';
 import { formatDate } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 import { navigate, withQuery } from '../router';
 import { useOnChange, useStore } from '../store';
 
@@ -94,7 +94,11 @@ const AtomFeed = ({ query }: { query: string }) => {
           {t('findings.feedDownload')}
         </button>
       </p>
-      {error !== undefined && <p class="field-error" role="alert">{describeError(error)}</p>}
+      {error !== undefined && (
+        <p class="field-error" role="alert">
+          {describeError(error)}
+        </p>
+      )}
     </aside>
   );
 };
@@ -123,7 +127,11 @@ const FindingsScreen = ({ query, session }: ScreenProps) => {
     return () => clearTimeout(timer);
   }, [ministryPending, findings]);
   const publishHref =
-    session.role === 'ministry' ? `/regionen/${MINISTRY_ID}/erkenntnisse/neu` : session.role === 'coordinator' ? `/regionen/${enc(session.regionId ?? '')}/erkenntnisse/neu` : undefined;
+    session.role === 'ministry'
+      ? `/regionen/${MINISTRY_ID}/erkenntnisse/neu`
+      : session.role === 'coordinator'
+        ? `/regionen/${enc(session.regionId ?? '')}/erkenntnisse/neu`
+        : undefined;
 
   return (
     <>

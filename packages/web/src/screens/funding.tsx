@@ -12,7 +12,9 @@ type Row = { id: string; label: string; totalEur: number; bySource: BySource };
 
 const sourceColumns = (locale: Locale, first: string): Column<Row>[] => [
   { header: first, rowHeader: true, render: (r) => r.label, csv: (r) => r.label },
-  ...FUNDING_SOURCES.map((s): Column<Row> => ({ header: t(`source.${s}`), numeric: true, render: (r) => formatEur(r.bySource[s] ?? 0, locale), csv: (r) => r.bySource[s] ?? 0 })),
+  ...FUNDING_SOURCES.map(
+    (s): Column<Row> => ({ header: t(`source.${s}`), numeric: true, render: (r) => formatEur(r.bySource[s] ?? 0, locale), csv: (r) => r.bySource[s] ?? 0 }),
+  ),
   { header: t('funding.total'), numeric: true, render: (r) => <strong>{formatEur(r.totalEur, locale)}</strong>, csv: (r) => r.totalEur },
 ];
 

@@ -10,7 +10,7 @@ import { checkIndicatorValue, type IndicatorValues, nextIndicatorRevision, VALUE
 import { fieldErrorText } from '../i18n/field-errors';
 import { formatNumber, numberForInput, parseLocaleNumber } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 
 const pointOf = (region: RegionView, indicatorId: string, period: string): IndicatorPoint | undefined =>
   region.indicators.find((p) => p.indicatorId === indicatorId)?.points.find((p) => p.period === period);
@@ -115,7 +115,15 @@ const IndicatorForm = ({ region, catalogue, fixed }: { region: RegionView; catal
                 options: catalogue.indicators.filter((i) => i.fieldOfAction === f.id).map((i) => ({ value: i.id, label: indicatorTitle(i, locale) })),
               }))}
           />
-          <TextField path="period" label={t('ind.period')} hint={t('form.periodHint')} errors={sender.byPath} value={period} onValue={setPeriod} width="short" />
+          <TextField
+            path="period"
+            label={t('ind.period')}
+            hint={t('form.periodHint')}
+            errors={sender.byPath}
+            value={period}
+            onValue={setPeriod}
+            width="short"
+          />
           {existing && <Notice kind="info">{t('form.indicatorExists', { period })}</Notice>}
         </>
       )}
@@ -128,7 +136,16 @@ const IndicatorForm = ({ region, catalogue, fixed }: { region: RegionView; catal
           </p>
         )}
         <div class="field-row">
-          <TextField path="values.total" label={t('ind.total')} optional inputMode="decimal" width="short" errors={sender.byPath} value={values.total ?? ''} onValue={(v) => setValues({ ...values, total: v })} />
+          <TextField
+            path="values.total"
+            label={t('ind.total')}
+            optional
+            inputMode="decimal"
+            width="short"
+            errors={sender.byPath}
+            value={values.total ?? ''}
+            onValue={(v) => setValues({ ...values, total: v })}
+          />
           {(def === undefined || def.disaggregated) && (
             <>
               <TextField
@@ -156,8 +173,24 @@ const IndicatorForm = ({ region, catalogue, fixed }: { region: RegionView; catal
         </div>
         {def && !def.disaggregated && <p class="hint">{t('ind.noBreakdown')}</p>}
       </fieldset>
-      <TextField path="source" label={t('field.source')} hint={t('form.sourceHint')} optional errors={sender.byPath} value={source} onValue={setSource} width="long" />
-      <CheckboxField path="isBaseline" label={t('field.isBaseline')} hint={t('form.baselineHint')} errors={sender.byPath} checked={isBaseline} onChecked={setIsBaseline} />
+      <TextField
+        path="source"
+        label={t('field.source')}
+        hint={t('form.sourceHint')}
+        optional
+        errors={sender.byPath}
+        value={source}
+        onValue={setSource}
+        width="long"
+      />
+      <CheckboxField
+        path="isBaseline"
+        label={t('field.isBaseline')}
+        hint={t('form.baselineHint')}
+        errors={sender.byPath}
+        checked={isBaseline}
+        onChecked={setIsBaseline}
+      />
     </ReportFormFrame>
   );
 };
@@ -175,7 +208,8 @@ const IndicatorFormScreen = ({ params, session }: ScreenProps) => {
         {(cat) => (
           <Async resource={region}>
             {(r) => {
-              if (fixed && !pointOf(r, fixed.indicatorId, fixed.period)) return <p class="notice notice-error">{t('form.itemMissing', { id: `${fixed.indicatorId} ${fixed.period}` })}</p>;
+              if (fixed && !pointOf(r, fixed.indicatorId, fixed.period))
+                return <p class="notice notice-error">{t('form.itemMissing', { id: `${fixed.indicatorId} ${fixed.period}` })}</p>;
               return <IndicatorForm region={r} catalogue={cat} {...(fixed ? { fixed } : {})} />;
             }}
           </Async>

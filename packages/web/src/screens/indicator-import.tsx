@@ -10,7 +10,7 @@ import { nextIndicatorRevision } from '../data/indicator-rules';
 import { fieldErrorText, fieldLabel } from '../i18n/field-errors';
 import { formatNumber, formatValue, localDateTimeWithOffset, type Locale } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 
 type Outcome = { state: 'sending' } | { state: 'accepted'; eventId: string } | { state: 'refused'; errors: readonly FieldError[]; message: string };
 
@@ -183,7 +183,13 @@ const ImportForm = ({ region, catalogue }: { region: RegionView; catalogue: Cata
           <p id="csv-file-hint" class="hint">
             {t('import.fileHint')}
           </p>
-          <input id="csv-file" type="file" accept=".csv,text/csv,text/plain" aria-describedby="csv-file-hint" onChange={(e) => void read((e.target as HTMLInputElement).files?.[0])} />
+          <input
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            aria-describedby="csv-file-hint"
+            onChange={(e) => void read((e.target as HTMLInputElement).files?.[0])}
+          />
         </div>
         {readError && <Notice kind="error">{readError}</Notice>}
       </Section>

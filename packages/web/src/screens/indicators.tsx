@@ -9,7 +9,7 @@ import { PageHeader, Section } from '../components/page';
 import { fieldOfActionTitle, indicatorById, indicatorTitle, useCatalogue } from '../data/catalogue';
 import { formatNumber, formatValue, type Locale } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 import { navigate } from '../router';
 import { useOnChange } from '../store';
 
@@ -59,11 +59,11 @@ const IndicatorView = ({ data, locale }: { data: IndicatorAcrossRegions; locale:
   const def = data.indicator;
   const byGap = def.disaggregated;
   const periods = data.periods.map((p) => p.period);
-  const valueOf = (period: IndicatorAcrossRegions['periods'][number], regionId: string) => {
+  const valueAt = (period: IndicatorAcrossRegions['periods'][number], regionId: string) => {
     const v = period.regions[regionId];
     return v === undefined ? null : byGap ? v.gap : v.total;
   };
-  const series = data.regions.map((r) => ({ id: r.regionId, label: r.name, values: data.periods.map((p) => valueOf(p, r.regionId)) }));
+  const series = data.regions.map((r) => ({ id: r.regionId, label: r.name, values: data.periods.map((p) => valueAt(p, r.regionId)) }));
   const baselineIndex = periods.indexOf(BASELINE_YEAR);
   const format = (n: number | null | undefined) => (byGap ? formatGap(n, def.unit, locale) : formatValue(n, def.unit, locale));
   const title = indicatorTitle(def, locale);
@@ -77,8 +77,8 @@ const IndicatorView = ({ data, locale }: { data: IndicatorAcrossRegions; locale:
       (p): Column<Row> => ({
         header: p.period,
         numeric: true,
-        render: (r) => format(valueOf(p, r.regionId)),
-        csv: (r) => valueOf(p, r.regionId),
+        render: (r) => format(valueAt(p, r.regionId)),
+        csv: (r) => valueAt(p, r.regionId),
       }),
     ),
     {
@@ -115,8 +115,18 @@ const IndicatorView = ({ data, locale }: { data: IndicatorAcrossRegions; locale:
     { header: t('ind.total'), numeric: true, render: (d) => formatValue(d.v.total, def.unit, locale), csv: (d) => d.v.total },
     ...(byGap
       ? [
-          { header: t('ind.with'), numeric: true, render: (d: Detail) => formatValue(d.v.withMigrationBackground, def.unit, locale), csv: (d: Detail) => d.v.withMigrationBackground },
-          { header: t('ind.without'), numeric: true, render: (d: Detail) => formatValue(d.v.withoutMigrationBackground, def.unit, locale), csv: (d: Detail) => d.v.withoutMigrationBackground },
+          {
+            header: t('ind.with'),
+            numeric: true,
+            render: (d: Detail) => formatValue(d.v.withMigrationBackground, def.unit, locale),
+            csv: (d: Detail) => d.v.withMigrationBackground,
+          },
+          {
+            header: t('ind.without'),
+            numeric: true,
+            render: (d: Detail) => formatValue(d.v.withoutMigrationBackground, def.unit, locale),
+            csv: (d: Detail) => d.v.withoutMigrationBackground,
+          },
           { header: t('ind.gap'), numeric: true, render: (d: Detail) => formatGap(d.v.gap, def.unit, locale), csv: (d: Detail) => d.v.gap },
         ]
       : []),

@@ -8,7 +8,7 @@ import { PageHeader } from '../components/page';
 import { Checks, ReportFormFrame, reportEnvelope, revisionNote, slugify, useReportSender } from '../components/report-form';
 import { fieldOfActionTitle, useCatalogue } from '../data/catalogue';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 
 const MilestoneForm = ({ region, catalogue, current }: { region: RegionView; catalogue: Catalogue; current: Milestone | undefined }) => {
   const locale = useLocale();
@@ -31,7 +31,8 @@ const MilestoneForm = ({ region, catalogue, current }: { region: RegionView; cat
     c.date('dueDate', dueDate, true);
     // The API's rule, checked here first so the coordinator hears it before sending.
     if (status === 'achieved' && achievedDate === '') c.add('achievedDate', 'required_when_achieved', 'is required when status is achieved');
-    else if (status !== 'achieved' && achievedDate !== '') c.add('achievedDate', 'only_when_achieved', `must be given only when status is achieved (status is ${status})`, { status });
+    else if (status !== 'achieved' && achievedDate !== '')
+      c.add('achievedDate', 'only_when_achieved', `must be given only when status is achieved (status is ${status})`, { status });
     else c.date('achievedDate', achievedDate, false);
     if (c.errors.length > 0) return sender.showErrors(c.errors);
     const body = {
@@ -54,7 +55,12 @@ const MilestoneForm = ({ region, catalogue, current }: { region: RegionView; cat
   };
 
   return (
-    <ReportFormFrame sender={sender} onSubmit={submit} cancelHref={`/regionen/${enc(region.regionId)}`} revisionNote={revisionNote(current?.revision, revision)}>
+    <ReportFormFrame
+      sender={sender}
+      onSubmit={submit}
+      cancelHref={`/regionen/${enc(region.regionId)}`}
+      revisionNote={revisionNote(current?.revision, revision)}
+    >
       <TextField
         path="title"
         label={t('field.title')}

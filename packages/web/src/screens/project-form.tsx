@@ -10,7 +10,7 @@ import { fieldOfActionTitle, useCatalogue } from '../data/catalogue';
 import { fieldErrorText } from '../i18n/field-errors';
 import { formatEur, numberForInput, parseLocaleNumber } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 
 interface Line {
   key: number;
@@ -93,7 +93,12 @@ const ProjectForm = ({ region, catalogue, current }: { region: RegionView; catal
   };
 
   return (
-    <ReportFormFrame sender={sender} onSubmit={submit} cancelHref={`/regionen/${enc(region.regionId)}`} revisionNote={revisionNote(current?.revision, revision)}>
+    <ReportFormFrame
+      sender={sender}
+      onSubmit={submit}
+      cancelHref={`/regionen/${enc(region.regionId)}`}
+      revisionNote={revisionNote(current?.revision, revision)}
+    >
       <TextField
         path="title"
         label={t('field.title')}
@@ -148,6 +153,7 @@ const ProjectForm = ({ region, catalogue, current }: { region: RegionView; catal
           </p>
         )}
         {lines.map((l, i) => (
+          // biome-ignore lint/a11y/useSemanticElements: a named group of one line's fields inside the form's fieldset; a nested fieldset would need a visible legend per line.
           <div class="funding-line" key={l.key} role="group" aria-label={t('form.fundingLine', { n: i + 1 })}>
             <TextField
               path={`funding.${i}.programme`}
@@ -204,10 +210,30 @@ const ProjectForm = ({ region, catalogue, current }: { region: RegionView; catal
         >
           {t('form.addLine')}
         </button>
-        {focusLine !== undefined && <span class="visually-hidden" role="status">{t('form.lineAdded', { n: focusLine + 1 })}</span>}
+        {focusLine !== undefined && (
+          <span class="visually-hidden" role="status">
+            {t('form.lineAdded', { n: focusLine + 1 })}
+          </span>
+        )}
       </fieldset>
-      <TextArea path="partners" label={t('field.partners')} hint={t('form.partnersHint')} optional errors={sender.byPath} value={partners} onValue={setPartners} rows={3} />
-      <CheckboxField path="lighthouse" label={t('field.lighthouse')} hint={t('form.lighthouseHint')} errors={sender.byPath} checked={lighthouse} onChecked={setLighthouse} />
+      <TextArea
+        path="partners"
+        label={t('field.partners')}
+        hint={t('form.partnersHint')}
+        optional
+        errors={sender.byPath}
+        value={partners}
+        onValue={setPartners}
+        rows={3}
+      />
+      <CheckboxField
+        path="lighthouse"
+        label={t('field.lighthouse')}
+        hint={t('form.lighthouseHint')}
+        errors={sender.byPath}
+        checked={lighthouse}
+        onChecked={setLighthouse}
+      />
       <TextArea path="summary" label={t('field.summary')} optional errors={sender.byPath} value={summary} onValue={setSummary} />
     </ReportFormFrame>
   );

@@ -25,7 +25,9 @@ const RegionListScreen = () => {
                     <dt>{t('cc.milestones')}</dt>
                     <dd>
                       {formatNumber(r.milestones.total, locale, 0)}
-                      {r.milestones.overdue > 0 && <span class="text-warning"> ({t('cc.overdueCount', { n: formatNumber(r.milestones.overdue, locale, 0) })})</span>}
+                      {r.milestones.overdue > 0 && (
+                        <span class="text-warning"> ({t('cc.overdueCount', { n: formatNumber(r.milestones.overdue, locale, 0) })})</span>
+                      )}
                     </dd>
                   </div>
                   <div>

@@ -13,13 +13,14 @@ import { regionKindLabel } from '../data/labels';
 import { type PendingReport, pendingStore } from '../data/pending';
 import { formatDate, formatDateTime, formatEur, formatValue, type Locale } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 import { useStore } from '../store';
 
 const POLL_MS = 1000;
 const POLL_LIMIT_MS = 30_000;
 
-const sourceTotal = (p: Project, source: FundingSource) => p.funding.filter((f) => f.source === source).reduce((n, f) => n + Math.round(f.amountEur * 100), 0) / 100;
+const sourceTotal = (p: Project, source: FundingSource) =>
+  p.funding.filter((f) => f.source === source).reduce((n, f) => n + Math.round(f.amountEur * 100), 0) / 100;
 
 const Timeline = ({ region, catalogue, locale, canEdit }: { region: RegionView; catalogue: Catalogue; locale: Locale; canEdit: boolean }) => {
   if (region.milestones.length === 0) return <p class="empty">{t('region.noMilestones')}</p>;
@@ -79,14 +80,20 @@ const Projects = ({ region, catalogue, locale, canEdit }: { region: RegionView; 
   const used = FUNDING_SOURCES.filter((s) => region.projects.some((p) => sourceTotal(p, s) > 0));
   const columns: Column<Project>[] = [
     { header: t('field.title'), rowHeader: true, render: (p) => p.title, csv: (p) => p.title },
-    { header: t('field.fieldOfAction'), render: (p) => fieldOfActionTitle(catalogue, p.fieldOfAction, locale), csv: (p) => fieldOfActionTitle(catalogue, p.fieldOfAction, locale) },
+    {
+      header: t('field.fieldOfAction'),
+      render: (p) => fieldOfActionTitle(catalogue, p.fieldOfAction, locale),
+      csv: (p) => fieldOfActionTitle(catalogue, p.fieldOfAction, locale),
+    },
     { header: t('field.status'), render: (p) => t(`projectStatus.${p.status}`), csv: (p) => t(`projectStatus.${p.status}`) },
     {
       header: t('region.period'),
       render: (p) => `${formatDate(p.startDate, locale)} – ${p.endDate ? formatDate(p.endDate, locale) : t('region.open')}`,
       csv: (p) => `${formatDate(p.startDate, 'de')} – ${p.endDate ? formatDate(p.endDate, 'de') : ''}`,
     },
-    ...used.map((s): Column<Project> => ({ header: t(`source.${s}`), numeric: true, render: (p) => formatEur(sourceTotal(p, s), locale), csv: (p) => sourceTotal(p, s) })),
+    ...used.map(
+      (s): Column<Project> => ({ header: t(`source.${s}`), numeric: true, render: (p) => formatEur(sourceTotal(p, s), locale), csv: (p) => sourceTotal(p, s) }),
+    ),
     { header: t('region.fundingTotal'), numeric: true, render: (p) => <strong>{formatEur(p.fundingEur, locale)}</strong>, csv: (p) => p.fundingEur },
   ];
   return (
@@ -161,8 +168,20 @@ const Indicators = ({ region, catalogue, locale, canEdit }: { region: RegionView
     { header: t('ind.indicator'), rowHeader: true, render: title, csv: title },
     { header: t('ind.period'), render: (p) => p.latestPeriod, csv: (p) => p.latestPeriod },
     { header: t('ind.total'), numeric: true, render: (p) => formatValue(latest(p)?.total, p.unit, locale), csv: (p) => latest(p)?.total ?? null },
-    { header: t('ind.with'), label: <Short short={t('ind.withShort')} long={t('ind.with')} />, numeric: true, render: (p) => formatValue(latest(p)?.withMigrationBackground, p.unit, locale), csv: (p) => latest(p)?.withMigrationBackground ?? null },
-    { header: t('ind.without'), label: <Short short={t('ind.withoutShort')} long={t('ind.without')} />, numeric: true, render: (p) => formatValue(latest(p)?.withoutMigrationBackground, p.unit, locale), csv: (p) => latest(p)?.withoutMigrationBackground ?? null },
+    {
+      header: t('ind.with'),
+      label: <Short short={t('ind.withShort')} long={t('ind.with')} />,
+      numeric: true,
+      render: (p) => formatValue(latest(p)?.withMigrationBackground, p.unit, locale),
+      csv: (p) => latest(p)?.withMigrationBackground ?? null,
+    },
+    {
+      header: t('ind.without'),
+      label: <Short short={t('ind.withoutShort')} long={t('ind.without')} />,
+      numeric: true,
+      render: (p) => formatValue(latest(p)?.withoutMigrationBackground, p.unit, locale),
+      csv: (p) => latest(p)?.withoutMigrationBackground ?? null,
+    },
     { header: t('ind.gap'), numeric: true, render: (p) => formatGap(latest(p)?.gap, p.unit, locale), csv: (p) => latest(p)?.gap ?? null },
     {
       header: t('ind.gapChange'),
@@ -183,7 +202,10 @@ const Indicators = ({ region, catalogue, locale, canEdit }: { region: RegionView
         <span class="item-actions">
           <HistoryButton regionId={region.regionId} item={`indicator#${p.indicatorId}#${p.latestPeriod}`} label={`${title(p)}, ${p.latestPeriod}`} />
           {canEdit && (
-            <a class="button button-small button-secondary" href={`/regionen/${enc(region.regionId)}/indikatoren/${enc(p.indicatorId)}/${enc(p.latestPeriod)}/bearbeiten`}>
+            <a
+              class="button button-small button-secondary"
+              href={`/regionen/${enc(region.regionId)}/indikatoren/${enc(p.indicatorId)}/${enc(p.latestPeriod)}/bearbeiten`}
+            >
               {t('common.edit')}
               <span class="visually-hidden">
                 : {title(p)}, {p.latestPeriod}
@@ -199,12 +221,12 @@ const Indicators = ({ region, catalogue, locale, canEdit }: { region: RegionView
     <>
       <p class="hint">{t('ind.abbreviations')}</p>
       <DataTable
-      caption={t('region.indicatorsCaption', { region: region.name })}
-      columns={columns}
-      rows={region.indicators}
-      rowKey={(p) => p.indicatorId}
-      filename={`${region.regionId}-indikatoren`}
-      empty={t('region.noIndicators')}
+        caption={t('region.indicatorsCaption', { region: region.name })}
+        columns={columns}
+        rows={region.indicators}
+        rowKey={(p) => p.indicatorId}
+        filename={`${region.regionId}-indikatoren`}
+        empty={t('region.noIndicators')}
       />
     </>
   );

@@ -5,7 +5,7 @@ import { PageHeader } from '../components/page';
 import { RejectionsList } from '../components/rejections-list';
 import { regionName, useCatalogue } from '../data/catalogue';
 import { t } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 
 /** Abgelehnte Meldungen: the region's quarantined reports with their reasons, newest first. */
 const RejectionsScreen = ({ params, session }: ScreenProps) => {

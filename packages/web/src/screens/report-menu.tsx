@@ -1,7 +1,7 @@
 import { enc } from '../api/client';
 import { PageHeader } from '../components/page';
 import { t } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 
 /** Neue Meldung: which kind of report to send. */
 const ReportMenuScreen = ({ params }: ScreenProps) => {

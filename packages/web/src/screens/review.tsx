@@ -11,7 +11,7 @@ import { useCatalogue } from '../data/catalogue';
 import { detailTypeLabel, itemLabel } from '../data/labels';
 import { formatDate, formatDateTime, formatEur, formatNumber, type Locale } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 
 const REVIEWS: Record<string, ReviewId> = { halbzeit: 'midterm', abschluss: 'final' };
 

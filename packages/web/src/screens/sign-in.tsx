@@ -68,7 +68,12 @@ const DevSignIn = ({ config }: { config: DevAuthConfig }) => {
   };
 
   if (choices === undefined) return <Loading />;
-  if (choices === 'error') return <Notice kind="error" title={t('signIn.unavailableTitle')}>{t('signIn.unavailable')}</Notice>;
+  if (choices === 'error')
+    return (
+      <Notice kind="error" title={t('signIn.unavailableTitle')}>
+        {t('signIn.unavailable')}
+      </Notice>
+    );
   return (
     <form class="form sign-in-form" onSubmit={submit} noValidate>
       {error && (
@@ -140,7 +145,11 @@ const CognitoSignIn = ({ config, returnTo }: { config: CognitoAuthConfig; return
   const [error, setError] = useState<string | undefined>(undefined);
   return (
     <div>
-      {error && <Notice kind="error" title={t('signIn.failedTitle')}>{error}</Notice>}
+      {error && (
+        <Notice kind="error" title={t('signIn.failedTitle')}>
+          {error}
+        </Notice>
+      )}
       <p>{t('signIn.cognitoText')}</p>
       <button
         type="button"

@@ -10,11 +10,11 @@ import { Notice, PageHeader, Section } from '../components/page';
 import { fieldOfActionTitle, useCatalogue } from '../data/catalogue';
 import { formatDateTime, type Locale } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
-import type { ScreenProps } from '../routes';
+import type { ScreenProps } from '../screen';
 
 /** The secret of a new subscription: shown once, with a copy button, until the user closes it. */
 const SecretPanel = ({ created, onDone }: { created: CreatedSubscription; onDone: () => void }) => (
-  <div class="secret-panel" role="region" aria-labelledby="secret-title">
+  <section class="secret-panel" aria-labelledby="secret-title">
     <h2 id="secret-title" tabIndex={-1}>
       {t('subs.createdTitle')}
     </h2>
@@ -28,7 +28,7 @@ const SecretPanel = ({ created, onDone }: { created: CreatedSubscription; onDone
     <button type="button" class="button" onClick={onDone}>
       {t('subs.secretStored')}
     </button>
-  </div>
+  </section>
 );
 
 const NewSubscription = ({ catalogue, onCreated }: { catalogue: Catalogue; onCreated: (s: CreatedSubscription) => void }) => {
@@ -56,7 +56,10 @@ const NewSubscription = ({ catalogue, onCreated }: { catalogue: Catalogue; onCre
     }
     setBusy(true);
     try {
-      const created = await api.post<CreatedSubscription>('/v1/subscriptions', { callbackUrl: url.href, ...(fields.length > 0 ? { fieldsOfAction: fields } : {}) });
+      const created = await api.post<CreatedSubscription>('/v1/subscriptions', {
+        callbackUrl: url.href,
+        ...(fields.length > 0 ? { fieldsOfAction: fields } : {}),
+      });
       setErrors([]);
       setCallbackUrl('');
       setFields([]);

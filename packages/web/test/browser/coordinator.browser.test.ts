@@ -96,7 +96,11 @@ describe.skipIf(!hasChromium)('a coordinator in the browser', () => {
     expect(await item.getByRole('heading').textContent()).toBe(MILESTONE);
     expect(await item.locator('.badge-achieved').textContent()).toBe('erreicht');
     const region = await world.api<RegionView>(`/v1/regions/${REGION}`, token);
-    expect(region.milestones.find((m) => m.milestoneId === 'integrationsbeirat-konstituiert')).toMatchObject({ status: 'achieved', achievedDate: '2012-09-28', revision: 1 });
+    expect(region.milestones.find((m) => m.milestoneId === 'integrationsbeirat-konstituiert')).toMatchObject({
+      status: 'achieved',
+      achievedDate: '2012-09-28',
+      revision: 1,
+    });
     expect(await audit(page, 'koordination-gesendet')).toEqual([]);
   });
 
@@ -134,15 +138,20 @@ describe.skipIf(!hasChromium)('a coordinator in the browser', () => {
     expect(await audit(page, 'koordination-import-vorschau')).toEqual([]);
 
     await page.getByRole('button', { name: '2 gültige Zeilen senden' }).click();
-    await expect.poll(() => page.getByTestId('import-done').textContent(), { timeout: 20_000 }).toBe('2 Zeilen angenommen, 0 abgelehnt, 1 wegen Fehlern nicht gesendet.');
+    await expect
+      .poll(() => page.getByTestId('import-done').textContent(), { timeout: 20_000 })
+      .toBe('2 Zeilen angenommen, 0 abgelehnt, 1 wegen Fehlern nicht gesendet.');
     expect(await page.locator('tr[data-line="2"]').textContent()).toContain('angenommen');
     expect(await page.locator('tr[data-line="4"]').textContent()).toContain('angenommen');
     await expect
-      .poll(async () => {
-        const region = await world.api<RegionView>(`/v1/regions/${REGION}`, token);
-        const point = (id: string) => region.indicators.find((i) => i.indicatorId === id)?.points.find((p) => p.period === '2013');
-        return [point('unemployment-rate')?.withMigrationBackground, point('naturalisations')?.total, point('school-leavers-without-qualification')];
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          const region = await world.api<RegionView>(`/v1/regions/${REGION}`, token);
+          const point = (id: string) => region.indicators.find((i) => i.indicatorId === id)?.points.find((p) => p.period === '2013');
+          return [point('unemployment-rate')?.withMigrationBackground, point('naturalisations')?.total, point('school-leavers-without-qualification')];
+        },
+        { timeout: 20_000 },
+      )
       .toEqual([12.4, 1234, undefined]);
     expect(await audit(page, 'koordination-import-gesendet')).toEqual([]);
   });

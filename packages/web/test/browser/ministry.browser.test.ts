@@ -34,8 +34,7 @@ const shownValues = async (page: Page) => {
   return out;
 };
 
-const expectedValues = (view: CompetenceCircle) =>
-  Object.fromEntries(TWO_REGIONS.flatMap((r) => METRICS.map((m) => [`${r} ${m}`, apiValue(view, m, r)])));
+const expectedValues = (view: CompetenceCircle) => Object.fromEntries(TWO_REGIONS.flatMap((r) => METRICS.map((m) => [`${r} ${m}`, apiValue(view, m, r)])));
 
 describe.skipIf(!hasChromium)('the ministry in the browser', () => {
   let world: World;
@@ -57,9 +56,13 @@ describe.skipIf(!hasChromium)('the ministry in the browser', () => {
     expect(await shownValues(page)).toEqual(expectedValues(view));
     // The figures read as people read them: de-DE amounts.
     const funding = view.regions.find((r) => r.regionId === 'wetzlar')!.projects.fundingEur;
-    await expect.poll(async () => (await ccCell(page, 'projects.fundingEur', 'wetzlar').textContent())?.replace(/\s/g, ' ')).toBe(
-      new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: Number.isInteger(funding) ? 0 : 2 }).format(funding).replace(/\s/g, ' '),
-    );
+    await expect
+      .poll(async () => (await ccCell(page, 'projects.fundingEur', 'wetzlar').textContent())?.replace(/\s/g, ' '))
+      .toBe(
+        new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR', minimumFractionDigits: Number.isInteger(funding) ? 0 : 2 })
+          .format(funding)
+          .replace(/\s/g, ' '),
+      );
     expect(await audit(page, 'ministerium-kompetenzkreis')).toEqual([]);
   });
 
@@ -91,20 +94,30 @@ describe.skipIf(!hasChromium)('the ministry in the browser', () => {
   it('downloads the table as CSV the way German Excel opens it, with the rows of the table', async () => {
     await settled(page);
     const rows = await page.locator('.competence-table tbody tr[data-metric]').count();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV herunterladen\s*: Modellregionen im Vergleich/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /CSV herunterladen\s*: Modellregionen im Vergleich/ }).click(),
+    ]);
     const path = join(RESULTS, download.suggestedFilename());
     await download.saveAs(path);
     const bytes = await readFile(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(rows + 1);
-    expect(lines[0]).toBe('Kennzahl;Stadt Kassel;Stadt Wetzlar;Landeshauptstadt Wiesbaden;Hochtaunuskreis;Stadt Offenbach am Main;Main-Kinzig-Kreis mit der Stadt Hanau;Gesamt');
+    expect(lines[0]).toBe(
+      'Kennzahl;Stadt Kassel;Stadt Wetzlar;Landeshauptstadt Wiesbaden;Hochtaunuskreis;Stadt Offenbach am Main;Main-Kinzig-Kreis mit der Stadt Hanau;Gesamt',
+    );
     // Funding with a decimal comma and no grouping: 286914,43, as the table's cell holds it.
     const wetzlarFunding = Number(await ccCell(page, 'projects.fundingEur', 'wetzlar').getAttribute('data-value'));
     const fundingLine = lines.find((l) => l.startsWith('Projekte: Fördermittel;'))!;
     expect(fundingLine.split(';')[2]).toBe(String(wetzlarFunding).replace('.', ','));
     const shownFirstRow = await page.locator('.competence-table tbody tr[data-metric="milestones.total"] td').allTextContents();
-    expect(lines.find((l) => l.startsWith('Meilensteine: Gesamt;'))!.split(';').slice(1)).toEqual(shownFirstRow);
+    expect(
+      lines
+        .find((l) => l.startsWith('Meilensteine: Gesamt;'))!
+        .split(';')
+        .slice(1),
+    ).toEqual(shownFirstRow);
   });
 
   it('closes the Halbzeitbilanz through the confirmation dialog, after which it shows as closed, and prints as a clean document', async () => {
@@ -137,7 +150,15 @@ describe.skipIf(!hasChromium)('the ministry in the browser', () => {
     const late = await fetch(`${world.base}/v1/regions/kassel/milestones`, {
       method: 'POST',
       headers: { authorization: `Bearer ${kassel}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ schemaVersion: 1, revision: 1, reportedAt: '2012-02-20T10:00:00+01:00', milestoneId: 'nachgereicht', title: 'Nachgereicht', status: 'planned', dueDate: '2012-12-31' }),
+      body: JSON.stringify({
+        schemaVersion: 1,
+        revision: 1,
+        reportedAt: '2012-02-20T10:00:00+01:00',
+        milestoneId: 'nachgereicht',
+        title: 'Nachgereicht',
+        status: 'planned',
+        dueDate: '2012-12-31',
+      }),
     });
     expect(late.status).toBe(202);
     await world.runtime.settled();
@@ -146,7 +167,9 @@ describe.skipIf(!hasChromium)('the ministry in the browser', () => {
     const amendments = page.getByRole('table', { name: 'Nachträgliche Änderungen' });
     await amendments.waitFor();
     expect(await amendments.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^Stadt KasselMeilensteinMeilenstein nachgereicht1/)]);
-    expect(await ccCell(page, 'milestones.total', 'kassel').getAttribute('data-value')).toBe(String(review.competenceCircle.regions.find((x) => x.regionId === 'kassel')!.milestones.total));
+    expect(await ccCell(page, 'milestones.total', 'kassel').getAttribute('data-value')).toBe(
+      String(review.competenceCircle.regions.find((x) => x.regionId === 'kassel')!.milestones.total),
+    );
 
     // Printed: A4, no navigation or buttons, each region on a page of its own.
     await page.emulateMedia({ media: 'print' });
@@ -193,14 +216,33 @@ describe.skipIf(!hasChromium)('the ministry in the browser', () => {
       regionId: 'kassel',
       item: 'milestone#auftaktkonferenz',
       revisions: [
-        { eventId: 'e2', revision: 2, reportedAt: '2010-06-07T10:00:00+02:00', reportedBy: 'Koordination Stadt Kassel', acceptedAt: '2010-06-07T08:00:01Z', outcome: 'applied', detail: {} },
-        { eventId: 'e1', revision: 1, reportedAt: '2010-01-11T09:00:00+01:00', reportedBy: 'Koordination Stadt Kassel', acceptedAt: '2010-01-11T08:00:01Z', outcome: 'applied', detail: {} },
+        {
+          eventId: 'e2',
+          revision: 2,
+          reportedAt: '2010-06-07T10:00:00+02:00',
+          reportedBy: 'Koordination Stadt Kassel',
+          acceptedAt: '2010-06-07T08:00:01Z',
+          outcome: 'applied',
+          detail: {},
+        },
+        {
+          eventId: 'e1',
+          revision: 1,
+          reportedAt: '2010-01-11T09:00:00+01:00',
+          reportedBy: 'Koordination Stadt Kassel',
+          acceptedAt: '2010-01-11T08:00:01Z',
+          outcome: 'applied',
+          detail: {},
+        },
       ],
     };
     await page.route('**/v1/regions/kassel/revisions?**', (route) => route.fulfill({ json: history }));
     await page.goto('/regionen/kassel');
     await settled(page);
-    await page.getByRole('button', { name: /^Verlauf\s*: / }).first().click();
+    await page
+      .getByRole('button', { name: /^Verlauf\s*: / })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: /^Verlauf: / });
     await dialog.getByRole('table').waitFor();
     expect(await dialog.locator('tbody tr').count()).toBe(2);

@@ -61,7 +61,9 @@ describe.skipIf(!hasChromium)('a subscriber municipality in the browser', () => 
     // A URL that is none is refused at its field, in German.
     await page.getByLabel('Webhook-Adresse').fill('gießen.de/webhook');
     await page.getByRole('button', { name: 'Abonnement anlegen' }).click();
-    expect(await page.locator('#f-callbackUrl-error').textContent()).toBe('Fehler: Bitte eine vollständige Adresse angeben, z. B. https://www.beispiel.de/webhook.');
+    expect(await page.locator('#f-callbackUrl-error').textContent()).toBe(
+      'Fehler: Bitte eine vollständige Adresse angeben, z. B. https://www.beispiel.de/webhook.',
+    );
 
     const callbackUrl = 'http://127.0.0.1:9/giessen/webhook';
     await page.getByLabel('Webhook-Adresse').fill(callbackUrl);

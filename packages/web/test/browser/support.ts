@@ -8,7 +8,7 @@ import { type LocalRuntime, sendAsRegions, startLocalRuntime } from '@modellregi
 import { demoHistory } from '../../../local/src/demo/demo-history';
 import { ensureWebBuilt } from '../../build/ensure-built';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`browser tests skipped: ${CHROMIUM} is missing (apt-get update && apt-get install -y chromium)`);
@@ -40,7 +40,16 @@ export const startWorld = async (): Promise<World> => {
     await runtime.settled();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   } catch (err) {
     await runtime.stop();

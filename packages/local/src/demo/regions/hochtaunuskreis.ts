@@ -35,7 +35,11 @@ export const hochtaunuskreis: RegionData = {
       title: 'Netzwerk der Integrationsverantwortlichen in den kreisangehörigen Kommunen',
       fieldOfAction: 'participation',
       dueDate: '2010-12-31',
-      steps: [plan('2010-05-03 09:05'), begin('2010-09-06 10:00'), done('2011-02-07 10:00', '2011-01-26', 'Alle dreizehn Städte und Gemeinden haben eine Ansprechperson benannt.')],
+      steps: [
+        plan('2010-05-03 09:05'),
+        begin('2010-09-06 10:00'),
+        done('2011-02-07 10:00', '2011-01-26', 'Alle dreizehn Städte und Gemeinden haben eine Ansprechperson benannt.'),
+      ],
     },
     {
       id: 'leitbild-interkulturelle-oeffnung',
@@ -52,7 +56,11 @@ export const hochtaunuskreis: RegionData = {
       steps: [
         plan('2011-02-07 10:10'),
         begin('2011-07-18 10:05'),
-        delay('2012-01-23 10:00', '2012-12-31', 'Die Daten der kreisangehörigen Kommunen liegen nicht nach Migrationshintergrund vor; Abstimmung mit den Meldebehörden.'),
+        delay(
+          '2012-01-23 10:00',
+          '2012-12-31',
+          'Die Daten der kreisangehörigen Kommunen liegen nicht nach Migrationshintergrund vor; Abstimmung mit den Meldebehörden.',
+        ),
         done('2013-01-21 10:00', '2013-01-14'),
       ],
     },
@@ -61,7 +69,11 @@ export const hochtaunuskreis: RegionData = {
       title: 'Willkommensmappe für Neuzugewanderte in allen Kommunen',
       fieldOfAction: 'participation',
       dueDate: '2011-10-31',
-      steps: [plan('2011-02-07 10:15'), begin('2011-07-18 10:10'), done('2012-05-07 10:00', '2012-04-30', 'In sechs Sprachen, ausgegeben über die Meldestellen.')],
+      steps: [
+        plan('2011-02-07 10:15'),
+        begin('2011-07-18 10:10'),
+        done('2012-05-07 10:00', '2012-04-30', 'In sechs Sprachen, ausgegeben über die Meldestellen.'),
+      ],
     },
     {
       id: 'integrationsbeirat-kreis',

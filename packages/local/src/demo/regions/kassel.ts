@@ -1,16 +1,4 @@
-import {
-  begin,
-  delay,
-  done,
-  eu,
-  kommune,
-  land,
-  plan,
-  projectStep,
-  type RegionData,
-  series,
-  stiftung,
-} from '../builders';
+import { begin, delay, done, eu, kommune, land, plan, projectStep, type RegionData, series, stiftung } from '../builders';
 
 export const kassel: RegionData = {
   profile: {
@@ -50,10 +38,7 @@ export const kassel: RegionData = {
       title: 'Auftaktkonferenz Integration mit Bürgerinnen und Bürgern, Vereinen und Migrantenorganisationen',
       fieldOfAction: 'participation',
       dueDate: '2010-05-31',
-      steps: [
-        plan('2010-02-03 10:20'),
-        done('2010-06-07 09:00', '2010-05-29', 'Rund 250 Teilnehmende; Themenwünsche für die Arbeitsgruppen gesammelt.'),
-      ],
+      steps: [plan('2010-02-03 10:20'), done('2010-06-07 09:00', '2010-05-29', 'Rund 250 Teilnehmende; Themenwünsche für die Arbeitsgruppen gesammelt.')],
     },
     {
       id: 'bestandsaufnahme-angebote',
@@ -140,7 +125,8 @@ export const kassel: RegionData = {
           why: 'Landesmittel für 2012 und 2013 aufgestockt',
         }),
         projectStep('2013-12-16 11:00', 'completed', {
-          summary: 'In vier Jahren 24 Stadtteilmütter qualifiziert, die rund 380 Familien begleitet haben; die Stadt übernimmt das Angebot in die Regelförderung.',
+          summary:
+            'In vier Jahren 24 Stadtteilmütter qualifiziert, die rund 380 Familien begleitet haben; die Stadt übernimmt das Angebot in die Regelförderung.',
         }),
       ],
     },
@@ -181,11 +167,7 @@ export const kassel: RegionData = {
       endDate: '2013-12-31',
       funding: [land(20000), kommune(12000.25, 'Personalentwicklung')],
       partners: ['Personal- und Organisationsamt', 'Ausländerbeirat'],
-      steps: [
-        projectStep('2012-01-16 10:15', 'planned'),
-        projectStep('2012-03-12 10:35', 'running'),
-        projectStep('2013-12-16 11:05', 'completed'),
-      ],
+      steps: [projectStep('2012-01-16 10:15', 'planned'), projectStep('2012-03-12 10:35', 'running'), projectStep('2013-12-16 11:05', 'completed')],
     },
   ],
 
@@ -211,7 +193,13 @@ export const kassel: RegionData = {
   ],
 
   singleValues: [
-    { indicatorId: 'advisory-council-turnout', period: '2010-11', at: '2010-11-16 09:00', total: 7.9, source: 'Wahlamt, Ausländerbeiratswahl vom 7. November 2010' },
+    {
+      indicatorId: 'advisory-council-turnout',
+      period: '2010-11',
+      at: '2010-11-16 09:00',
+      total: 7.9,
+      source: 'Wahlamt, Ausländerbeiratswahl vom 7. November 2010',
+    },
   ],
 
   findings: [

@@ -52,7 +52,11 @@ export const mainKinzigHanau: RegionData = {
       steps: [
         plan('2011-01-17 11:05'),
         begin('2011-06-06 11:00'),
-        delay('2012-05-21 11:00', '2012-12-31', 'Kreis und Stadt führen unterschiedliche Statistiksysteme; gemeinsame Kennzahlendefinitionen erst im Frühjahr vereinbart.'),
+        delay(
+          '2012-05-21 11:00',
+          '2012-12-31',
+          'Kreis und Stadt führen unterschiedliche Statistiksysteme; gemeinsame Kennzahlendefinitionen erst im Frühjahr vereinbart.',
+        ),
         done('2013-03-04 11:00', '2013-02-22'),
       ],
     },
@@ -133,10 +137,7 @@ export const mainKinzigHanau: RegionData = {
       startDate: '2012-09-01',
       funding: [land(25000), eu(30000)],
       partners: ['IHK Hanau-Gelnhausen-Schlüchtern', 'Kreishandwerkerschaft', 'Agentur für Arbeit Hanau'],
-      steps: [
-        projectStep('2012-06-20 15:10', 'planned'),
-        projectStep('2012-09-17 11:00', 'running', { endDate: '2014-08-31' }),
-      ],
+      steps: [projectStep('2012-06-20 15:10', 'planned'), projectStep('2012-09-17 11:00', 'running', { endDate: '2014-08-31' })],
     },
   ],
 

@@ -118,7 +118,9 @@ export const offenbach: RegionData = {
       steps: [
         projectStep('2011-03-14 15:20', 'planned'),
         projectStep('2011-04-11 15:00', 'running'),
-        projectStep('2013-04-15 15:00', 'completed', { summary: '46 zusätzliche Ausbildungsplätze in Betrieben von Inhaberinnen und Inhabern mit Migrationshintergrund.' }),
+        projectStep('2013-04-15 15:00', 'completed', {
+          summary: '46 zusätzliche Ausbildungsplätze in Betrieben von Inhaberinnen und Inhabern mit Migrationshintergrund.',
+        }),
       ],
     },
     {
@@ -175,7 +177,13 @@ export const offenbach: RegionData = {
   ],
 
   singleValues: [
-    { indicatorId: 'advisory-council-turnout', period: '2010-11', at: '2010-11-15 17:30', total: 6.8, source: 'Wahlamt, Ausländerbeiratswahl vom 7. November 2010' },
+    {
+      indicatorId: 'advisory-council-turnout',
+      period: '2010-11',
+      at: '2010-11-15 17:30',
+      total: 6.8,
+      source: 'Wahlamt, Ausländerbeiratswahl vom 7. November 2010',
+    },
   ],
 
   findings: [

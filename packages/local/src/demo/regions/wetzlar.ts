@@ -201,11 +201,7 @@ export const wetzlar: RegionData = {
       endDate: '2013-12-31',
       funding: [land(12000), bund(15300, 'Integrationskurse (BAMF)'), kommune(4000, 'Städtischer Integrationsfonds')],
       partners: ['Volkshochschule Wetzlar', 'Kursträger', 'Quartiersmanagement Soziale Stadt'],
-      steps: [
-        projectStep('2010-12-06 10:00', 'planned'),
-        projectStep('2011-02-14 10:00', 'running'),
-        projectStep('2013-12-16 09:10', 'completed'),
-      ],
+      steps: [projectStep('2010-12-06 10:00', 'planned'), projectStep('2011-02-14 10:00', 'running'), projectStep('2013-12-16 09:10', 'completed')],
     },
     {
       id: 'internationales-kulturfest-2011',
@@ -233,7 +229,13 @@ export const wetzlar: RegionData = {
   ],
 
   singleValues: [
-    { indicatorId: 'advisory-council-turnout', period: '2010-11', at: '2010-11-15 11:00', total: 8.4, source: 'Wahlamt, Ausländerbeiratswahl vom 7. November 2010' },
+    {
+      indicatorId: 'advisory-council-turnout',
+      period: '2010-11',
+      at: '2010-11-15 11:00',
+      total: 8.4,
+      source: 'Wahlamt, Ausländerbeiratswahl vom 7. November 2010',
+    },
   ],
 
   findings: [

@@ -54,10 +54,7 @@ export const wiesbaden: RegionData = {
       title: 'Mehrsprachige Elternbriefe für alle Grundschulen',
       fieldOfAction: 'language',
       dueDate: '2011-12-31',
-      steps: [
-        plan('2011-01-24 10:00'),
-        cancel('2011-10-17 09:00', 'Aufgegangen im Projekt Bildungslotsen; ein eigener Meilenstein entfällt.'),
-      ],
+      steps: [plan('2011-01-24 10:00'), cancel('2011-10-17 09:00', 'Aufgegangen im Projekt Bildungslotsen; ein eigener Meilenstein entfällt.')],
     },
     {
       id: 'interkulturelle-oeffnung-kitas',
@@ -96,12 +93,9 @@ export const wiesbaden: RegionData = {
       funding: [land(38000), kommune(24500, 'Amt für Soziale Arbeit'), eu(19800, 'Europäischer Integrationsfonds')],
       partners: ['Staatliches Schulamt', 'Kita-Träger', 'Migrantenorganisationen'],
       lighthouse: true,
-      summary: 'Ehrenamtliche und hauptamtliche Lotsen begleiten Familien an den Übergängen Kita–Grundschule, Grundschule–weiterführende Schule und Schule–Beruf.',
-      steps: [
-        projectStep('2010-08-23 09:45', 'planned'),
-        projectStep('2010-10-04 10:00', 'running'),
-        projectStep('2013-10-07 11:00', 'completed'),
-      ],
+      summary:
+        'Ehrenamtliche und hauptamtliche Lotsen begleiten Familien an den Übergängen Kita–Grundschule, Grundschule–weiterführende Schule und Schule–Beruf.',
+      steps: [projectStep('2010-08-23 09:45', 'planned'), projectStep('2010-10-04 10:00', 'running'), projectStep('2013-10-07 11:00', 'completed')],
     },
     {
       id: 'mehrsprachige-elternschule',
@@ -158,7 +152,13 @@ export const wiesbaden: RegionData = {
   ],
 
   singleValues: [
-    { indicatorId: 'advisory-council-turnout', period: '2010-11', at: '2010-11-17 10:00', total: 7.3, source: 'Wahlamt, Ausländerbeiratswahl vom 7. November 2010' },
+    {
+      indicatorId: 'advisory-council-turnout',
+      period: '2010-11',
+      at: '2010-11-17 10:00',
+      total: 7.3,
+      source: 'Wahlamt, Ausländerbeiratswahl vom 7. November 2010',
+    },
   ],
 
   findings: [

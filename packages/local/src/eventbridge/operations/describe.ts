@@ -24,9 +24,7 @@ export const describeOperations = ({ busName, account, policy, arns }: EndpointC
     'AWSEvents.DescribeEventBus': (_principal, body) => {
       const name = typeof body.Name === 'string' && body.Name !== '' ? body.Name.replace(/^.*event-bus\//, '') : 'default';
       if (name !== busName && name !== 'default') throw new AwsError('ResourceNotFoundException', `Event bus ${name} does not exist.`);
-      return name === busName
-        ? { Name: name, Arn: arns.bus(name), Policy: JSON.stringify(policyDocument()) }
-        : { Name: name, Arn: arns.bus(name) };
+      return name === busName ? { Name: name, Arn: arns.bus(name), Policy: JSON.stringify(policyDocument()) } : { Name: name, Arn: arns.bus(name) };
     },
     'AWSEvents.ListRules': (_principal, body) => {
       const bus = typeof body.EventBusName === 'string' ? body.EventBusName.replace(/^.*event-bus\//, '') : 'default';

@@ -22,7 +22,8 @@ export const replayOperations = ({ busName, bus, arns }: EndpointContext): Opera
   const filterRules = (destination: unknown): string[] | undefined => {
     const filter = (destination as { FilterArns?: unknown } | undefined)?.FilterArns;
     if (filter === undefined || filter === null) return undefined;
-    if (!Array.isArray(filter) || filter.length === 0) throw new AwsError('ValidationException', 'Destination.FilterArns must be a non-empty list of rule ARNs.');
+    if (!Array.isArray(filter) || filter.length === 0)
+      throw new AwsError('ValidationException', 'Destination.FilterArns must be a non-empty list of rule ARNs.');
     return filter.map((arn) => {
       const name = RULES.find((r) => arns.rule(r.name) === arn)?.name;
       if (name === undefined) throw new AwsError('ValidationException', `Destination.FilterArns: ${String(arn)} is not a rule of the bus ${busName}.`);
