@@ -15,6 +15,34 @@ import { BackendFunctions, type FunctionName, type LogLevel } from './backend/la
 import { type SubscriberBus, SubscriberForwarding } from './backend/subscriber-forwarding';
 import { ReportTable } from './backend/table';
 import { UserDirectory } from './backend/users';
+import { WebApp, type WebAppCustomDomain } from './backend/web';
+
+/** Where the web app's build is, and how the app is reached. */
+interface WebAppSettings {
+  /** The built app (packages/web/dist): `ensureWebBuilt()` of @modellregionen/web/build makes it. */
+  readonly appDir: string;
+  /**
+   * Prefix of Cognito's hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`), unique
+   * in the AWS region.
+   * @default `modellregionen-<account id>`
+   */
+  readonly hostedUiDomainPrefix?: string;
+  /**
+   * A domain of the organisation's own, with its certificate in us-east-1.
+   * @default CloudFront's `d….cloudfront.net`
+   */
+  readonly customDomain?: WebAppCustomDomain;
+  /**
+   * Further app addresses that may receive the sign-in's code (`https://host` or `http://localhost:<port>`).
+   * @default none
+   */
+  readonly additionalAppUrls?: readonly string[];
+  /**
+   * ARN of a WAF web ACL (scope CLOUDFRONT, in us-east-1) for the distribution.
+   * @default none
+   */
+  readonly webAclArn?: string;
+}
 
 export interface ModellregionenBackendProps {
   /**
@@ -38,7 +66,7 @@ export interface ModellregionenBackendProps {
    */
   readonly alarmTopic?: sns.ITopic;
   /**
-   * What happens to the table and the user pool when they leave the stack.
+   * What happens to the table, the user pool and the web app's buckets when they leave the stack.
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
@@ -47,18 +75,21 @@ export interface ModellregionenBackendProps {
    * @default 'INFO'
    */
   readonly logLevel?: LogLevel;
+  /** The web app: served by CloudFront from a private bucket, `/v1/*` to the HTTP API. */
+  readonly web: WebAppSettings;
 }
 
 /**
  * The whole reporting backend: the table; the bus with its archive, policy, rules and work queues;
- * the functions; findings forwarded to subscriber buses; the HTTP API with its Cognito users; and
- * alarms. Each is a construct of its own (infra/lib/backend/); this one composes them.
+ * the functions; findings forwarded to subscriber buses; the HTTP API with its Cognito users; the
+ * web app behind CloudFront; and alarms. Each is a construct of its own (infra/lib/backend/); this one composes them.
  */
 export class ModellregionenBackend extends Construct {
   readonly bus: events.EventBus;
   readonly table: dynamodb.Table;
   readonly api: apigw.HttpApi;
   readonly userPool: cognito.UserPool;
+  readonly web: WebApp;
   readonly functions: Readonly<Record<FunctionName, nodejs.NodejsFunction>>;
   readonly deadLetterQueues: sqs.Queue[];
   readonly alarmTopic: sns.ITopic;
@@ -99,15 +130,25 @@ export class ModellregionenBackend extends Construct {
       logLevel: props.logLevel,
     }).functions;
 
-    const users = new UserDirectory(this, 'Users', { removalPolicy: props.removalPolicy });
+    const users = new UserDirectory(this, 'Users', { removalPolicy: props.removalPolicy, domainPrefix: props.web.hostedUiDomainPrefix });
     this.userPool = users.userPool;
+    // The app first: its client needs the distribution's address, and the API's authorizer the client.
+    this.web = new WebApp(this, 'Web', {
+      appDir: props.web.appDir,
+      users,
+      customDomain: props.web.customDomain,
+      additionalAppUrls: props.web.additionalAppUrls,
+      webAclArn: props.web.webAclArn,
+      removalPolicy: props.removalPolicy,
+    });
     const api = new ReportingApi(this, 'HttpApi', {
       userPool: users.userPool,
-      client: users.client,
+      clients: [users.client, this.web.client],
       readFunction: this.functions.apiRead,
       writeFunction: this.functions.apiWrite,
     });
     this.api = api.api;
+    this.web.serveApi(this.api);
     this.publicRoutes = [...api.publicRoutes];
 
     this.alarmTopic = new BackendAlarms(this, 'Alarms', {

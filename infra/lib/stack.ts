@@ -2,6 +2,7 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { DEFAULT_BUS_NAME } from '@modellregionen/events';
+import { WEB_DIST } from '@modellregionen/web/build';
 import { ModellregionenBackend, type ModellregionenBackendProps } from './backend';
 import { acknowledgeNagFindings } from './nag-acknowledgements';
 
@@ -18,9 +19,13 @@ export class ModellregionenStack extends Stack {
     acknowledgeNagFindings(this, this.backend);
 
     // What the operator's runbook (docs/operations.md) needs: `aws cloudformation describe-stacks`.
-    const { workQueues, busDeliveryDeadLetters, functions, table } = this.backend;
+    const { workQueues, busDeliveryDeadLetters, functions, table, web, userPool } = this.backend;
     // CloudFormation names the table.
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'WebAppUrl', { value: web.url, description: 'Where users open the web app' });
+    new CfnOutput(this, 'WebBucketName', { value: web.bucket.bucketName });
+    new CfnOutput(this, 'WebDistributionId', { value: web.distribution.distributionId });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId, description: 'Where administrators create users' });
     const queues: Record<string, sqs.IQueue> = {
       AggregateQueue: workQueues.aggregate.queue,
       AggregateDeadLetters: workQueues.aggregate.deadLetters,
@@ -54,6 +59,18 @@ export const backendPropsFromContext = (node: { tryGetContext(key: string): unkn
   if (Object.keys(regionPrincipals).length === 0) {
     throw new Error('context "regionPrincipals" must map each region id (and "ministerium") to its AWS account id or principal ARN');
   }
+  // `-c key=one` or `-c key='["one","two"]'`.
+  const list = (key: string): string[] => {
+    const value = parse<unknown>(key, []);
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+    throw new Error(`context "${key}" must be a string or a JSON array of strings`);
+  };
+  const webDomainNames = list('webDomainNames');
+  const webCertificateArn = parse<string | undefined>('webCertificateArn', undefined);
+  if (webDomainNames.length > 0 !== (webCertificateArn !== undefined)) {
+    throw new Error('context "webDomainNames" and "webCertificateArn" go together: the domain names and their certificate in us-east-1');
+  }
   const removal = parse<string>('removalPolicy', 'retain');
   if (removal !== 'retain' && removal !== 'destroy') throw new Error('context "removalPolicy" must be "retain" or "destroy"');
   return {
@@ -61,5 +78,13 @@ export const backendPropsFromContext = (node: { tryGetContext(key: string): unkn
     regionPrincipals,
     subscriberBuses: parse<string[]>('subscriberBuses', []).map((eventBusArn) => ({ eventBusArn })),
     removalPolicy: removal === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    web: {
+      // The CDK app builds it before it reads this (infra/bin/app.ts).
+      appDir: WEB_DIST,
+      hostedUiDomainPrefix: parse<string | undefined>('cognitoDomainPrefix', undefined),
+      customDomain: webCertificateArn === undefined ? undefined : { domainNames: webDomainNames, certificateArn: webCertificateArn },
+      additionalAppUrls: list('webAppUrls'),
+      webAclArn: parse<string | undefined>('webAclArn', undefined),
+    },
   };
 };

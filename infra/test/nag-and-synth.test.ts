@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,9 +55,9 @@ describe('npx cdk synth', () => {
     };
     const functionOf = (hash: string) =>
       Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Code?.S3Key === `${hash}.zip`)?.[0];
-    const bundles = readdirSync(out)
-      .filter((d) => d.startsWith('asset.'))
-      .map((d) => ({ function: functionOf(d.slice(6)), bytes: statSync(join(out, d, 'index.mjs')).size }));
+    // The functions' bundles; the other assets are the web app's files and the deployment function aws-s3-deployment brings.
+    const bundleDirs = readdirSync(out).filter((d) => d.startsWith('asset.') && existsSync(join(out, d, 'index.mjs')));
+    const bundles = bundleDirs.map((d) => ({ function: functionOf(d.slice(6)), bytes: statSync(join(out, d, 'index.mjs')).size }));
     // Each bundle loads as the Lambda runtime would load it (ESM), and exports its handler.
     for (const b of bundles) {
       const dir = readdirSync(out).find((d) => functionOf(d.slice(6)) === b.function)!;
@@ -76,7 +76,7 @@ describe('npx cdk synth', () => {
 
     // What npm installs for development only (the CDK, cdk-nag, the test tools) stays out of the functions.
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    for (const dir of readdirSync(out).filter((d) => d.startsWith('asset.'))) {
+    for (const dir of bundleDirs) {
       const packages = bundledPackages(join(out, dir, 'index.mjs.map'));
       expect(packages, dir).toContain('node_modules/zod');
       expect(

@@ -26,7 +26,7 @@ describe('logical ids', () => {
     const idsOf = (type: string) => ofType(type).map(([id]) => id);
     expect(idsOf('AWS::DynamoDB::Table')).toEqual(['BackendTable11108670']);
     expect(idsOf('AWS::Cognito::UserPool')).toEqual(['BackendUsers325FD142']);
-    expect(idsOf('AWS::Cognito::UserPoolClient')).toEqual(['BackendUsersApiClient0697D34D']);
+    expect(idsOf('AWS::Cognito::UserPoolClient')).toEqual(['BackendUsersApiClient0697D34D', expect.stringMatching(/^BackendUsersWebClient/)]);
     expect(idsOf('AWS::Events::EventBus')).toEqual(['BackendBus1050B781']);
     expect(idsOf('AWS::Events::Archive')).toEqual(['BackendBusArchive84C0076A']);
     expect(idsOf('AWS::ApiGatewayV2::Api')).toEqual(['BackendHttpApi82C65F03']);
@@ -140,8 +140,14 @@ describe('the alarms', () => {
 
 describe('the functions', () => {
   it('all run on Node.js 22 on arm64, traced, with Powertools configured by environment', () => {
-    const functions = ofType('AWS::Lambda::Function');
+    const functions = ofType('AWS::Lambda::Function').filter(([id]) => id.startsWith('BackendFunctions'));
     expect(functions).toHaveLength(4);
+    // The only other function is the one aws-s3-deployment brings to upload the web app.
+    expect(
+      ofType('AWS::Lambda::Function')
+        .filter(([id]) => !id.startsWith('BackendFunctions'))
+        .map(([id]) => id),
+    ).toEqual([expect.stringMatching(/^CustomCDKBucketDeployment/)]);
     for (const [, f] of functions) {
       expect(f.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -191,7 +197,11 @@ describe('the HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+      // The API client's tokens and the web app's.
+      JwtConfiguration: {
+        Audience: [{ Ref: 'BackendUsersApiClient0697D34D' }, { Ref: Match.stringLikeRegexp('^BackendUsersWebClient') }],
+        Issuer: Match.anyValue(),
+      },
     });
     for (const [, route] of ofType('AWS::ApiGatewayV2::Route')) {
       const isPublic = ROUTES.find((r) => `${r.method} ${r.path}` === route.Properties!.RouteKey)!.access === 'public';

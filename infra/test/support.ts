@@ -2,8 +2,12 @@ import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { ensureWebBuilt } from '@modellregionen/web/build';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { backendPropsFromContext, ModellregionenStack } from '../lib/stack';
+
+// As `npx cdk synth` does (infra/bin/app.ts): the stack deploys the built web app.
+await ensureWebBuilt();
 
 /** The stack as `cdk synth` builds it from cdk.json's context, with cdk-nag's AwsSolutions pack. */
 export const synthesizeStack = (context: Record<string, unknown> = cdkJson.context) => {

@@ -11,8 +11,8 @@ import { ROUTES } from '@modellregionen/api';
 interface ReportingApiProps {
   /** The pool whose tokens the API accepts. */
   readonly userPool: cognito.IUserPool;
-  /** The client the tokens must be issued to (their audience). */
-  readonly client: cognito.IUserPoolClient;
+  /** The clients the tokens may be issued to (their audience): the API client and the web app's. */
+  readonly clients: readonly cognito.IUserPoolClient[];
   /** The function behind the read routes. */
   readonly readFunction: lambda.Function;
   /** The function behind the write routes. */
@@ -30,14 +30,14 @@ export class ReportingApi extends Construct {
 
   constructor(scope: Construct, id: string, props: ReportingApiProps) {
     super(scope, id);
-    // The functions verify the token again, against the same pool and client.
+    // The functions verify the token again, against the same pool and clients.
     for (const f of [props.readFunction, props.writeFunction]) {
       f.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
-      f.addEnvironment('USER_POOL_CLIENT_ID', props.client.userPoolClientId);
+      f.addEnvironment('USER_POOL_CLIENT_ID', props.clients.map((c) => c.userPoolClientId).join(','));
     }
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
-    const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, { userPoolClients: [props.client] });
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, { userPoolClients: [...props.clients] });
     // 'Default' is left out of logical ids: the API, its stage and routes keep the logical ids they
     // had before this construct existed. A new API would have a new endpoint URL.
     this.api = new apigw.HttpApi(this, 'Default', {

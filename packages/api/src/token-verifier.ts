@@ -32,7 +32,7 @@ import { checkIdTokenClaims, TokenClaimError } from './token-claims';
  * with a key that is not there makes the verifier fetch the key set again.
  */
 export type TokenVerifierConfig =
-  | { kind: 'cognito'; userPoolId: string; clientId: string; jwks?: Jwks }
+  | { kind: 'cognito'; userPoolId: string; clientId: string | readonly string[]; jwks?: Jwks }
   | { kind: 'jwks'; issuer: string; audience: string; jwksUri: string; jwks?: Jwks };
 
 export interface TokenVerifier {
@@ -94,7 +94,10 @@ export const createTokenVerifier = (config: TokenVerifierConfig): TokenVerifier 
   const jwksCache = new SimpleJwksCache({ fetcher: new JwksFetcher() });
   let verify: (token: string) => Promise<JsonObject>;
   if (config.kind === 'cognito') {
-    const verifier = CognitoJwtVerifier.create({ userPoolId: config.userPoolId, clientId: config.clientId, tokenUse: 'id', customJwtCheck }, { jwksCache });
+    const verifier = CognitoJwtVerifier.create(
+      { userPoolId: config.userPoolId, clientId: typeof config.clientId === 'string' ? config.clientId : [...config.clientId], tokenUse: 'id', customJwtCheck },
+      { jwksCache },
+    );
     if (config.jwks) verifier.cacheJwks(config.jwks);
     verify = (token) => verifier.verify(token);
   } else {

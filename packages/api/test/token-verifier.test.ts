@@ -203,3 +203,41 @@ describe('keys the verifier does not know yet (jwks)', () => {
     expect(() => createTokenVerifier(config('http://[::1]:3000/jwks.json'))).not.toThrow();
   });
 });
+
+describe('a Cognito pool with several app clients (the API client and the web app)', () => {
+  const WEB_CLIENT = 'modellregionen-browser';
+  const claims = (aud: string) => ({
+    sub: 'ministry:ministerium',
+    iss: COGNITO_ISSUER,
+    aud,
+    token_use: 'id',
+    'cognito:groups': ['ministry'],
+    iat: now(),
+    exp: now() + HOUR,
+  });
+
+  it("accepts an ID token of any of the pool's listed clients, and refuses other clients' tokens", async () => {
+    const key = await newKey('k1');
+    const verifier = createTokenVerifier({ kind: 'cognito', userPoolId: USER_POOL, clientId: [CLIENT_ID, WEB_CLIENT], jwks: jwksOf(key) });
+    await expect(verifier.verify(await sign(key, claims(CLIENT_ID)))).resolves.toMatchObject({ aud: CLIENT_ID });
+    await expect(verifier.verify(await sign(key, claims(WEB_CLIENT)))).resolves.toMatchObject({ aud: WEB_CLIENT });
+    const err = await refusal(verifier.verify(await sign(key, claims('someone-else'))));
+    expect(err.reason).toBe('it is issued for another client');
+  });
+
+  it('reads the clients from USER_POOL_CLIENT_ID as a comma-separated list (the stack sets it so)', async () => {
+    const { verifierConfigFromEnv } = await import('../src/lambda/wiring');
+    const saved = { ...process.env };
+    try {
+      process.env.USER_POOL_ID = USER_POOL;
+      process.env.USER_POOL_CLIENT_ID = `${CLIENT_ID},${WEB_CLIENT}`;
+      expect(verifierConfigFromEnv()).toEqual({ kind: 'cognito', userPoolId: USER_POOL, clientId: [CLIENT_ID, WEB_CLIENT] });
+      process.env.USER_POOL_CLIENT_ID = CLIENT_ID;
+      expect(verifierConfigFromEnv()).toEqual({ kind: 'cognito', userPoolId: USER_POOL, clientId: [CLIENT_ID] });
+      process.env.USER_POOL_CLIENT_ID = ' , ';
+      expect(() => verifierConfigFromEnv()).toThrow('USER_POOL_CLIENT_ID names no app client');
+    } finally {
+      process.env = saved;
+    }
+  });
+});

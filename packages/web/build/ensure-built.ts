@@ -5,8 +5,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The web package's folder, its build output, and the file in it naming the sources it was built from. */
-const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const WEB_DIST = join(WEB_ROOT, 'dist');
+export const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const WEB_DIST = join(WEB_ROOT, 'dist');
 const HASH_FILE = '.source-hash';
 const LOCK_DIR = join(WEB_ROOT, '.build-lock');
 // A build takes about a second; a lock this old was left by a process that died while building.

@@ -11,13 +11,23 @@ import type { ApiFunction } from '../route';
 import { createTokenVerifier, type TokenVerifierConfig } from '../token-verifier';
 
 /**
- * Tokens: the Cognito user pool (USER_POOL_ID, USER_POOL_CLIENT_ID), or any JWKS issuer
- * (JWT_ISSUER, JWT_AUDIENCE, JWKS_URI) for other identity providers.
+ * Tokens: the Cognito user pool (USER_POOL_ID, and USER_POOL_CLIENT_ID: the app clients whose
+ * tokens are accepted, comma-separated), or any JWKS issuer (JWT_ISSUER, JWT_AUDIENCE, JWKS_URI)
+ * for other identity providers.
  */
-const verifierConfigFromEnv = (): TokenVerifierConfig =>
+export const verifierConfigFromEnv = (): TokenVerifierConfig =>
   process.env.USER_POOL_ID
-    ? { kind: 'cognito', userPoolId: requiredEnv('USER_POOL_ID'), clientId: requiredEnv('USER_POOL_CLIENT_ID') }
+    ? { kind: 'cognito', userPoolId: requiredEnv('USER_POOL_ID'), clientId: clientIds(requiredEnv('USER_POOL_CLIENT_ID')) }
     : { kind: 'jwks', issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE'), jwksUri: requiredEnv('JWKS_URI') };
+
+const clientIds = (list: string): string[] => {
+  const ids = list
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (ids.length === 0) throw new Error('USER_POOL_CLIENT_ID names no app client');
+  return ids;
+};
 
 export const apiHandlerFromEnv = (functions: readonly ApiFunction[], serviceName: string) => {
   const logger = new Logger({ serviceName });

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DevIssuer } from '../dev-issuer';
 import type { Catalogue } from '@modellregionen/events';
 import { createDevTokenRoute, DEV_TOKEN_PATH } from './dev-token';
-import { createStaticSite, WEB_SECURITY_HEADERS } from './static-site';
+import { WEB_SECURITY_HEADERS } from '@modellregionen/web/serving';
+import { createStaticSite } from './static-site';
 
 /** The app's run-time configuration on this machine: the development sign-in (on AWS: Cognito). */
 const LOCAL_WEB_CONFIG = { auth: 'dev', devTokenUrl: DEV_TOKEN_PATH } as const;
