@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Catalogue, defaultCatalogue, fieldOfAction } from './catalogue';
-import { euroAmount, isoDate, isoDateTime, localDateOf, period, revision, slug, text } from './primitives';
+import { rule } from './field-error-codes';
+import { refusing, euroAmount, isoDate, isoDateTime, localDateOf, period, revision, slug, text } from './primitives';
 
 export const DETAIL_TYPES = ['MilestoneReported', 'ProjectReported', 'IndicatorReported', 'FindingPublished'] as const;
 export type DetailType = (typeof DETAIL_TYPES)[number];
@@ -13,7 +14,9 @@ export const FUNDING_SOURCES = ['land', 'bund', 'kommune', 'eu', 'stiftung', 'ot
 
 /** Fields of every report that its author writes (the API's request bodies have these). */
 const reportFields = {
-  schemaVersion: z.literal(1, { message: 'must be 1' }),
+  schemaVersion: refusing(z.literal(1, { message: 'must be 1' }), (v) =>
+    v === 1 ? undefined : rule('unsupported_schema_version', 'must be 1', { supported: 1 }),
+  ),
   revision,
   reportedAt: isoDateTime,
 };
@@ -38,20 +41,21 @@ const milestoneFields = {
 type MilestoneRuleInput = { status: MilestoneStatus; achievedDate?: string | undefined; reportedAt: string };
 const milestoneRule = <T extends MilestoneRuleInput>(m: T, ctx: Ctx<T>) => {
   if (m.status === 'achieved' && m.achievedDate === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['achievedDate'], message: 'is required when status is achieved' });
+    ctx.addIssue({ code: 'custom', path: ['achievedDate'], ...rule('required_when_achieved', 'is required when status is achieved') });
   }
   if (m.status !== 'achieved' && m.achievedDate !== undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['achievedDate'],
-      message: `must be given only when status is achieved (status is ${m.status})`,
+      ...rule('only_when_achieved', `must be given only when status is achieved (status is ${m.status})`, { status: m.status }),
     });
   }
   if (m.achievedDate !== undefined && m.achievedDate > localDateOf(m.reportedAt)) {
+    const reportedOn = localDateOf(m.reportedAt);
     ctx.addIssue({
       code: 'custom',
       path: ['achievedDate'],
-      message: `must not be after reportedAt (${localDateOf(m.reportedAt)})`,
+      ...rule('after_reported_at', `must not be after reportedAt (${reportedOn})`, { reportedAt: reportedOn }),
     });
   }
 };
@@ -78,18 +82,23 @@ const projectFields = {
 };
 const projectRule = <T extends { startDate: string; endDate?: string | undefined }>(p: T, ctx: Ctx<T>) => {
   if (p.endDate !== undefined && p.endDate < p.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: `must not be before startDate (${p.startDate})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['endDate'],
+      ...rule('before_start_date', `must not be before startDate (${p.startDate})`, { startDate: p.startDate }),
+    });
   }
 };
 
-const indicatorValue = z.number({ message: 'must be a number' }).refine(Number.isFinite, 'must be finite');
+const indicatorValue = z.number({ message: 'must be a number' }).refine(Number.isFinite, rule('not_finite', 'must be finite'));
 
 const indicatorFields = (catalogue: Catalogue) => {
   const ids = catalogue.indicators.map((i) => i.id);
+  const unknown = `must be an indicator of the catalogue (${ids.length} known, see GET /v1/catalogue)`;
   return {
-    indicatorId: z.enum(ids as [string, ...string[]], {
-      message: `must be an indicator of the catalogue (${ids.length} known, see GET /v1/catalogue)`,
-    }),
+    indicatorId: refusing(z.enum(ids as [string, ...string[]], { message: unknown }), (v) =>
+      typeof v === 'string' && !ids.includes(v) ? rule('unknown_indicator', unknown) : undefined,
+    ),
     period,
     values: z.strictObject({
       total: indicatorValue.optional(),
@@ -112,7 +121,7 @@ const indicatorRule = (catalogue: Catalogue) => {
       ctx.addIssue({
         code: 'custom',
         path: ['values'],
-        message: 'must hold at least one of total, withMigrationBackground, withoutMigrationBackground',
+        ...rule('no_values', 'must hold at least one of total, withMigrationBackground, withoutMigrationBackground'),
       });
     }
     const def = byId.get(r.indicatorId);
@@ -122,16 +131,21 @@ const indicatorRule = (catalogue: Catalogue) => {
         ctx.addIssue({
           code: 'custom',
           path: ['values', key],
-          message: `is not reported for ${def.id}: the indicator has no breakdown by migration background`,
+          ...rule('no_breakdown', `is not reported for ${def.id}: the indicator has no breakdown by migration background`, { indicatorId: def.id }),
         });
       } else if (value < def.min || value > def.max) {
         ctx.addIssue({
           code: 'custom',
           path: ['values', key],
-          message: `must be between ${def.min} and ${def.max} (${def.unit}) for ${def.id}, got ${value}`,
+          ...rule('out_of_range', `must be between ${def.min} and ${def.max} (${def.unit}) for ${def.id}, got ${value}`, {
+            min: def.min,
+            max: def.max,
+            unit: def.unit,
+            value,
+          }),
         });
       } else if (def.unit === 'count' && !Number.isInteger(value)) {
-        ctx.addIssue({ code: 'custom', path: ['values', key], message: `must be a whole number (count), got ${value}` });
+        ctx.addIssue({ code: 'custom', path: ['values', key], ...rule('not_whole_number', `must be a whole number (count), got ${value}`, { value }) });
       }
     }
   };

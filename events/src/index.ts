@@ -29,11 +29,19 @@ export {
   type ReportBodySchemas,
 } from './details';
 export { type EventBridgeEvent, MAX_ENTRY_BYTES, putEventsEntrySize, type RegionEvent, regionOfSource, regionSource } from './envelope';
-export { isoDate } from './primitives';
-export { EVENT_REJECTED, type EventRejectedDetail, type FieldError, VALIDATION_SOURCE } from './rejected';
+export { isoDate, PERIOD_PATTERN, refusing, SLUG_PATTERN } from './primitives';
+export { codedFieldErrorSchema, EVENT_REJECTED, type EventRejectedDetail, fieldErrorSchema, VALIDATION_SOURCE } from './rejected';
 export { createValidator, type Validation, validator, type Validator } from './validate';
 export { jsonSchemaFileName, jsonSchemas } from './json-schema';
 export { ARCHIVE_PATTERN, FINDINGS_PATTERN, RULES, type TargetName, TARGETS } from './rules';
 export { FINDINGS_FORWARDING_PATTERN } from './forwarding';
 export { DEFAULT_BUS_NAME } from './bus';
 export { fieldErrorsOf } from './field-errors';
+export {
+  type CodedFieldError,
+  FIELD_ERROR_CODES,
+  FIELD_ERROR_PARAMS,
+  type FieldError,
+  fieldError,
+  rule,
+} from './field-error-codes';

@@ -1,10 +1,10 @@
 import { type Catalogue, defaultCatalogue, isReportingRegion, MINISTRY_ID } from './catalogue';
 import { buildDetailSchemas, DETAIL_TYPES, type DetailType } from './details';
 import { eventBridgeEventSchema, MAX_ENTRY_BYTES, putEventsEntrySize, putEventsEntrySchema, type RegionEvent, regionOfSource } from './envelope';
+import { type CodedFieldError, fieldError } from './field-error-codes';
 import { fieldErrorsOf } from './field-errors';
-import type { FieldError } from './rejected';
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: CodedFieldError[] };
 
 /** PutEvents entry field -> the name the delivered envelope uses, so errors read the same. */
 const ENTRY_PATHS: Record<string, string> = { Source: 'source', DetailType: 'detail-type', Detail: 'detail' };
@@ -23,40 +23,48 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
   const schemas = buildDetailSchemas(catalogue);
   const regions = new Map(catalogue.regions.map((r) => [r.id, r]));
 
-  const checkSource = (source: string, detailType: string): { regionId?: string; errors: FieldError[] } => {
+  const checkSource = (source: string, detailType: string): { regionId?: string; errors: CodedFieldError[] } => {
     const regionId = regionOfSource(source);
     if (regionId === undefined) {
-      return { errors: [{ path: 'source', message: `must be modellregion.<regionId> or ${MINISTRY_ID}, got "${source}"` }] };
+      return { errors: [fieldError('source', 'invalid_source', `must be modellregion.<regionId> or ${MINISTRY_ID}, got "${source}"`, { source })] };
     }
     if (regionId === MINISTRY_ID) {
       return detailType === 'FindingPublished' || !(DETAIL_TYPES as readonly string[]).includes(detailType)
         ? { regionId, errors: [] }
-        : { regionId, errors: [{ path: 'detail-type', message: `the ministry publishes only FindingPublished, not ${detailType}` }] };
+        : {
+            regionId,
+            errors: [fieldError('detail-type', 'ministry_findings_only', `the ministry publishes only FindingPublished, not ${detailType}`, { detailType })],
+          };
     }
     const region = regions.get(regionId);
     if (region === undefined) {
-      return { regionId, errors: [{ path: 'source', message: `names no region of the registry: "${regionId}"` }] };
+      return { regionId, errors: [fieldError('source', 'unknown_region', `names no region of the registry: "${regionId}"`, { regionId })] };
     }
     if (!isReportingRegion(region)) {
-      return { regionId, errors: [{ path: 'source', message: `region "${regionId}" is a ${region.role} and does not report` }] };
+      return {
+        regionId,
+        errors: [fieldError('source', 'region_not_reporting', `region "${regionId}" is a ${region.role} and does not report`, { regionId, role: region.role })],
+      };
     }
     return { regionId, errors: [] };
   };
 
   const validateParts = (parts: { eventId: string; source: string; detailType: string; receivedAt: string; detail: unknown }): Validation<RegionEvent> => {
-    const errors: FieldError[] = [];
+    const errors: CodedFieldError[] = [];
     const { regionId, errors: sourceErrors } = checkSource(parts.source, parts.detailType);
     errors.push(...sourceErrors);
     const known = (DETAIL_TYPES as readonly string[]).includes(parts.detailType);
     if (!known) {
-      errors.push({ path: 'detail-type', message: `must be one of ${DETAIL_TYPES.join(', ')}, got "${parts.detailType}"` });
+      errors.push(
+        fieldError('detail-type', 'not_one_of', `must be one of ${DETAIL_TYPES.join(', ')}, got "${parts.detailType}"`, { options: [...DETAIL_TYPES] }),
+      );
     }
     if (!isPlainObject(parts.detail)) {
-      errors.push({ path: 'detail', message: 'must be a JSON object' });
+      errors.push(fieldError('detail', 'not_an_object', 'must be a JSON object'));
       return { ok: false, errors };
     }
     if (regionId !== undefined && 'regionId' in parts.detail && parts.detail.regionId !== regionId) {
-      errors.push({ path: 'regionId', message: `must equal the region of the source ("${regionId}")` });
+      errors.push(fieldError('regionId', 'region_mismatch', `must equal the region of the source ("${regionId}")`, { regionId }));
     }
     if (!known) return { ok: false, errors };
     const detailType = parts.detailType as DetailType;
@@ -79,7 +87,7 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
   return {
     catalogue,
     validateEvent(raw) {
-      if (!isPlainObject(raw)) return { ok: false, errors: [{ path: 'event', message: 'must be an EventBridge event object' }] };
+      if (!isPlainObject(raw)) return { ok: false, errors: [fieldError('event', 'not_an_object', 'must be an EventBridge event object')] };
       const envelope = eventBridgeEventSchema.safeParse(raw, { reportInput: true });
       if (!envelope.success) return { ok: false, errors: fieldErrorsOf(envelope.error.issues) };
       const e = envelope.data;
@@ -92,7 +100,7 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
       });
     },
     validatePutEventsEntry(raw, receivedAt = new Date().toISOString()) {
-      if (!isPlainObject(raw)) return { ok: false, errors: [{ path: 'entry', message: 'must be a PutEvents entry object' }] };
+      if (!isPlainObject(raw)) return { ok: false, errors: [fieldError('entry', 'not_an_object', 'must be a PutEvents entry object')] };
       const entry = putEventsEntrySchema.safeParse(raw, { reportInput: true });
       if (!entry.success) {
         return { ok: false, errors: fieldErrorsOf(entry.error.issues, (p) => ENTRY_PATHS[p] ?? p) };
@@ -100,13 +108,18 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
       const { Source, DetailType, Detail } = entry.data;
       const size = putEventsEntrySize(entry.data);
       if (size > MAX_ENTRY_BYTES) {
-        return { ok: false, errors: [{ path: 'detail', message: `entry is ${size} bytes; EventBridge accepts at most ${MAX_ENTRY_BYTES}` }] };
+        return {
+          ok: false,
+          errors: [
+            fieldError('detail', 'entry_too_large', `entry is ${size} bytes; EventBridge accepts at most ${MAX_ENTRY_BYTES}`, { size, max: MAX_ENTRY_BYTES }),
+          ],
+        };
       }
       let detail: unknown;
       try {
         detail = JSON.parse(Detail);
       } catch (err) {
-        return { ok: false, errors: [{ path: 'detail', message: `is not valid JSON (${(err as Error).message})` }] };
+        return { ok: false, errors: [fieldError('detail', 'invalid_json', `is not valid JSON (${(err as Error).message})`)] };
       }
       return validateParts({ eventId: 'preflight', source: Source, detailType: DetailType, receivedAt, detail });
     },

@@ -60,6 +60,49 @@ describe('npm run validate', () => {
     expect(run(['/nonexistent/file.json'])).toMatchObject({ code: 2, err: ['cannot read /nonexistent/file.json: ENOENT'] });
   });
 
+  it("with --json, gives each entry's field errors with their codes and parameters, and the same exit code", () => {
+    const bad = entry({ ...detail, status: 'planned' });
+    const result = run(['--json', '-'], JSON.stringify([entry(detail), bad, { ...entry(detail), Source: 'modellregion.kassel' }]));
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out.join('\n'))).toEqual({
+      entries: [
+        { index: 0, ok: true, errors: [] },
+        {
+          index: 1,
+          ok: false,
+          errors: [
+            {
+              path: 'achievedDate',
+              message: 'must be given only when status is achieved (status is planned)',
+              code: 'only_when_achieved',
+              params: { status: 'planned' },
+            },
+          ],
+        },
+        {
+          index: 2,
+          ok: false,
+          errors: [{ path: 'regionId', message: 'must equal the region of the source ("kassel")', code: 'region_mismatch', params: { regionId: 'kassel' } }],
+        },
+      ],
+    });
+    expect(run(['--json', tempFile(JSON.stringify(entry(detail)))])).toMatchObject({ code: 0 });
+    expect(JSON.parse(run(['--json', tempFile('not json')]).out.join('\n'))).toEqual({
+      entries: [{ index: 0, ok: false, errors: [{ path: 'entry', message: expect.stringMatching(/^the file is not valid JSON/), code: 'invalid_json' }] }],
+    });
+    expect(run(['--json']).code).toBe(2);
+  });
+
+  it('says the same of an empty list with and without --json', () => {
+    expect(run(['-'], '[]')).toEqual({ code: 1, out: ['0 entry: the list holds no entries'], err: [] });
+    expect(JSON.parse(run(['--json', '-'], '[]').out.join('\n')).entries[0].errors[0]).toEqual({
+      path: 'entry',
+      message: 'the list holds no entries',
+      code: 'too_few',
+      params: { min: 1 },
+    });
+  });
+
   it('works as the npm script, through a real process', () => {
     const file = tempFile(JSON.stringify([entry({ ...detail, revision: 0 })]));
     const proc = spawnSync('npm', ['run', '-s', 'validate', '--', file], { encoding: 'utf8' });

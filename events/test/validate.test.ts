@@ -1,9 +1,23 @@
 import { describe, it, expect } from 'vitest';
-import { createValidator, defaultCatalogue, loadCatalogue, MAX_ENTRY_BYTES, validator, type FieldError, type Validation } from '@modellregionen/events';
+import {
+  createValidator,
+  defaultCatalogue,
+  DETAIL_TYPES,
+  FIELDS_OF_ACTION,
+  FUNDING_SOURCES,
+  loadCatalogue,
+  MAX_ENTRY_BYTES,
+  MILESTONE_STATUSES,
+  PROJECT_STATUSES,
+  validator,
+  type FieldError,
+  type Validation,
+} from '@modellregionen/events';
 
 /*
  * The event contract of SPEC section 3, rule by rule. Every rule has a failing case that names
- * the exact `path` the coordinator will see and checks that the message explains the problem.
+ * the exact `path` the coordinator will see, checks that the message explains the problem, and
+ * pins the stable `code` (with its `params`) a client says it by in its own language.
  */
 
 type Detail = Record<string, unknown>;
@@ -149,6 +163,7 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
       expect(rejected(validator.validateEvent(raw))).toContainEqual({
         path: 'event',
         message: expect.stringContaining('EventBridge event object'),
+        code: 'not_an_object',
       });
     });
   });
@@ -156,7 +171,7 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
   describe('required envelope fields', () => {
     it('rejects an event without id', () => {
       const raw = omit(envelope('MilestoneReported', milestone()), 'id');
-      expect(rejected(validator.validateEvent(raw))).toContainEqual({ path: 'id', message: 'is required' });
+      expect(rejected(validator.validateEvent(raw))).toContainEqual({ path: 'id', message: 'is required', code: 'required' });
     });
 
     it('rejects an event with an empty id', () => {
@@ -164,17 +179,18 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
       expect(rejected(validator.validateEvent(raw))).toContainEqual({
         path: 'id',
         message: expect.stringContaining('must not be empty'),
+        code: 'required',
       });
     });
 
     it('rejects an event without source', () => {
       const raw = omit(envelope('MilestoneReported', milestone()), 'source');
-      expect(rejected(validator.validateEvent(raw))).toContainEqual({ path: 'source', message: 'is required' });
+      expect(rejected(validator.validateEvent(raw))).toContainEqual({ path: 'source', message: 'is required', code: 'required' });
     });
 
     it('rejects an event without detail-type', () => {
       const raw = omit(envelope('MilestoneReported', milestone()), 'detail-type');
-      expect(rejected(validator.validateEvent(raw))).toContainEqual({ path: 'detail-type', message: 'is required' });
+      expect(rejected(validator.validateEvent(raw))).toContainEqual({ path: 'detail-type', message: 'is required', code: 'required' });
     });
   });
 
@@ -185,6 +201,8 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
         expect(rejected(milestoneEvent({}, source))).toContainEqual({
           path: 'source',
           message: expect.stringContaining('must be modellregion.<regionId>'),
+          code: 'invalid_source',
+          params: { source },
         });
       },
     );
@@ -193,6 +211,8 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
       expect(rejected(milestoneEvent({ regionId: 'giessen' }, 'modellregion.giessen'))).toContainEqual({
         path: 'source',
         message: expect.stringContaining('names no region of the registry: "giessen"'),
+        code: 'unknown_region',
+        params: { regionId: 'giessen' },
       });
     });
 
@@ -207,23 +227,36 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
       expect(rejected(milestoneEvent({ regionId: 'kassel' }))).toContainEqual({
         path: 'regionId',
         message: expect.stringContaining('must equal the region of the source ("wetzlar")'),
+        code: 'region_mismatch',
+        params: { regionId: 'wetzlar' },
       });
     });
 
     it('rejects a region posting a finding in the name of the ministry', () => {
       const result = validator.validateEvent(envelope('FindingPublished', finding({ regionId: 'ministerium' })));
-      expect(rejected(result)).toContainEqual({ path: 'regionId', message: expect.stringContaining('"wetzlar"') });
+      expect(rejected(result)).toContainEqual({
+        path: 'regionId',
+        message: expect.stringContaining('"wetzlar"'),
+        code: 'region_mismatch',
+        params: { regionId: 'wetzlar' },
+      });
     });
 
     it('rejects the ministry posting a finding in the name of a region', () => {
       const result = validator.validateEvent(envelope('FindingPublished', ministryFinding({ regionId: 'wetzlar' }), 'ministerium'));
-      expect(rejected(result)).toContainEqual({ path: 'regionId', message: expect.stringContaining('"ministerium"') });
+      expect(rejected(result)).toContainEqual({
+        path: 'regionId',
+        message: expect.stringContaining('"ministerium"'),
+        code: 'region_mismatch',
+        params: { regionId: 'ministerium' },
+      });
     });
 
     it('rejects a detail without regionId', () => {
       expect(rejected(validator.validateEvent(envelope('MilestoneReported', omit(milestone(), 'regionId'))))).toContainEqual({
         path: 'regionId',
         message: 'is required',
+        code: 'required',
       });
     });
   });
@@ -243,6 +276,8 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
       expect(rejected(result)).toContainEqual({
         path: 'detail-type',
         message: expect.stringContaining(`the ministry publishes only FindingPublished, not ${detailType}`),
+        code: 'ministry_findings_only',
+        params: { detailType },
       });
     });
   });
@@ -252,6 +287,8 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
       expect(rejected(validator.validateEvent(envelope(detailType, milestone())))).toContainEqual({
         path: 'detail-type',
         message: expect.stringContaining('must be one of MilestoneReported, ProjectReported, IndicatorReported, FindingPublished'),
+        code: 'not_one_of',
+        params: { options: [...DETAIL_TYPES] },
       });
     });
   });
@@ -266,12 +303,13 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
       expect(rejected(validator.validateEvent(envelope('MilestoneReported', detail)))).toContainEqual({
         path: 'detail',
         message: expect.stringContaining('must be a JSON object'),
+        code: 'not_an_object',
       });
     });
 
     it('rejects an event without detail', () => {
       const raw = omit(envelope('MilestoneReported', milestone()), 'detail');
-      expect(rejected(validator.validateEvent(raw))).toContainEqual({ path: 'detail', message: 'is required' });
+      expect(rejected(validator.validateEvent(raw))).toContainEqual({ path: 'detail', message: 'is required', code: 'required' });
     });
   });
 });
@@ -279,29 +317,45 @@ describe('validator.validateEvent: the delivered EventBridge envelope', () => {
 describe('fields every detail carries', () => {
   describe('schemaVersion', () => {
     it.each([2, 0, '1'])('rejects schemaVersion %j', (schemaVersion) => {
-      expect(rejected(milestoneEvent({ schemaVersion }))).toContainEqual({ path: 'schemaVersion', message: 'must be 1' });
+      expect(rejected(milestoneEvent({ schemaVersion }))).toContainEqual({
+        path: 'schemaVersion',
+        message: 'must be 1',
+        code: 'unsupported_schema_version',
+        params: { supported: 1 },
+      });
     });
 
     it('requires schemaVersion', () => {
       expect(rejected(validator.validateEvent(envelope('MilestoneReported', omit(milestone(), 'schemaVersion'))))).toContainEqual({
         path: 'schemaVersion',
         message: 'is required',
+        code: 'required',
       });
     });
   });
 
   describe('revision: an integer from 1', () => {
     it.each([
-      [0, 'must be at least 1'],
-      [-3, 'must be at least 1'],
-      [1.5, 'must be an integer'],
-      [1_000_000, 'must be at most 999999'],
-    ])('rejects revision %d', (revision, message) => {
-      expect(rejected(milestoneEvent({ revision }))).toContainEqual({ path: 'revision', message: expect.stringContaining(message) });
+      [0, 'must be at least 1', 'too_small', { min: 1 }],
+      [-3, 'must be at least 1', 'too_small', { min: 1 }],
+      [1.5, 'must be an integer', 'not_integer', undefined],
+      [1_000_000, 'must be at most 999999', 'too_large', { max: 999_999 }],
+    ])('rejects revision %d', (revision, message, code, params) => {
+      expect(rejected(milestoneEvent({ revision }))).toContainEqual({
+        path: 'revision',
+        message: expect.stringContaining(message),
+        code,
+        ...(params ? { params } : {}),
+      });
     });
 
     it('rejects a revision given as a string', () => {
-      expect(rejected(milestoneEvent({ revision: '2' }))).toContainEqual({ path: 'revision', message: expect.any(String) });
+      expect(rejected(milestoneEvent({ revision: '2' }))).toContainEqual({
+        path: 'revision',
+        message: expect.any(String),
+        code: 'invalid_type',
+        params: { expected: 'number' },
+      });
     });
 
     it.each([1, 2, 999_999])('accepts revision %d', (revision) => {
@@ -314,6 +368,7 @@ describe('fields every detail carries', () => {
       expect(rejected(milestoneEvent({ reportedAt }))).toContainEqual({
         path: 'reportedAt',
         message: expect.stringContaining('must be an ISO 8601 date-time with an offset'),
+        code: 'invalid_datetime',
       });
     });
 
@@ -321,6 +376,7 @@ describe('fields every detail carries', () => {
       expect(rejected(validator.validateEvent(envelope('MilestoneReported', omit(milestone(), 'reportedAt'))))).toContainEqual({
         path: 'reportedAt',
         message: 'is required',
+        code: 'required',
       });
     });
 
@@ -334,17 +390,19 @@ describe('fields every detail carries', () => {
 
   describe('reportedBy: a non-empty string', () => {
     it('rejects an empty reportedBy', () => {
-      expect(rejected(milestoneEvent({ reportedBy: '' }))).toContainEqual({ path: 'reportedBy', message: 'must not be empty' });
+      expect(rejected(milestoneEvent({ reportedBy: '' }))).toContainEqual({ path: 'reportedBy', message: 'must not be empty', code: 'required' });
     });
 
     it('rejects a blank reportedBy', () => {
-      expect(rejected(milestoneEvent({ reportedBy: '   \t' }))).toContainEqual({ path: 'reportedBy', message: 'must not be blank' });
+      expect(rejected(milestoneEvent({ reportedBy: '   \t' }))).toContainEqual({ path: 'reportedBy', message: 'must not be blank', code: 'blank' });
     });
 
     it('rejects a reportedBy over 200 characters', () => {
       expect(rejected(milestoneEvent({ reportedBy: chars(201) }))).toContainEqual({
         path: 'reportedBy',
         message: 'must be at most 200 characters',
+        code: 'too_long',
+        params: { max: 200 },
       });
     });
 
@@ -356,6 +414,7 @@ describe('fields every detail carries', () => {
       expect(rejected(validator.validateEvent(envelope('MilestoneReported', omit(milestone(), 'reportedBy'))))).toContainEqual({
         path: 'reportedBy',
         message: 'is required',
+        code: 'required',
       });
     });
   });
@@ -365,31 +424,38 @@ describe('fields every detail carries', () => {
       expect(rejected(milestoneEvent({ responsible: 'Herr Dette' }))).toContainEqual({
         path: 'responsible',
         message: 'is not a known field',
+        code: 'unknown_field',
       });
     });
 
     it('rejects an unknown field inside a funding entry', () => {
       const funding = [{ programme: 'Landesprogramm Modellregionen Integration', source: 'land', amountEur: 48000, foo: 1 }];
-      expect(rejected(projectEvent({ funding }))).toContainEqual({ path: 'funding.0.foo', message: 'is not a known field' });
+      expect(rejected(projectEvent({ funding }))).toContainEqual({ path: 'funding.0.foo', message: 'is not a known field', code: 'unknown_field' });
     });
 
     it('rejects an unknown field inside values', () => {
       expect(rejected(indicatorEvent({ values: { total: 91.4, female: 90 } }))).toContainEqual({
         path: 'values.female',
         message: 'is not a known field',
+        code: 'unknown_field',
       });
     });
 
     it('names every unknown field', () => {
       const errors = rejected(milestoneEvent({ a: 1, b: 2 }));
-      expect(errors).toContainEqual({ path: 'a', message: 'is not a known field' });
-      expect(errors).toContainEqual({ path: 'b', message: 'is not a known field' });
+      expect(errors).toContainEqual({ path: 'a', message: 'is not a known field', code: 'unknown_field' });
+      expect(errors).toContainEqual({ path: 'b', message: 'is not a known field', code: 'unknown_field' });
     });
   });
 
   describe('bounded strings', () => {
     it('rejects a title of 201 characters', () => {
-      expect(rejected(milestoneEvent({ title: chars(201) }))).toContainEqual({ path: 'title', message: 'must be at most 200 characters' });
+      expect(rejected(milestoneEvent({ title: chars(201) }))).toContainEqual({
+        path: 'title',
+        message: 'must be at most 200 characters',
+        code: 'too_long',
+        params: { max: 200 },
+      });
     });
 
     it('accepts a title of 200 characters', () => {
@@ -397,7 +463,12 @@ describe('fields every detail carries', () => {
     });
 
     it('rejects a note over 2000 characters', () => {
-      expect(rejected(milestoneEvent({ note: chars(2001) }))).toContainEqual({ path: 'note', message: 'must be at most 2000 characters' });
+      expect(rejected(milestoneEvent({ note: chars(2001) }))).toContainEqual({
+        path: 'note',
+        message: 'must be at most 2000 characters',
+        code: 'too_long',
+        params: { max: 2000 },
+      });
     });
   });
 
@@ -409,20 +480,25 @@ describe('fields every detail carries', () => {
     const errors = rejected(validator.validateEvent(raw));
     expect(errors).toEqual(
       expect.arrayContaining([
-        { path: 'regionId', message: expect.stringContaining('must equal the region of the source') },
-        { path: 'milestoneId', message: expect.stringContaining('must be a slug') },
-        { path: 'status', message: expect.stringContaining('planned') },
-        { path: 'dueDate', message: expect.stringContaining('real calendar date') },
-        { path: 'revision', message: expect.stringContaining('at least 1') },
-        { path: 'extra', message: 'is not a known field' },
+        { path: 'regionId', message: expect.stringContaining('must equal the region of the source'), code: 'region_mismatch', params: { regionId: 'wetzlar' } },
+        { path: 'milestoneId', message: expect.stringContaining('must be a slug'), code: 'invalid_slug' },
+        { path: 'status', message: expect.stringContaining('planned'), code: 'not_one_of', params: { options: [...MILESTONE_STATUSES] } },
+        { path: 'dueDate', message: expect.stringContaining('real calendar date'), code: 'invalid_date' },
+        { path: 'revision', message: expect.stringContaining('at least 1'), code: 'too_small', params: { min: 1 } },
+        { path: 'extra', message: 'is not a known field', code: 'unknown_field' },
       ]),
     );
   });
 
   it('reports cross-field errors together with field errors', () => {
     const errors = rejected(projectEvent({ title: '', startDate: '2012-01-01', endDate: '2011-12-31' }));
-    expect(errors).toContainEqual({ path: 'title', message: 'must not be empty' });
-    expect(errors).toContainEqual({ path: 'endDate', message: expect.stringContaining('must not be before startDate') });
+    expect(errors).toContainEqual({ path: 'title', message: 'must not be empty', code: 'required' });
+    expect(errors).toContainEqual({
+      path: 'endDate',
+      message: expect.stringContaining('must not be before startDate'),
+      code: 'before_start_date',
+      params: { startDate: '2012-01-01' },
+    });
   });
 });
 
@@ -441,6 +517,7 @@ describe('MilestoneReported', () => {
       expect(rejected(milestoneEvent({ milestoneId }))).toContainEqual({
         path: 'milestoneId',
         message: expect.stringContaining('must be a slug'),
+        code: 'invalid_slug',
       });
     });
 
@@ -454,6 +531,8 @@ describe('MilestoneReported', () => {
       expect(rejected(milestoneEvent({ status, achievedDate: undefined }))).toContainEqual({
         path: 'status',
         message: expect.stringContaining('"planned"|"in_progress"|"achieved"|"delayed"|"cancelled"'),
+        code: 'not_one_of',
+        params: { options: [...MILESTONE_STATUSES] },
       });
     });
 
@@ -467,11 +546,12 @@ describe('MilestoneReported', () => {
       expect(rejected(milestoneEvent({ dueDate: '2011-02-30' }))).toContainEqual({
         path: 'dueDate',
         message: 'must be a real calendar date',
+        code: 'invalid_date',
       });
     });
 
     it.each(['30.06.2010', '2010-6-30', '2010-06-30T00:00:00Z'])('rejects dueDate "%s"', (dueDate) => {
-      expect(rejected(milestoneEvent({ dueDate }))).toContainEqual({ path: 'dueDate', message: 'must be a date as YYYY-MM-DD' });
+      expect(rejected(milestoneEvent({ dueDate }))).toContainEqual({ path: 'dueDate', message: 'must be a date as YYYY-MM-DD', code: 'invalid_date' });
     });
 
     it('accepts 2012-02-29 (leap year)', () => {
@@ -482,6 +562,7 @@ describe('MilestoneReported', () => {
       expect(rejected(validator.validateEvent(envelope('MilestoneReported', omit(milestone(), 'dueDate'))))).toContainEqual({
         path: 'dueDate',
         message: 'is required',
+        code: 'required',
       });
     });
   });
@@ -491,6 +572,7 @@ describe('MilestoneReported', () => {
       expect(rejected(milestoneEvent({ achievedDate: undefined }))).toContainEqual({
         path: 'achievedDate',
         message: 'is required when status is achieved',
+        code: 'required_when_achieved',
       });
     });
 
@@ -498,6 +580,8 @@ describe('MilestoneReported', () => {
       expect(rejected(milestoneEvent({ status: 'in_progress', achievedDate: '2010-05-18' }))).toContainEqual({
         path: 'achievedDate',
         message: expect.stringContaining('must be given only when status is achieved (status is in_progress)'),
+        code: 'only_when_achieved',
+        params: { status: 'in_progress' },
       });
     });
 
@@ -505,6 +589,8 @@ describe('MilestoneReported', () => {
       expect(rejected(milestoneEvent({ achievedDate: '2012-02-11' }))).toContainEqual({
         path: 'achievedDate',
         message: 'must not be after reportedAt (2012-02-10)',
+        code: 'after_reported_at',
+        params: { reportedAt: '2012-02-10' },
       });
     });
 
@@ -520,6 +606,8 @@ describe('MilestoneReported', () => {
       expect(rejected(milestoneEvent({ reportedAt: '2012-02-10T23:30:00-01:00', achievedDate: '2012-02-11' }))).toContainEqual({
         path: 'achievedDate',
         message: 'must not be after reportedAt (2012-02-10)',
+        code: 'after_reported_at',
+        params: { reportedAt: '2012-02-10' },
       });
     });
 
@@ -527,6 +615,7 @@ describe('MilestoneReported', () => {
       expect(rejected(milestoneEvent({ achievedDate: '2010-04-31' }))).toContainEqual({
         path: 'achievedDate',
         message: 'must be a real calendar date',
+        code: 'invalid_date',
       });
     });
   });
@@ -535,6 +624,8 @@ describe('MilestoneReported', () => {
     expect(rejected(milestoneEvent({ fieldOfAction: 'sport' }))).toContainEqual({
       path: 'fieldOfAction',
       message: expect.stringContaining('"culture"'),
+      code: 'not_one_of',
+      params: { options: [...FIELDS_OF_ACTION] },
     });
   });
 });
@@ -554,6 +645,8 @@ describe('ProjectReported', () => {
       expect(rejected(projectEvent({ startDate: '2011-09-17', endDate: '2011-09-16' }))).toContainEqual({
         path: 'endDate',
         message: 'must not be before startDate (2011-09-17)',
+        code: 'before_start_date',
+        params: { startDate: '2011-09-17' },
       });
     });
 
@@ -565,6 +658,7 @@ describe('ProjectReported', () => {
       expect(rejected(projectEvent({ startDate: '2010-02-29' }))).toContainEqual({
         path: 'startDate',
         message: 'must be a real calendar date',
+        code: 'invalid_date',
       });
     });
   });
@@ -574,6 +668,8 @@ describe('ProjectReported', () => {
       expect(rejected(projectEvent({ fieldOfAction }))).toContainEqual({
         path: 'fieldOfAction',
         message: expect.stringContaining('"education"'),
+        code: 'not_one_of',
+        params: { options: [...FIELDS_OF_ACTION] },
       });
     });
 
@@ -581,6 +677,7 @@ describe('ProjectReported', () => {
       expect(rejected(validator.validateEvent(envelope('ProjectReported', omit(project(), 'fieldOfAction'))))).toContainEqual({
         path: 'fieldOfAction',
         message: 'is required',
+        code: 'required',
       });
     });
   });
@@ -589,6 +686,8 @@ describe('ProjectReported', () => {
     expect(rejected(projectEvent({ status }))).toContainEqual({
       path: 'status',
       message: expect.stringContaining('"planned"|"running"|"completed"|"discontinued"'),
+      code: 'not_one_of',
+      params: { options: [...PROJECT_STATUSES] },
     });
   });
 
@@ -602,13 +701,14 @@ describe('ProjectReported', () => {
 
     it('rejects a negative amount with the path of the entry', () => {
       const funding = [fundingEntry(), fundingEntry({ amountEur: -1 })];
-      expect(rejected(projectEvent({ funding }))).toContainEqual({ path: 'funding.1.amountEur', message: 'must not be negative' });
+      expect(rejected(projectEvent({ funding }))).toContainEqual({ path: 'funding.1.amountEur', message: 'must not be negative', code: 'negative' });
     });
 
     it('rejects a negative amount in the first entry as funding.0.amountEur', () => {
       expect(rejected(projectEvent({ funding: [fundingEntry({ amountEur: -500 })] }))).toContainEqual({
         path: 'funding.0.amountEur',
         message: 'must not be negative',
+        code: 'negative',
       });
     });
 
@@ -620,6 +720,7 @@ describe('ProjectReported', () => {
       expect(rejected(projectEvent({ funding: [fundingEntry({ amountEur: 1234.567 })] }))).toContainEqual({
         path: 'funding.0.amountEur',
         message: expect.stringContaining('whole cents'),
+        code: 'not_whole_cents',
       });
     });
 
@@ -631,6 +732,8 @@ describe('ProjectReported', () => {
       expect(rejected(projectEvent({ funding: [fundingEntry({ amountEur: '48000' })] }))).toContainEqual({
         path: 'funding.0.amountEur',
         message: 'must be a number',
+        code: 'invalid_type',
+        params: { expected: 'number' },
       });
     });
 
@@ -638,6 +741,8 @@ describe('ProjectReported', () => {
       expect(rejected(projectEvent({ funding: [fundingEntry({ source })] }))).toContainEqual({
         path: 'funding.0.source',
         message: expect.stringContaining('"land"|"bund"|"kommune"|"eu"|"stiftung"|"other"'),
+        code: 'not_one_of',
+        params: { options: [...FUNDING_SOURCES] },
       });
     });
 
@@ -649,12 +754,18 @@ describe('ProjectReported', () => {
       expect(rejected(projectEvent({ funding: [omit(fundingEntry(), 'programme')] }))).toContainEqual({
         path: 'funding.0.programme',
         message: 'is required',
+        code: 'required',
       });
     });
 
     it('rejects 51 funding entries', () => {
       const funding = Array.from({ length: 51 }, () => fundingEntry());
-      expect(rejected(projectEvent({ funding }))).toContainEqual({ path: 'funding', message: 'must have at most 50 entries' });
+      expect(rejected(projectEvent({ funding }))).toContainEqual({
+        path: 'funding',
+        message: 'must have at most 50 entries',
+        code: 'too_many',
+        params: { max: 50 },
+      });
     });
 
     it('accepts 50 funding entries', () => {
@@ -665,6 +776,7 @@ describe('ProjectReported', () => {
       expect(rejected(validator.validateEvent(envelope('ProjectReported', omit(project(), 'funding'))))).toContainEqual({
         path: 'funding',
         message: 'is required',
+        code: 'required',
       });
     });
   });
@@ -674,17 +786,29 @@ describe('ProjectReported', () => {
       expect(rejected(projectEvent({ partners: ['Volkshochschule Wetzlar', chars(201)] }))).toContainEqual({
         path: 'partners.1',
         message: 'must be at most 200 characters',
+        code: 'too_long',
+        params: { max: 200 },
       });
     });
 
     it('rejects more than 100 partners', () => {
       const partners = Array.from({ length: 101 }, (_, i) => `Verein ${i}`);
-      expect(rejected(projectEvent({ partners }))).toContainEqual({ path: 'partners', message: 'must have at most 100 entries' });
+      expect(rejected(projectEvent({ partners }))).toContainEqual({
+        path: 'partners',
+        message: 'must have at most 100 entries',
+        code: 'too_many',
+        params: { max: 100 },
+      });
     });
   });
 
   it('rejects a lighthouse flag that is not a boolean', () => {
-    expect(rejected(projectEvent({ lighthouse: 'ja' }))).toContainEqual({ path: 'lighthouse', message: expect.stringContaining('boolean') });
+    expect(rejected(projectEvent({ lighthouse: 'ja' }))).toContainEqual({
+      path: 'lighthouse',
+      message: expect.stringContaining('boolean'),
+      code: 'invalid_type',
+      params: { expected: 'boolean' },
+    });
   });
 });
 
@@ -701,6 +825,7 @@ describe('IndicatorReported', () => {
     expect(rejected(indicatorEvent({ indicatorId: 'kita-quote' }))).toContainEqual({
       path: 'indicatorId',
       message: expect.stringContaining('must be an indicator of the catalogue'),
+      code: 'unknown_indicator',
     });
   });
 
@@ -713,6 +838,7 @@ describe('IndicatorReported', () => {
       expect(rejected(indicatorEvent({ period }))).toContainEqual({
         path: 'period',
         message: expect.stringContaining('must be a period as YYYY, YYYY-Qn or YYYY-MM'),
+        code: 'invalid_period',
       });
     });
   });
@@ -722,6 +848,7 @@ describe('IndicatorReported', () => {
       expect(rejected(indicatorEvent({ values: {} }))).toContainEqual({
         path: 'values',
         message: expect.stringContaining('must hold at least one of total'),
+        code: 'no_values',
       });
     });
 
@@ -733,6 +860,8 @@ describe('IndicatorReported', () => {
       expect(rejected(indicatorEvent({ values: { total: 104.5 } }))).toContainEqual({
         path: 'values.total',
         message: expect.stringContaining('must be between 0 and 100 (percent)'),
+        code: 'out_of_range',
+        params: { min: 0, max: 100, unit: 'percent', value: 104.5 },
       });
     });
 
@@ -740,6 +869,8 @@ describe('IndicatorReported', () => {
       expect(rejected(indicatorEvent({ values: { total: 91.4, withoutMigrationBackground: -2 } }))).toContainEqual({
         path: 'values.withoutMigrationBackground',
         message: expect.stringContaining('must be between 0 and 100'),
+        code: 'out_of_range',
+        params: { min: 0, max: 100, unit: 'percent', value: -2 },
       });
     });
 
@@ -751,6 +882,8 @@ describe('IndicatorReported', () => {
       expect(rejected(indicatorEvent({ indicatorId: 'naturalisations', period: '2011', values: { total: 1043.5 }, isBaseline: false }))).toContainEqual({
         path: 'values.total',
         message: expect.stringContaining('must be a whole number (count)'),
+        code: 'not_whole_number',
+        params: { value: 1043.5 },
       });
     });
 
@@ -763,27 +896,45 @@ describe('IndicatorReported', () => {
       expect(rejected(indicatorEvent({ indicatorId: 'naturalisations', values }))).toContainEqual({
         path: 'values.withMigrationBackground',
         message: expect.stringContaining('has no breakdown by migration background'),
+        code: 'no_breakdown',
+        params: { indicatorId: 'naturalisations' },
       });
     });
 
     it('rejects a value that is not a number', () => {
-      expect(rejected(indicatorEvent({ values: { total: '91,4' } }))).toContainEqual({ path: 'values.total', message: 'must be a number' });
+      expect(rejected(indicatorEvent({ values: { total: '91,4' } }))).toContainEqual({
+        path: 'values.total',
+        message: 'must be a number',
+        code: 'invalid_type',
+        params: { expected: 'number' },
+      });
     });
 
     it('requires values', () => {
       expect(rejected(validator.validateEvent(envelope('IndicatorReported', omit(indicator(), 'values'))))).toContainEqual({
         path: 'values',
         message: 'is required',
+        code: 'required',
       });
     });
   });
 
   it('rejects a source over 300 characters', () => {
-    expect(rejected(indicatorEvent({ source: chars(301) }))).toContainEqual({ path: 'source', message: 'must be at most 300 characters' });
+    expect(rejected(indicatorEvent({ source: chars(301) }))).toContainEqual({
+      path: 'source',
+      message: 'must be at most 300 characters',
+      code: 'too_long',
+      params: { max: 300 },
+    });
   });
 
   it('rejects an isBaseline that is not a boolean', () => {
-    expect(rejected(indicatorEvent({ isBaseline: 'yes' }))).toContainEqual({ path: 'isBaseline', message: expect.stringContaining('boolean') });
+    expect(rejected(indicatorEvent({ isBaseline: 'yes' }))).toContainEqual({
+      path: 'isBaseline',
+      message: expect.stringContaining('boolean'),
+      code: 'invalid_type',
+      params: { expected: 'boolean' },
+    });
   });
 });
 
@@ -796,24 +947,31 @@ describe('FindingPublished', () => {
     expect(rejected(validator.validateEvent(envelope('FindingPublished', omit(finding(), 'summary'))))).toContainEqual({
       path: 'summary',
       message: 'is required',
+      code: 'required',
     });
   });
 
   it('rejects a title of 201 characters', () => {
-    expect(rejected(findingEvent({ title: chars(201) }))).toContainEqual({ path: 'title', message: 'must be at most 200 characters' });
+    expect(rejected(findingEvent({ title: chars(201) }))).toContainEqual({
+      path: 'title',
+      message: 'must be at most 200 characters',
+      code: 'too_long',
+      params: { max: 200 },
+    });
   });
 
   it('rejects a related project id that is not a slug', () => {
     expect(rejected(findingEvent({ relatedProjectIds: ['mama-lernt-deutsch', 'Mama lernt Deutsch'] }))).toContainEqual({
       path: 'relatedProjectIds.1',
       message: expect.stringContaining('must be a slug'),
+      code: 'invalid_slug',
     });
   });
 
   describe('tags', () => {
     it('rejects more than 20 tags', () => {
       const tags = Array.from({ length: 21 }, (_, i) => `Thema ${i}`);
-      expect(rejected(findingEvent({ tags }))).toContainEqual({ path: 'tags', message: 'must have at most 20 entries' });
+      expect(rejected(findingEvent({ tags }))).toContainEqual({ path: 'tags', message: 'must have at most 20 entries', code: 'too_many', params: { max: 20 } });
     });
 
     it('accepts 20 tags', () => {
@@ -824,11 +982,13 @@ describe('FindingPublished', () => {
       expect(rejected(findingEvent({ tags: ['Elternbildung', chars(51)] }))).toContainEqual({
         path: 'tags.1',
         message: 'must be at most 50 characters',
+        code: 'too_long',
+        params: { max: 50 },
       });
     });
 
     it('rejects an empty tag', () => {
-      expect(rejected(findingEvent({ tags: [''] }))).toContainEqual({ path: 'tags.0', message: 'must not be empty' });
+      expect(rejected(findingEvent({ tags: [''] }))).toContainEqual({ path: 'tags.0', message: 'must not be empty', code: 'required' });
     });
   });
 });
@@ -863,6 +1023,7 @@ describe("validator.validatePutEventsEntry: the coordinators' preflight", () => 
     expect(rejected(validator.validatePutEventsEntry('MilestoneReported'))).toContainEqual({
       path: 'entry',
       message: expect.stringContaining('PutEvents entry'),
+      code: 'not_an_object',
     });
   });
 
@@ -870,6 +1031,7 @@ describe("validator.validatePutEventsEntry: the coordinators' preflight", () => 
     expect(rejected(validator.validatePutEventsEntry(omit(entry('MilestoneReported', milestone()), 'Source')))).toContainEqual({
       path: 'source',
       message: 'is required',
+      code: 'required',
     });
   });
 
@@ -877,6 +1039,7 @@ describe("validator.validatePutEventsEntry: the coordinators' preflight", () => 
     expect(rejected(validator.validatePutEventsEntry(omit(entry('MilestoneReported', milestone()), 'DetailType')))).toContainEqual({
       path: 'detail-type',
       message: 'is required',
+      code: 'required',
     });
   });
 
@@ -884,6 +1047,7 @@ describe("validator.validatePutEventsEntry: the coordinators' preflight", () => 
     expect(rejected(validator.validatePutEventsEntry(omit(entry('MilestoneReported', milestone()), 'Detail')))).toContainEqual({
       path: 'detail',
       message: 'is required',
+      code: 'required',
     });
   });
 
@@ -892,6 +1056,8 @@ describe("validator.validatePutEventsEntry: the coordinators' preflight", () => 
     expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({
       path: 'detail',
       message: expect.stringContaining('must be a JSON string'),
+      code: 'invalid_type',
+      params: { expected: 'string' },
     });
   });
 
@@ -900,17 +1066,18 @@ describe("validator.validatePutEventsEntry: the coordinators' preflight", () => 
     expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({
       path: 'detail',
       message: expect.stringContaining('is not valid JSON'),
+      code: 'invalid_json',
     });
   });
 
   it('rejects a Detail that is JSON but not an object', () => {
     const raw = { ...entry('MilestoneReported', milestone()), Detail: '[1, 2]' };
-    expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({ path: 'detail', message: 'must be a JSON object' });
+    expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({ path: 'detail', message: 'must be a JSON object', code: 'not_an_object' });
   });
 
   it('rejects an unknown entry field', () => {
     const raw = { ...entry('MilestoneReported', milestone()), Region: 'wetzlar' };
-    expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({ path: 'Region', message: 'is not a known field' });
+    expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({ path: 'Region', message: 'is not a known field', code: 'unknown_field' });
   });
 
   describe('size: EventBridge accepts entries up to 256 KiB', () => {
@@ -922,6 +1089,8 @@ describe("validator.validatePutEventsEntry: the coordinators' preflight", () => 
       expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({
         path: 'detail',
         message: expect.stringContaining(`EventBridge accepts at most ${MAX_ENTRY_BYTES}`),
+        code: 'entry_too_large',
+        params: { size: expect.any(Number), max: MAX_ENTRY_BYTES },
       });
     });
 
@@ -932,6 +1101,8 @@ describe("validator.validatePutEventsEntry: the coordinators' preflight", () => 
       expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({
         path: 'detail',
         message: expect.stringContaining(`${MAX_ENTRY_BYTES + 2} bytes`),
+        code: 'entry_too_large',
+        params: { size: MAX_ENTRY_BYTES + 2, max: MAX_ENTRY_BYTES },
       });
     });
 
@@ -945,13 +1116,15 @@ describe("validator.validatePutEventsEntry: the coordinators' preflight", () => 
 
   it('applies the detail rules and reports detail paths', () => {
     const raw = entry('ProjectReported', project({ funding: [{ programme: 'Landesprogramm', source: 'land', amountEur: -1 }] }));
-    expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({ path: 'funding.0.amountEur', message: 'must not be negative' });
+    expect(rejected(validator.validatePutEventsEntry(raw))).toContainEqual({ path: 'funding.0.amountEur', message: 'must not be negative', code: 'negative' });
   });
 
   it('applies the source rules', () => {
     expect(rejected(validator.validatePutEventsEntry(entry('MilestoneReported', milestone(), 'wetzlar')))).toContainEqual({
       path: 'source',
       message: expect.stringContaining('must be modellregion.<regionId>'),
+      code: 'invalid_source',
+      params: { source: 'wetzlar' },
     });
   });
 });
@@ -996,6 +1169,8 @@ describe('the region registry is data: createValidator(loadCatalogue(...))', () 
     expect(rejected(validator.validateEvent(envelope('MilestoneReported', milestone({ regionId: 'giessen' }), 'modellregion.giessen')))).toContainEqual({
       path: 'source',
       message: expect.stringContaining('names no region of the registry'),
+      code: 'unknown_region',
+      params: { regionId: 'giessen' },
     });
   });
 
@@ -1004,6 +1179,8 @@ describe('the region registry is data: createValidator(loadCatalogue(...))', () 
     expect(rejected(result)).toContainEqual({
       path: 'source',
       message: expect.stringContaining('is a subscriber and does not report'),
+      code: 'region_not_reporting',
+      params: { regionId: 'buedingen', role: 'subscriber' },
     });
   });
 
@@ -1018,6 +1195,7 @@ describe('the region registry is data: createValidator(loadCatalogue(...))', () 
     ).toContainEqual({
       path: 'indicatorId',
       message: expect.stringContaining('must be an indicator of the catalogue'),
+      code: 'unknown_indicator',
     });
   });
 
@@ -1051,7 +1229,13 @@ describe('rules found by review', () => {
       Detail: JSON.stringify(finding),
     });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toContainEqual({ path: 'source', message: expect.stringContaining('ministerium') });
+    if (!result.ok)
+      expect(result.errors).toContainEqual({
+        path: 'source',
+        message: expect.stringContaining('ministerium'),
+        code: 'invalid_source',
+        params: { source: 'modellregion.ministerium' },
+      });
   });
   it('accepts large amounts in whole cents up to the bound', () => {
     const project = {

@@ -90,7 +90,9 @@ describe('the aggregate Lambda handler', () => {
 
     const store = createReportStore({ client: DynamoDBDocumentClient.from(db.client), tableName: db.tableName });
     expect((await store.currentItems('offenbach')).map((e) => e.eventId)).toEqual(['f-1']);
-    expect((await store.listRejections('kassel'))[0]?.errors).toEqual([{ path: 'regionId', message: 'must equal the region of the source ("kassel")' }]);
+    expect((await store.listRejections('kassel'))[0]?.errors).toEqual([
+      { path: 'regionId', message: 'must equal the region of the source ("kassel")', code: 'region_mismatch', params: { regionId: 'kassel' } },
+    ]);
     expect(bus.entries.map((e) => e.DetailType)).toEqual(['EventRejected']);
     expect(sqs.visibilityChanges).toEqual([]);
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type CodedFieldError, fieldError } from '../field-error-codes';
 import { type Validator, validator as defaultValidator } from '../validate';
 
 export interface CommandIo {
@@ -7,14 +8,38 @@ export interface CommandIo {
   readonly readStdin: () => string;
 }
 
-const USAGE = 'usage: npm run validate -- <file.json | ->\n  checks one PutEvents entry { Source, DetailType, Detail } or a list of them';
+const USAGE = [
+  'usage: npm run validate -- [--json] <file.json | ->',
+  '  checks one PutEvents entry { Source, DetailType, Detail } or a list of them',
+  '  --json: one JSON document, each entry with its field errors (path, message, code, params)',
+].join('\n');
+
+/** The outcome of each entry of the file, by its index; a file that holds no entry is entry 0. */
+type Outcome = { readonly index: number; readonly errors: readonly CodedFieldError[] };
+
+const check = (text: string, validator: Validator): Outcome[] => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    return [{ index: 0, errors: [fieldError('entry', 'invalid_json', `the file is not valid JSON (${(err as Error).message})`)] }];
+  }
+  const entries = Array.isArray(parsed) ? parsed : [parsed];
+  if (entries.length === 0) return [{ index: 0, errors: [fieldError('entry', 'too_few', 'the list holds no entries', { min: 1 })] }];
+  return entries.map((entry, index) => {
+    const result = validator.validatePutEventsEntry(entry);
+    return { index, errors: result.ok ? [] : result.errors };
+  });
+};
 
 /**
  * The coordinators' preflight: prints `ok` per valid entry and `<index> <path>: <message>` per
- * problem. Exit code 0 when all entries are valid, 1 when any is not, 2 for a usage error.
+ * problem, or with `--json` one document `{ entries: [{ index, ok, errors }] }` whose field errors
+ * carry their codes. Exit code 0 when all entries are valid, 1 when any is not, 2 for a usage error.
  */
 export const runValidate = (args: readonly string[], io: CommandIo, validator: Validator = defaultValidator): number => {
-  const [file, ...rest] = args;
+  const json = args[0] === '--json';
+  const [file, ...rest] = json ? args.slice(1) : args;
   if (file === undefined || rest.length > 0 || file === '--help' || file === '-h') {
     io.err(USAGE);
     return 2;
@@ -26,27 +51,14 @@ export const runValidate = (args: readonly string[], io: CommandIo, validator: V
     io.err(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     return 2;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    io.out(`0 entry: the file is not valid JSON (${(err as Error).message})`);
-    return 1;
-  }
-  const entries = Array.isArray(parsed) ? parsed : [parsed];
-  if (entries.length === 0) {
-    io.out('0 entry: the list holds no entries');
-    return 1;
-  }
-  let invalid = 0;
-  entries.forEach((entry, index) => {
-    const result = validator.validatePutEventsEntry(entry);
-    if (result.ok) {
-      io.out('ok');
-      return;
+  const outcomes = check(text, validator);
+  if (json) {
+    io.out(JSON.stringify({ entries: outcomes.map((o) => ({ index: o.index, ok: o.errors.length === 0, errors: o.errors })) }, null, 2));
+  } else {
+    for (const { index, errors } of outcomes) {
+      if (errors.length === 0) io.out('ok');
+      for (const e of errors) io.out(`${index} ${e.path}: ${e.message}`);
     }
-    invalid += 1;
-    for (const e of result.errors) io.out(`${index} ${e.path}: ${e.message}`);
-  });
-  return invalid > 0 ? 1 : 0;
+  }
+  return outcomes.some((o) => o.errors.length > 0) ? 1 : 0;
 };

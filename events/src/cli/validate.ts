@@ -1,4 +1,4 @@
-// `npm run validate -- <file | ->`: see validate-command.ts.
+// `npm run validate -- [--json] <file | ->`: see validate-command.ts.
 import { readFileSync } from 'node:fs';
 import { runValidate } from './validate-command';
 

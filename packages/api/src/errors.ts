@@ -1,4 +1,4 @@
-import type { FieldError } from '@modellregionen/events';
+import type { CodedFieldError } from '@modellregionen/events';
 
 export const ERROR_CODES = [
   'bad_request',
@@ -23,13 +23,13 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
-    readonly details?: FieldError[],
+    readonly details?: CodedFieldError[],
   ) {
     super(message);
   }
 }
 
-export const badRequest = (message: string, details?: FieldError[]) => new HttpError(400, details ? 'validation_failed' : 'bad_request', message, details);
+export const badRequest = (message: string, details?: CodedFieldError[]) => new HttpError(400, details ? 'validation_failed' : 'bad_request', message, details);
 export const unauthorized = (message: string) => new HttpError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
@@ -42,5 +42,5 @@ export const serviceUnavailable = () =>
   new HttpError(503, 'service_unavailable', `the data store is not available right now; try again in ${RETRY_AFTER_SECONDS} seconds`);
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: FieldError[] };
+  error: { code: ErrorCode; message: string; details?: CodedFieldError[] };
 }

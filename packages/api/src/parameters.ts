@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Catalogue, FIELDS_OF_ACTION, isoDate, MINISTRY_ID } from '@modellregionen/events';
+import { parseItemKey } from '@modellregionen/domain';
+import { type Catalogue, FIELDS_OF_ACTION, isoDate, MINISTRY_ID, refusing, rule } from '@modellregionen/events';
 import { publishersOfFindings } from './regions';
 import { REVIEW_IDS, REVIEWS } from './reviews';
 
@@ -49,15 +50,35 @@ export const asOfQuery = z.object({
   }),
 });
 
+/** `?item=<itemKey>`: one item of a region, by the key its reports share. */
+export const itemQuery = z.object({
+  item: z
+    .string()
+    .refine(
+      (key) => parseItemKey(key) !== undefined,
+      rule('invalid_item_key', 'must be an item key: milestone#<id>, project#<id>, finding#<id> or indicator#<indicatorId>#<period>'),
+    )
+    .meta({
+      description:
+        'The item: `milestone#<milestoneId>`, `project#<projectId>`, `finding#<findingId>` or `indicator#<indicatorId>#<period>` (`#` written as `%23`).',
+      example: 'milestone#steuerungs-ag-eingerichtet',
+    }),
+});
+
 /** The filters of the findings, as JSON and as Atom. */
-export const findingsQuery = (catalogue: Catalogue) =>
-  z.object({
+export const findingsQuery = (catalogue: Catalogue) => {
+  const publishers = publishersOfFindings(catalogue);
+  return z.object({
     fieldOfAction: z
       .enum(FIELDS_OF_ACTION, { error: () => `must be one of ${FIELDS_OF_ACTION.join(', ')}` })
       .optional()
       .meta({ description: 'Only findings in this field of action.' }),
-    regionId: z
-      .enum(ids(publishersOfFindings(catalogue)), { error: (issue) => `names no region that publishes findings: "${String(issue.input)}"` })
+    regionId: refusing(z.enum(ids(publishers)), (value) =>
+      typeof value === 'string' && !publishers.includes(value)
+        ? rule('unknown_region', `names no region that publishes findings: "${value}"`, { regionId: value })
+        : undefined,
+    )
       .optional()
       .meta({ description: `Only findings of this region (or \`${MINISTRY_ID}\`).` }),
   });
+};

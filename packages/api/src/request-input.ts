@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { type Catalogue, fieldErrorsOf } from '@modellregionen/events';
+import { type Catalogue, fieldError, fieldErrorsOf } from '@modellregionen/events';
 import { badRequest, notFound } from './errors';
 import { readJsonBody } from './middleware/json-body';
 import { type BodyDeclaration, type Declared, resolveSchema } from './route';
@@ -12,7 +12,7 @@ const decode = (name: string, value: string): string => {
   try {
     return decodeURIComponent(value);
   } catch {
-    throw badRequest(`path parameter ${name} is not valid percent-encoding`, [{ path: name, message: 'is not valid percent-encoding' }]);
+    throw badRequest(`path parameter ${name} is not valid percent-encoding`, [fieldError(name, 'invalid_encoding', 'is not valid percent-encoding')]);
   }
 };
 

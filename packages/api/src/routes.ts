@@ -5,17 +5,18 @@ import { findingsFeed, listFindings } from './handlers/findings';
 import { publishReport } from './handlers/reports';
 import { closeReview, review } from './handlers/reviews';
 import { subscribe, subscriptionsOf, unsubscribe } from './handlers/subscriptions';
-import { catalogueView, competenceCircleView, indicatorComparison, regionDetail, rejectionsOf } from './handlers/views';
+import { catalogueView, competenceCircleView, fundingView, indicatorComparison, itemHistory, regionDetail, rejectionsOf } from './handlers/views';
 import { servedOpenApiDocument } from './openapi';
-import { asOfQuery, findingsQuery, indicatorPath, regionPath, reviewPath, subscriptionPath } from './parameters';
+import { asOfQuery, findingsQuery, indicatorPath, itemQuery, regionPath, reviewPath, subscriptionPath } from './parameters';
 import { baseUrlOf } from './request-url';
 import { route, type Route } from './route';
 import { catalogueSchema } from './schemas/catalogue';
 import { competenceCircleSchema } from './schemas/competence-circle';
 import { findingsSchema } from './schemas/findings';
+import { fundingSchema } from './schemas/funding';
 import { indicatorComparisonSchema } from './schemas/indicators';
 import { openApiDocumentSchema } from './schemas/openapi-document';
-import { regionDetailSchema, rejectionsSchema } from './schemas/region';
+import { itemRevisionsSchema, regionDetailSchema, rejectionsSchema } from './schemas/region';
 import { acceptedSchema, reportBody } from './schemas/reports';
 import { reviewSchema } from './schemas/review';
 import { newSubscriptionSchema, subscriptionRequestSchema, subscriptionsSchema } from './schemas/subscriptions';
@@ -140,6 +141,22 @@ export const ROUTES: readonly Route[] = [
     handler: async ({ deps, params }) => ({ status: 200, body: await regionDetail(deps, params.regionId) }),
   }),
   route({
+    id: 'getItemRevisions',
+    method: 'GET',
+    path: '/v1/regions/{regionId}/revisions',
+    fn: 'read',
+    access: OWN_REGION_OR_MINISTRY,
+    summary: "An item's history: every revision, who reported it and when",
+    description:
+      'From the audit records the backend keeps of every accepted report, also of those a later revision had superseded before they arrived. ' +
+      'An item that was never reported has an empty history (the key names an item that may yet be reported, so this is no 404).',
+    tags: ['Views'],
+    request: { params: regionPath, query: itemQuery },
+    responses: { 200: { description: "The item's revisions, newest first.", schema: itemRevisionsSchema } },
+    errors: { 400: 'The item key is missing or malformed (`validation_failed`).', 503: true },
+    handler: async ({ deps, params, query }) => ({ status: 200, body: await itemHistory(deps, params.regionId, query.item) }),
+  }),
+  route({
     id: 'getCatalogue',
     method: 'GET',
     path: '/v1/catalogue',
@@ -162,6 +179,18 @@ export const ROUTES: readonly Route[] = [
     responses: { 200: { description: 'The competence-circle view.', schema: competenceCircleSchema } },
     errors: { 503: true },
     handler: async ({ deps, query }) => ({ status: 200, body: await competenceCircleView(deps, query.asOf) }),
+  }),
+  route({
+    id: 'getFunding',
+    method: 'GET',
+    path: '/v1/funding',
+    fn: 'read',
+    access: MINISTRY,
+    summary: "Funding of the model regions' projects by source, programme and region",
+    tags: ['Views'],
+    responses: { 200: { description: 'The funding of the current projects.', schema: fundingSchema } },
+    errors: { 503: true },
+    handler: async ({ deps }) => ({ status: 200, body: await fundingView(deps) }),
   }),
   route({
     id: 'getIndicator',

@@ -98,6 +98,106 @@ describe('the API end to end', () => {
     expect((await call(runtime, 'POST', '/v1/reviews/midterm/close', { token: tokens.ministry })).status).toBe(409);
   });
 
+  it("gives an item's history from the audit records, newest revision first, also of reports superseded on arrival", async () => {
+    const post = (body: unknown) => call(runtime, 'POST', '/v1/regions/wetzlar/milestones', { token: tokens.coordinatorSameRegion, body });
+    const history = (item: string, token = tokens.ministry) =>
+      call(runtime, 'GET', `/v1/regions/wetzlar/revisions?item=${encodeURIComponent(item)}`, { token });
+    expect((await post(milestone('beirat', 'planned', '2012-01-10T09:00:00+01:00', 2))).status).toBe(202);
+    await runtime.settled();
+    // Revision 1 arrives after revision 2: recorded, but it changes nothing.
+    expect((await post(milestone('beirat', 'planned', '2012-01-05T09:00:00+01:00', 1))).status).toBe(202);
+    await runtime.settled();
+    expect((await post(milestone('beirat', 'achieved', '2012-03-01T09:00:00+01:00', 3))).status).toBe(202);
+    await runtime.settled();
+
+    const r = await history('milestone#beirat');
+    expect(r.status).toBe(200);
+    const body = r.json as {
+      regionId: string;
+      item: string;
+      revisions: { revision: number; outcome: string; reportedBy: string; acceptedAt: string; detail: Record<string, unknown> }[];
+    };
+    expect(body).toMatchObject({ regionId: 'wetzlar', item: 'milestone#beirat' });
+    expect(body.revisions.map((x) => [x.revision, x.outcome])).toEqual([
+      [3, 'applied'],
+      [2, 'applied'],
+      [1, 'superseded-on-arrival'],
+    ]);
+    expect(body.revisions[0]).toMatchObject({
+      eventId: expect.any(String),
+      reportedAt: '2012-03-01T09:00:00+01:00',
+      reportedBy: 'Koordination wetzlar',
+      acceptedAt: expect.any(String),
+      detail: { milestoneId: 'beirat', status: 'achieved', achievedDate: '2012-03-01', regionId: 'wetzlar', revision: 3 },
+    });
+    // The region's own coordinator may read it too; another region's may not.
+    expect((await history('milestone#beirat', tokens.coordinatorSameRegion)).status).toBe(200);
+    expect((await history('milestone#beirat', tokens.coordinatorOtherRegion)).status).toBe(403);
+  });
+
+  it('gives an empty history for an item never reported, 400 for a malformed item key, 404 for an unknown region', async () => {
+    const get = (path: string) => call(runtime, 'GET', path, { token: tokens.ministry });
+    expect((await get('/v1/regions/wetzlar/revisions?item=indicator%23unemployment-rate%231999')).json).toEqual({
+      regionId: 'wetzlar',
+      item: 'indicator#unemployment-rate#1999',
+      revisions: [],
+    });
+    for (const item of ['milestone', 'milestone%23Beirat', 'indicator%23unemployment-rate', 'projekt%23x']) {
+      const r = await get(`/v1/regions/wetzlar/revisions?item=${item}`);
+      expect(r.json, item).toEqual({
+        error: {
+          code: 'validation_failed',
+          message: 'query parameter item is not valid',
+          details: [{ path: 'item', message: expect.stringMatching(/^must be an item key/), code: 'invalid_item_key' }],
+        },
+      });
+    }
+    expect((await get('/v1/regions/wetzlar/revisions')).json).toMatchObject({ error: { details: [{ path: 'item', code: 'required' }] } });
+    expect((await get('/v1/regions/frankfurt/revisions?item=milestone%23beirat')).status).toBe(404);
+  });
+
+  it('sums the funding of the current projects by source, programme and region, as the competence circle does per region', async () => {
+    const project = (projectId: string, revision: number, funding: { programme: string; source: string; amountEur: number }[]) => ({
+      schemaVersion: 1,
+      revision,
+      reportedAt: '2012-02-01T10:00:00+01:00',
+      projectId,
+      title: `Projekt ${projectId}`,
+      fieldOfAction: 'language',
+      status: 'running',
+      startDate: '2010-01-01',
+      funding,
+    });
+    const post = (body: unknown) => call(runtime, 'POST', '/v1/regions/wetzlar/projects', { token: tokens.coordinatorSameRegion, body });
+    const before = (await call(runtime, 'GET', '/v1/funding', { token: tokens.ministry })).json as { totalEur: number };
+    expect((await post(project('sprachcafe', 1, [{ programme: 'Modellregionen Integration', source: 'land', amountEur: 999_999 }]))).status).toBe(202);
+    await runtime.settled();
+    // The correction replaces the first report's funding: only current projects count.
+    const lines = [
+      { programme: 'Modellregionen Integration', source: 'land', amountEur: 0.1 },
+      { programme: 'Haushalt Jugendamt', source: 'kommune', amountEur: 0.2 },
+    ];
+    expect((await post(project('sprachcafe', 2, lines))).status).toBe(202);
+    expect((await post(project('lesepaten', 1, [{ programme: 'Modellregionen Integration', source: 'land', amountEur: 1234.56 }]))).status).toBe(202);
+    await runtime.settled();
+
+    const r = await call(runtime, 'GET', '/v1/funding', { token: tokens.ministry });
+    expect(r.status).toBe(200);
+    const funding = r.json as {
+      totalEur: number;
+      byRegion: { regionId: string; totalEur: number; bySource: Record<string, number> }[];
+      byProgramme: { programme: string }[];
+    };
+    const wetzlar = funding.byRegion.find((x) => x.regionId === 'wetzlar')!;
+    expect(wetzlar).toMatchObject({ totalEur: 1234.86, bySource: { land: 1234.66, kommune: 0.2, bund: 0, eu: 0, stiftung: 0, other: 0 } });
+    expect(funding.totalEur).toBe(Math.round((before.totalEur + 1234.86) * 100) / 100);
+    expect(funding.byRegion.map((x) => x.regionId)).toEqual(['kassel', 'wetzlar', 'wiesbaden', 'hochtaunuskreis', 'offenbach', 'main-kinzig-hanau']);
+    expect(funding.byProgramme.map((p) => p.programme)).toEqual(expect.arrayContaining(['Modellregionen Integration', 'Haushalt Jugendamt']));
+    for (const region of (await circle()).regions) {
+      expect([region.regionId, funding.byRegion.find((x) => x.regionId === region.regionId)?.totalEur]).toEqual([region.regionId, region.projects.fundingEur]);
+    }
+  });
+
   it("lists a region's rejections, newest first, with field paths", async () => {
     const kassel = new EventBridgeClient({
       endpoint: runtime.urls.events,
@@ -119,7 +219,14 @@ describe('the API end to end', () => {
           eventId: expect.any(String),
           detailType: 'MilestoneReported',
           receivedAt: expect.any(String),
-          errors: [{ path: 'achievedDate', message: 'must be given only when status is achieved (status is planned)' }],
+          errors: [
+            {
+              path: 'achievedDate',
+              message: 'must be given only when status is achieved (status is planned)',
+              code: 'only_when_achieved',
+              params: { status: 'planned' },
+            },
+          ],
         },
       ],
     });
@@ -179,6 +286,14 @@ describe('the API end to end', () => {
 
     const region = await call(runtime, 'GET', '/v1/regions/wetzlar', { token: tokens.coordinatorSameRegion });
     expect(region.json).toMatchObject({ regionId: 'wetzlar', name: 'Stadt Wetzlar', findings: [{ findingId: 'frueh-foerdern' }] });
+    // Each value names the report it comes from, so that a correction carries the next revision.
+    const points = (
+      region.json!.indicators as { indicatorId: string; points: { period: string; revision: number; reportedAt: string; reportedBy: string }[] }[]
+    ).find((i) => i.indicatorId === 'school-leavers-without-qualification')?.points;
+    expect(points?.map((p) => [p.period, p.revision, p.reportedAt, p.reportedBy])).toEqual([
+      ['2008', 1, '2010-01-10T10:00:00+01:00', 'Koordination wetzlar'],
+      ['2011', 1, '2012-01-10T10:00:00+01:00', 'Koordination wetzlar'],
+    ]);
     const indicator = await call(runtime, 'GET', '/v1/indicators/school-leavers-without-qualification', { token: tokens.ministry });
     expect(indicator.json?.regions).toContainEqual(
       expect.objectContaining({
@@ -196,5 +311,18 @@ describe('the API end to end', () => {
     const atom = await call(runtime, 'GET', '/v1/findings.atom', { token: tokens.subscriber });
     expect(atom.headers.get('content-type')).toContain('application/atom+xml');
     expect(atom.text).toContain('<title type="text">Früh fördern</title>');
+
+    // A correction of a value: the region shows the value of the new revision with that revision.
+    expect(
+      (await post('/v1/regions/wetzlar/indicators', { ...base, revision: 2, period: '2011', reportedAt: '2012-01-20T10:00:00+01:00', values: { total: 6.2 } }))
+        .status,
+    ).toBe(202);
+    await runtime.settled();
+    const corrected = await call(runtime, 'GET', '/v1/regions/wetzlar', { token: tokens.coordinatorSameRegion });
+    expect(
+      (corrected.json!.indicators as { indicatorId: string; points: { period: string; revision: number; total: number }[] }[])
+        .find((i) => i.indicatorId === 'school-leavers-without-qualification')
+        ?.points.find((p) => p.period === '2011'),
+    ).toMatchObject({ revision: 2, total: 6.2 });
   });
 });

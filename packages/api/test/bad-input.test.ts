@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELDS_OF_ACTION } from '@modellregionen/events';
 import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
 import { call, tokensFor, validBodies } from './api-support';
 
@@ -85,8 +86,8 @@ describe('bad input to the write routes gets a precise 4xx', () => {
         code: 'validation_failed',
         message: 'the ProjectReported report is not valid',
         details: [
-          { path: 'funding.0.amountEur', message: 'must not be negative' },
-          { path: 'endDate', message: 'must not be before startDate (2010-01-01)' },
+          { path: 'funding.0.amountEur', message: 'must not be negative', code: 'negative' },
+          { path: 'endDate', message: 'must not be before startDate (2010-01-01)', code: 'before_start_date', params: { startDate: '2010-01-01' } },
         ],
       },
     });
@@ -100,8 +101,8 @@ describe('bad input to the write routes gets a precise 4xx', () => {
     expect(r.status).toBe(400);
     expect(r.json?.error).toMatchObject({
       details: [
-        { path: 'regionId', message: 'comes from the path; leave it out' },
-        { path: 'reportedBy', message: 'comes from the token; leave it out' },
+        { path: 'regionId', message: 'comes from the path; leave it out', code: 'set_from_path' },
+        { path: 'reportedBy', message: 'comes from the token; leave it out', code: 'set_from_token' },
       ],
     });
   });
@@ -118,7 +119,7 @@ describe('bad input to the write routes gets a precise 4xx', () => {
   it('400 for a bad asOf date', async () => {
     const ministry = (await tokensFor(runtime)).ministry;
     const r = await call(runtime, 'GET', '/v1/competence-circle?asOf=2012-02-30', { token: ministry });
-    expect(r).toMatchObject({ status: 400, json: { error: { details: [{ path: 'asOf' }] } } });
+    expect(r).toMatchObject({ status: 400, json: { error: { details: [{ path: 'asOf', code: 'invalid_date' }] } } });
   });
 
   it('400 naming each filter of the findings that names nothing, and ignores parameters it does not know', async () => {
@@ -129,8 +130,13 @@ describe('bad input to the write routes gets a precise 4xx', () => {
         code: 'validation_failed',
         message: 'query parameters fieldOfAction and regionId are not valid',
         details: [
-          { path: 'fieldOfAction', message: 'must be one of education, employment, participation, health, housing, language, culture, administration' },
-          { path: 'regionId', message: 'names no region that publishes findings: "frankfurt"' },
+          {
+            path: 'fieldOfAction',
+            message: 'must be one of education, employment, participation, health, housing, language, culture, administration',
+            code: 'not_one_of',
+            params: { options: [...FIELDS_OF_ACTION] },
+          },
+          { path: 'regionId', message: 'names no region that publishes findings: "frankfurt"', code: 'unknown_region', params: { regionId: 'frankfurt' } },
         ],
       },
     });
@@ -147,12 +153,26 @@ describe('bad subscriptions get field errors worded as for reports', () => {
         code: 'validation_failed',
         message: 'the subscription is not valid',
         details: [
-          { path: 'callbackUrl', message: 'is required' },
-          { path: 'extra', message: 'is not a known field' },
-          { path: 'other', message: 'is not a known field' },
+          { path: 'callbackUrl', message: 'is required', code: 'required' },
+          { path: 'extra', message: 'is not a known field', code: 'unknown_field' },
+          { path: 'other', message: 'is not a known field', code: 'unknown_field' },
         ],
       },
     });
+  });
+
+  it('names the rule a refused callback URL breaks, as a parameter of its code', async () => {
+    const subscriber = (await tokensFor(runtime)).subscriber;
+    const refused = async (callbackUrl: string) =>
+      ((await call(runtime, 'POST', '/v1/subscriptions', { token: subscriber, body: { callbackUrl } })).json as { error: { details: unknown[] } }).error
+        .details;
+    expect(await refused('http://example.org/hook')).toEqual([
+      { path: 'callbackUrl', message: 'must use https', code: 'callback_not_allowed', params: { rule: 'https' } },
+    ]);
+    expect(await refused('https://10.0.0.1/hook')).toEqual([
+      { path: 'callbackUrl', message: 'must name a public host', code: 'callback_not_allowed', params: { rule: 'public_host' } },
+    ]);
+    expect(await refused('not a url')).toEqual([{ path: 'callbackUrl', message: 'must be an absolute URL', code: 'invalid_url' }]);
   });
 
   it('400 for a body that is not a JSON object, as on the report routes', async () => {

@@ -155,8 +155,10 @@ describe('the OpenAPI document', () => {
   it('describes 503 with Retry-After on every route that reads or writes the store', () => {
     const storeRoutes = [
       'getRegion',
+      'getItemRevisions',
       'getRejections',
       'getCompetenceCircle',
+      'getFunding',
       'getIndicator',
       'getReview',
       'closeReview',

@@ -85,8 +85,10 @@ const event = (method: string, path: string, token: string, body?: unknown): API
 const STORE_REQUESTS = [
   { id: 'getRegion', method: 'GET', path: '/v1/regions/wetzlar', caller: 'ministry' },
   { id: 'getRejections', method: 'GET', path: '/v1/regions/wetzlar/rejections', caller: 'ministry' },
+  { id: 'getItemRevisions', method: 'GET', path: '/v1/regions/wetzlar/revisions?item=milestone%23leitbild', caller: 'ministry' },
   { id: 'getCompetenceCircle', method: 'GET', path: '/v1/competence-circle', caller: 'ministry' },
   { id: 'getCompetenceCircle', method: 'GET', path: '/v1/competence-circle?asOf=2012-02-29', caller: 'ministry' },
+  { id: 'getFunding', method: 'GET', path: '/v1/funding', caller: 'ministry' },
   { id: 'getIndicator', method: 'GET', path: '/v1/indicators/unemployment-rate', caller: 'ministry' },
   { id: 'getReview', method: 'GET', path: '/v1/reviews/midterm', caller: 'ministry' },
   { id: 'getFindings', method: 'GET', path: '/v1/findings', caller: 'subscriber' },

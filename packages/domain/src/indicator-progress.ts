@@ -10,6 +10,10 @@ interface IndicatorPoint {
   gap: number | null;
   isBaseline: boolean;
   source: string | null;
+  /** The report the value comes from, so that a correction can carry the next revision. */
+  revision: number;
+  reportedAt: string;
+  reportedBy: string;
 }
 
 export interface IndicatorProgress {
@@ -43,6 +47,9 @@ const pointOf = (d: IndicatorDetail): IndicatorPoint => {
     gap: diff(w, wo),
     isBaseline: d.isBaseline === true,
     source: d.source ?? null,
+    revision: d.revision,
+    reportedAt: d.reportedAt,
+    reportedBy: d.reportedBy,
   };
 };
 

@@ -1,6 +1,6 @@
-import type { RegionEvent } from '@modellregionen/events';
+import { PERIOD_PATTERN, type RegionEvent, SLUG_PATTERN } from '@modellregionen/events';
 
-const ITEM_KINDS = ['milestone', 'project', 'indicator', 'finding'] as const;
+export const ITEM_KINDS = ['milestone', 'project', 'indicator', 'finding'] as const;
 type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** Identity of a reported item within its region: kind, id, and for indicator values the period. */
@@ -24,6 +24,19 @@ const itemRefOf = (event: RegionEvent): ItemRef => {
 };
 
 /** `<kind>#<id>[#<period>]`: ids are slugs and periods have no `#`, so the key is unambiguous. */
-const itemKey = (ref: ItemRef): string => (ref.period === undefined ? `${ref.kind}#${ref.id}` : `${ref.kind}#${ref.id}#${ref.period}`);
+export const itemKey = (ref: ItemRef): string => (ref.period === undefined ? `${ref.kind}#${ref.id}` : `${ref.kind}#${ref.id}#${ref.period}`);
 
 export const itemKeyOf = (event: RegionEvent): string => itemKey(itemRefOf(event));
+
+const isKind = (kind: string | undefined): kind is ItemKind => (ITEM_KINDS as readonly (string | undefined)[]).includes(kind);
+
+/**
+ * The item a key names, or undefined when the text is no item key: `<kind>#<id>` with a slug as
+ * id, and for an indicator value `indicator#<id>#<period>` (and only then a period).
+ */
+export const parseItemKey = (key: string): ItemRef | undefined => {
+  const [kind, id, period, ...rest] = key.split('#');
+  if (!isKind(kind) || id === undefined || !SLUG_PATTERN.test(id) || rest.length > 0) return undefined;
+  if (kind === 'indicator') return period !== undefined && PERIOD_PATTERN.test(period) ? { kind, id, period } : undefined;
+  return period === undefined ? { kind, id } : undefined;
+};

@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, type PutCommandInp
 import { competenceCircle } from '@modellregionen/domain';
 import { type Catalogue, defaultCatalogue } from '@modellregionen/events';
 import { conditionHeld } from './conditional-write';
-import { COMPETENCE_CIRCLE_PK, CURRENT_PREFIX, REJECTION_PREFIX, regionPk, REVISION_PREFIX } from './keys';
+import { COMPETENCE_CIRCLE_PK, CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX } from './keys';
 import type { ReportStore } from './ports';
 import { queryAll } from './query-all';
 import {
@@ -10,6 +10,7 @@ import {
   currentItem,
   currentKey,
   decodeFrozenReview,
+  decodeItemRevision,
   decodeRejection,
   decodeReport,
   decodeRevision,
@@ -39,12 +40,13 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
   const catalogue = options.catalogue ?? defaultCatalogue;
   const now = options.now ?? (() => new Date());
 
-  const queryPrefix = (pk: string, prefix: string, consistent = false) =>
+  const queryPrefix = (pk: string, prefix: string, options: { consistent?: boolean; descending?: boolean } = {}) =>
     queryAll(client, {
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-      ...(consistent ? { ConsistentRead: true } : {}),
+      ...(options.consistent ? { ConsistentRead: true } : {}),
+      ...(options.descending ? { ScanIndexForward: false } : {}),
     });
 
   const exists = async (key: ItemKey): Promise<boolean> => {
@@ -100,7 +102,7 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       return Number(Attributes?.changes);
     },
 
-    currentItems: async (regionId) => (await queryPrefix(regionPk(regionId), CURRENT_PREFIX, true)).map(decodeReport),
+    currentItems: async (regionId) => (await queryPrefix(regionPk(regionId), CURRENT_PREFIX, { consistent: true })).map(decodeReport),
 
     currentItemsByPrefix: async (regionId, itemKeyPrefix) => (await queryPrefix(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`)).map(decodeReport),
 
@@ -129,6 +131,9 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
     },
 
     revisions: async (regionId) => (await queryPrefix(regionPk(regionId), REVISION_PREFIX)).map(decodeRevision),
+
+    itemRevisions: async (regionId, itemKey) =>
+      (await queryPrefix(regionPk(regionId), itemRevisionPrefix(itemKey), { descending: true })).map(decodeItemRevision),
 
     hasRejection: (r) => exists(rejectionKey(r)),
 

@@ -1,12 +1,13 @@
 import { competenceCircle } from '@modellregionen/domain';
 import { type Catalogue, defaultCatalogue } from '@modellregionen/events';
-import { COMPETENCE_CIRCLE_PK, CURRENT_PREFIX, REJECTION_PREFIX, regionPk, REVISION_PREFIX } from './keys';
+import { COMPETENCE_CIRCLE_PK, CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX } from './keys';
 import type { ReportStore } from './ports';
 import {
   changesKey,
   currentItem,
   currentKey,
   decodeFrozenReview,
+  decodeItemRevision,
   decodeRejection,
   decodeReport,
   decodeRevision,
@@ -105,6 +106,8 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
     },
 
     revisions: async (regionId) => query(regionPk(regionId), REVISION_PREFIX).map(decodeRevision),
+
+    itemRevisions: async (regionId, itemKey) => query(regionPk(regionId), itemRevisionPrefix(itemKey), 'descending').map(decodeItemRevision),
 
     hasRejection: async (r) => get(rejectionKey(r)) !== undefined,
 

@@ -4,6 +4,14 @@ export { createDynamoClient, isStoreUnavailable, STORE_CALL_BUDGET_MS, STORE_LIM
 export { createReportStore } from './dynamo-report-store';
 export { createInMemoryReportStore } from './in-memory-report-store';
 export { UNATTRIBUTED_REGION } from './keys';
-export type { CurrentWrite, FrozenReview, RecordedReport, Rejection, ReportStore, Subscription, SubscriptionStore } from './ports';
+export type {
+  CurrentWrite,
+  FrozenReview,
+  RecordedReport,
+  Rejection,
+  ReportStore,
+  Subscription,
+  SubscriptionStore,
+} from './ports';
 export { createSubscriptionStore } from './subscription-store';
 export { DEFAULT_TABLE_NAME, ensureTable, TABLE_KEYS } from './table';

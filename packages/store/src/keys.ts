@@ -26,6 +26,8 @@ export const UNATTRIBUTED_REGION = '_unattributed';
 export const regionPk = (regionId: string): string => `${DERIVED_PARTITION_PREFIXES[0]}${regionId}`;
 export const revisionSk = (itemKey: string, revision: number, eventId: string): string => `REV#${itemKey}#${String(revision).padStart(6, '0')}#${eventId}`;
 export const REVISION_PREFIX = 'REV#';
+/** The sort keys of one item's audit records; the closing `#` keeps `milestone#a` from matching `milestone#a-b`. */
+export const itemRevisionPrefix = (itemKey: string): string => `${REVISION_PREFIX}${itemKey}#`;
 export const currentSk = (itemKey: string): string => `CUR#${itemKey}`;
 export const CURRENT_PREFIX = 'CUR#';
 export const CHANGES_SK = 'META#changes';

@@ -26,6 +26,15 @@ type ViewWrite =
  */
 export type RecordedReport = RegionEvent & { readonly acceptedAt: string; readonly recordedAt: string };
 
+/**
+ * What a report's arrival did: it became its item's current state (`applied`, also when an
+ * earlier attempt had written it), or a report that supersedes it was current already.
+ */
+type RevisionOutcome = 'applied' | 'superseded-on-arrival';
+
+/** A report as its audit record keeps it, with what its arrival did. */
+export type RecordedRevision = RecordedReport & { readonly outcome: RevisionOutcome };
+
 /** A closed review as it was frozen. */
 export interface FrozenReview<T> {
   readonly closedAt: string;
@@ -78,6 +87,12 @@ export interface ReportStore {
   putRevision(event: RegionEvent, outcome: CurrentWrite, acceptedAt?: string): Promise<void>;
   /** Every report ever recorded for the region, with when it was accepted and recorded, by item and revision. */
   revisions(regionId: string): Promise<RecordedReport[]>;
+  /**
+   * Every report recorded for one item (its key: `milestone#leitbild`, `indicator#<id>#<period>`),
+   * with what its arrival did, highest revision first (equal revisions by event id, descending):
+   * one Query of the item's audit records, whatever else the region holds.
+   */
+  itemRevisions(regionId: string, itemKey: string): Promise<RecordedRevision[]>;
   hasRejection(rejection: Pick<Rejection, 'regionId' | 'receivedAt' | 'eventId'>): Promise<boolean>;
   /** Quarantines a report; the first record of a rejection stands. */
   putRejection(rejection: Rejection): Promise<void>;

@@ -3,7 +3,7 @@
 import { itemKeyOf, type RegionSummary, versionKey } from '@modellregionen/domain';
 import type { FieldError, RegionEvent } from '@modellregionen/events';
 import { CHANGES_SK, COMPETENCE_CIRCLE_PK, currentSk, FROZEN_SK, regionPk, rejectionSk, reviewPk, revisionSk, viewSk } from './keys';
-import type { CurrentWrite, FrozenReview, RecordedReport, Rejection } from './ports';
+import type { CurrentWrite, FrozenReview, RecordedReport, RecordedRevision, Rejection } from './ports';
 
 /** An item as the document client writes and reads it. */
 export type Item = Record<string, unknown>;
@@ -69,6 +69,11 @@ export const decodeRevision = (item: Item): RecordedReport => ({
   // Audit records written before acceptance times were kept have only the time of recording.
   acceptedAt: String(item.acceptedAt ?? item.recordedAt),
   recordedAt: String(item.recordedAt),
+});
+
+export const decodeItemRevision = (item: Item): RecordedRevision => ({
+  ...decodeRevision(item),
+  outcome: item.outcome === 'superseded-on-arrival' ? 'superseded-on-arrival' : 'applied',
 });
 
 const viewKey = (regionId: string): ItemKey => ({ pk: COMPETENCE_CIRCLE_PK, sk: viewSk(regionId) });

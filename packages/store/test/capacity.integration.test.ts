@@ -92,4 +92,24 @@ describe('capacity per event and per view read (ReturnConsumedCapacity)', () => 
     expect(long).toBe(short);
     expect(long).toBeLessThanOrEqual(1);
   });
+
+  it("reads an item's history at the cost of its own records, however much else the region reported", async () => {
+    const { meter, store, aggregator } = await setup();
+    const readCost = async () => {
+      meter.reset();
+      const history = await store.itemRevisions('kassel', 'indicator#unemployment-rate#2010');
+      return { records: history.length, units: meter.readUnits };
+    };
+    await aggregator.processMessages([asMessage(indicatorEvent('2010')), asMessage(indicatorEvent('2010', 2))]);
+    const alone = await readCost();
+    // 120 monthly values of other periods: the region's audit records grow, this item's do not.
+    for (let year = 2000; year < 2010; year++) {
+      await aggregator.processMessages(Array.from({ length: 12 }, (_, m) => asMessage(indicatorEvent(`${year}-${String(m + 1).padStart(2, '0')}`))));
+    }
+    const amongMany = await readCost();
+    console.info('item history read units', { alone, amongMany });
+    expect(alone.records).toBe(2);
+    expect(amongMany).toEqual(alone);
+    expect(amongMany.units).toBeLessThanOrEqual(0.5);
+  });
 });

@@ -176,6 +176,48 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
     });
   });
 
+  describe("an item's history", () => {
+    it("gives one item's audit records with what each arrival did, highest revision first, and nothing of other items", async () => {
+      const store = await open();
+      const r1 = milestone('e-1', { revision: 1 });
+      const r3 = milestone('e-3', { revision: 3, status: 'delayed' });
+      const r2 = milestone('e-2', { revision: 2 });
+      await store.putRevision(r1, 'applied', '2012-02-10T08:31:00.000Z');
+      await store.putRevision(r3, 'applied', '2012-02-12T08:31:00.000Z');
+      // Arrived after revision 3: superseded on arrival. A retried write that found itself current counts as applied.
+      await store.putRevision(r2, 'stale', '2012-02-13T08:31:00.000Z');
+      await store.putRevision(milestone('e-9', { id: 'handlungskonzept-2' }), 'applied');
+      await store.putRevision(milestone('e-8', { regionId: 'kassel' }), 'applied');
+      await store.putRevision(milestone('e-4', { revision: 4 }), 'already-current', '2012-02-14T08:31:00.000Z');
+
+      const history = await store.itemRevisions('wetzlar', 'milestone#handlungskonzept');
+      expect(history.map((r) => [r.eventId, r.detail.revision, r.outcome, r.acceptedAt])).toEqual([
+        ['e-4', 4, 'applied', '2012-02-14T08:31:00.000Z'],
+        ['e-3', 3, 'applied', '2012-02-12T08:31:00.000Z'],
+        ['e-2', 2, 'superseded-on-arrival', '2012-02-13T08:31:00.000Z'],
+        ['e-1', 1, 'applied', '2012-02-10T08:31:00.000Z'],
+      ]);
+      expect(history[1]).toEqual({ ...r3, acceptedAt: '2012-02-12T08:31:00.000Z', recordedAt: NOW.toISOString(), outcome: 'applied' });
+      expect((await store.itemRevisions('wetzlar', 'milestone#handlungskonzept-2')).map((r) => r.eventId)).toEqual(['e-9']);
+      expect((await store.itemRevisions('kassel', 'milestone#handlungskonzept')).map((r) => r.eventId)).toEqual(['e-8']);
+    });
+
+    it("keeps an indicator's periods apart, and has nothing for an item never reported", async () => {
+      const store = await open();
+      for (const [eventId, period] of [
+        ['i-1', '2011'],
+        ['i-2', '2011-Q1'],
+        ['i-3', '2011-12'],
+      ] as const) {
+        await store.putRevision(indicator(eventId, period, 90), 'applied');
+      }
+      expect((await store.itemRevisions('wetzlar', 'indicator#daycare-attendance-3-to-6#2011')).map((r) => r.eventId)).toEqual(['i-1']);
+      expect((await store.itemRevisions('wetzlar', 'indicator#daycare-attendance-3-to-6#2011-Q1')).map((r) => r.eventId)).toEqual(['i-2']);
+      expect(await store.itemRevisions('wetzlar', 'milestone#nie-gemeldet')).toEqual([]);
+      expect(await store.itemRevisions('offenbach', 'indicator#daycare-attendance-3-to-6#2011')).toEqual([]);
+    });
+  });
+
   describe('quarantine', () => {
     it('keeps the first record of a rejection, lists them newest first, up to a limit', async () => {
       const store = await open();

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { FIELD_ERROR_CODES, FIELD_ERROR_PARAMS } from '@modellregionen/events';
 import { de } from '../src/i18n/de';
 import { en } from '../src/i18n/en';
-import { fieldErrorText, fieldLabel } from '../src/i18n/field-errors';
+import { API_CODES, fieldErrorText, fieldLabel } from '../src/i18n/field-errors';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('field errors in the user\u2019s language', () => {
   it('say the API\u2019s codes in German, with their parameters in German figures', () => {
@@ -48,8 +51,32 @@ describe('field errors in the user\u2019s language', () => {
   });
 
   it('have every text in both languages, with the same placeholders', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
     for (const key of Object.keys(de) as (keyof typeof de)[]) expect([key, placeholders(en[key])]).toEqual([key, placeholders(de[key])]);
+  });
+
+  it('know every code the API can give, in German and English, speaking only of the parameters the code carries', () => {
+    expect([...API_CODES].sort()).toEqual([...FIELD_ERROR_CODES].sort());
+    for (const code of FIELD_ERROR_CODES) {
+      const key = `fieldError.${code}`;
+      expect([code, Object.hasOwn(de, key), Object.hasOwn(en, key)]).toEqual([code, true, true]);
+      const carried: readonly string[] = FIELD_ERROR_PARAMS[code];
+      for (const name of placeholders(de[key as keyof typeof de])) expect([code, carried.includes(name!)]).toEqual([code, true]);
+    }
+  });
+
+  it('say the API\u2019s words inside the parameters in the user\u2019s language too', () => {
+    expect(
+      fieldErrorText(
+        { path: 'lighthouse', message: 'Invalid input: expected boolean, received string', code: 'invalid_type', params: { expected: 'boolean' } },
+        'de',
+      ),
+    ).toBe('Falsche Art von Angabe (erwartet: ja oder nein).');
+    expect(fieldErrorText({ path: 'callbackUrl', message: 'must use https', code: 'callback_not_allowed', params: { rule: 'https' } }, 'de')).toBe(
+      'Diese Adresse ist für Webhooks nicht zugelassen: nur https-Adressen.',
+    );
+    expect(fieldErrorText({ path: 'detail-type', message: 'x', code: 'ministry_findings_only', params: { detailType: 'MilestoneReported' } }, 'en')).toBe(
+      'The ministry publishes findings only, no report of the kind "Milestone".',
+    );
   });
 });

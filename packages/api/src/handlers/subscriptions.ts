@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { FieldOfAction } from '@modellregionen/events';
+import { type FieldOfAction, fieldError } from '@modellregionen/events';
 import { newSecret, SIGNATURE_HEADER } from '@modellregionen/webhooks';
 import type { ApiDeps } from '../context';
 import { badRequest, notFound } from '../errors';
@@ -16,7 +16,9 @@ export const subscribe = async (
 ): Promise<z.input<typeof newSubscriptionSchema>> => {
   const url = new URL(request.callbackUrl);
   const allowed = deps.callbackPolicy(url);
-  if (allowed !== true) throw badRequest('the callback URL is not allowed', [{ path: 'callbackUrl', message: allowed }]);
+  if (allowed !== true) {
+    throw badRequest('the callback URL is not allowed', [fieldError('callbackUrl', 'callback_not_allowed', allowed.message, { rule: allowed.rule })]);
+  }
   const subscription = {
     subscriptionId: randomUUID(),
     subscriber: subscriber.subject,

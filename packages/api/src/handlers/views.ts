@@ -7,7 +7,9 @@ import {
   competenceCircleOf,
   type CompetenceCircleView,
   endOfBerlinDay,
+  fundingOverview,
   indicatorProgress,
+  versionKey,
 } from '@modellregionen/domain';
 import type { RecordedReport, ReportStore } from '@modellregionen/store';
 import type { ApiDeps } from '../context';
@@ -15,7 +17,8 @@ import { notFound } from '../errors';
 import { modelRegions, regionName } from '../regions';
 import type { catalogueSchema, indicatorSchema } from '../schemas/catalogue';
 import type { indicatorComparisonSchema } from '../schemas/indicators';
-import type { regionDetailSchema, rejectionsSchema } from '../schemas/region';
+import type { fundingSchema } from '../schemas/funding';
+import type { itemRevisionsSchema, regionDetailSchema, rejectionsSchema } from '../schemas/region';
 
 /** Every accepted report of every model region (for as-of views; a rare, ministry-only read). */
 export const allRevisions = async (store: ReportStore, catalogue: Catalogue): Promise<RecordedReport[]> =>
@@ -124,6 +127,37 @@ export const indicatorComparison = async (deps: ApiDeps, indicatorId: string): P
             : [];
         }),
       ),
+    })),
+  };
+};
+
+/** The funding of the model regions' current projects: one Query of each region's projects. */
+export const fundingView = async (deps: ApiDeps): Promise<z.input<typeof fundingSchema>> =>
+  fundingOverview(
+    await Promise.all(
+      modelRegions(deps.catalogue).map(async (r) => ({
+        regionId: r.id,
+        name: r.name,
+        projects: (await deps.store.currentItemsByPrefix(r.id, 'project#')).flatMap((i) => (i.detailType === 'ProjectReported' ? [i.detail] : [])),
+      })),
+    ),
+  );
+
+/** Every report of one item, newest first: the order in which they supersede each other, reversed. */
+export const itemHistory = async (deps: ApiDeps, regionId: string, item: string): Promise<z.input<typeof itemRevisionsSchema>> => {
+  const records = await deps.store.itemRevisions(regionId, item);
+  const newestFirst = records.map((r) => ({ r, version: versionKey(r) })).sort((a, b) => (a.version < b.version ? 1 : a.version > b.version ? -1 : 0));
+  return {
+    regionId,
+    item,
+    revisions: newestFirst.map(({ r }) => ({
+      eventId: r.eventId,
+      revision: r.detail.revision,
+      reportedAt: r.detail.reportedAt,
+      reportedBy: r.detail.reportedBy,
+      acceptedAt: r.acceptedAt,
+      outcome: r.outcome,
+      detail: r.detail,
     })),
   };
 };

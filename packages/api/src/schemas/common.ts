@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '@modellregionen/events';
+import { codedFieldErrorSchema, fieldErrorSchema as recordedFieldErrorSchema, isoDate } from '@modellregionen/events';
 import { ERROR_CODES } from '../errors';
 
 export const count = z.int().min(0);
@@ -7,12 +7,20 @@ export const revisionNumber = z.int().min(1);
 export const date = isoDate.meta({ format: 'date' });
 export const dateTime = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time with an offset.' });
 
-export const fieldErrorSchema = z
-  .strictObject({
-    path: z.string().meta({ description: 'Dotted path relative to the detail, e.g. `achievedDate` or `funding.0.amountEur`.' }),
-    message: z.string(),
-  })
-  .meta({ id: 'FieldError', description: 'One offending field.' });
+/** What every current report shows besides its own fields: which report it is, when and by whom. */
+export const reportedFields = { revision: revisionNumber, reportedAt: dateTime, reportedBy: z.string() };
+
+const fieldErrorSchema = codedFieldErrorSchema.meta({
+  id: 'FieldError',
+  description:
+    'One offending field: its path, what is wrong in English, and the same as a stable `code` with its `params` for a client to say in its own language.',
+});
+
+/** A field error of a quarantine record, which may have been recorded before field errors had codes. */
+export const recordedFieldError = recordedFieldErrorSchema.meta({
+  id: 'RecordedFieldError',
+  description: 'One offending field of a quarantined report, as `FieldError`; records made before codes were given have none.',
+});
 
 export const errorSchema = z
   .strictObject({

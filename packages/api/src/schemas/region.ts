@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { fieldOfAction, FUNDING_SOURCES, MILESTONE_STATUSES, MINISTRY_ID, PROJECT_STATUSES, REGION_ROLES, regionSchema } from '@modellregionen/events';
-import { date, dateTime, fieldErrorSchema, revisionNumber } from './common';
+import { date, dateTime, recordedFieldError, reportedFields, revisionNumber } from './common';
 import { indicatorProgressSchema } from './indicators';
 
-/** What every current report shows besides its own fields (a detail without `schemaVersion` and `regionId`). */
-const reported = { revision: revisionNumber, reportedAt: dateTime, reportedBy: z.string() };
+/** A current report shows its detail without `schemaVersion` and `regionId`. */
+const reported = reportedFields;
 
 const milestoneSchema = z.strictObject({
   milestoneId: z.string(),
@@ -57,6 +57,30 @@ export const regionDetailSchema = z
   })
   .meta({ id: 'RegionDetail', description: "The region's current milestones, projects, indicator values and findings." });
 
+export const itemRevisionsSchema = z
+  .strictObject({
+    regionId: z.string(),
+    item: z.string().meta({ description: 'The item key asked for, e.g. `milestone#leitbild`.' }),
+    revisions: z
+      .array(
+        z.strictObject({
+          eventId: z.string(),
+          revision: revisionNumber,
+          reportedAt: dateTime,
+          reportedBy: z.string(),
+          acceptedAt: dateTime.meta({ description: 'When the event bus accepted the report.' }),
+          outcome: z.enum(['applied', 'superseded-on-arrival']).meta({
+            description: '`applied`: the report became the current state on arrival; `superseded-on-arrival`: a later revision was current already.',
+          }),
+          detail: z
+            .record(z.string(), z.unknown())
+            .meta({ description: 'The report as it was made: the detail of its detail-type, with `regionId` and `reportedBy`.' }),
+        }),
+      )
+      .meta({ description: 'Newest revision first (equal revisions: the one that wins first); empty for an item never reported.' }),
+  })
+  .meta({ id: 'ItemRevisions', description: 'Every report of one item of the region, from the audit records: who reported what, and when.' });
+
 export const rejectionsSchema = z
   .strictObject({
     rejections: z
@@ -65,7 +89,7 @@ export const rejectionsSchema = z
           eventId: z.string(),
           detailType: z.string().meta({ description: 'As the rejected event named it, known or not.' }),
           receivedAt: dateTime,
-          errors: z.array(fieldErrorSchema),
+          errors: z.array(recordedFieldError),
         }),
       )
       .meta({ description: 'Newest first.' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildReportBodySchemas, type Catalogue, DETAIL_TYPES, type DetailType, MINISTRY_ID, type ReportBodySchemas } from '@modellregionen/events';
+import { buildReportBodySchemas, type Catalogue, DETAIL_TYPES, type DetailType, MINISTRY_ID, type ReportBodySchemas, rule } from '@modellregionen/events';
 
 export const acceptedSchema = z
   .strictObject({
@@ -21,7 +21,10 @@ const BODY_DESCRIPTIONS: Readonly<Record<DetailType, string>> = {
 };
 
 /** Fields a report's author does not write: where they come from instead. */
-const AUTHOR_FIELDS = { regionId: 'comes from the path; leave it out', reportedBy: 'comes from the token; leave it out' } as const;
+const AUTHOR_FIELDS = {
+  regionId: rule('set_from_path', 'comes from the path; leave it out'),
+  reportedBy: rule('set_from_token', 'comes from the token; leave it out'),
+} as const;
 
 /**
  * The body of a report: the detail without `regionId` and `reportedBy`, checked by the same
@@ -34,8 +37,8 @@ export const reportBody =
     const schema = buildReportBodySchemas(catalogue)[detailType];
     return z.preprocess(
       (body, ctx) => {
-        for (const [field, message] of Object.entries(AUTHOR_FIELDS)) {
-          if (typeof body === 'object' && body !== null && Object.hasOwn(body, field)) ctx.addIssue({ code: 'custom', path: [field], message, input: body });
+        for (const [field, why] of Object.entries(AUTHOR_FIELDS)) {
+          if (typeof body === 'object' && body !== null && Object.hasOwn(body, field)) ctx.addIssue({ code: 'custom', path: [field], input: body, ...why });
         }
         return body;
       },

@@ -3,7 +3,7 @@ import { DETAIL_TYPES } from '@modellregionen/events';
 import { REVIEW_IDS } from '../reviews';
 import { date, dateTime, revisionNumber } from './common';
 import { competenceCircleSchema } from './competence-circle';
-import { indicatorProgressSchema } from './indicators';
+import { reviewIndicatorProgressSchema } from './indicators';
 
 /** What a review holds, computed now (open) or as it was frozen (closed). */
 export const reviewContentSchema = z.strictObject({
@@ -11,7 +11,7 @@ export const reviewContentSchema = z.strictObject({
   title: z.string(),
   cutoff: date,
   competenceCircle: competenceCircleSchema,
-  indicators: z.array(z.strictObject({ regionId: z.string(), progress: z.array(indicatorProgressSchema) })),
+  indicators: z.array(z.strictObject({ regionId: z.string(), progress: z.array(reviewIndicatorProgressSchema) })),
 });
 
 const lateAmendmentSchema = z.strictObject({

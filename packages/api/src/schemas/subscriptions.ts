@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldOfAction } from '@modellregionen/events';
+import { fieldOfAction, rule } from '@modellregionen/events';
 import { dateTime } from './common';
 
 /** The body of `POST /v1/subscriptions`. */
@@ -9,7 +9,7 @@ export const subscriptionRequestSchema = z
     fieldsOfAction: z
       .array(fieldOfAction)
       .max(8)
-      .refine((list) => new Set(list).size === list.length, { message: 'must not repeat a field of action' })
+      .refine((list) => new Set(list).size === list.length, rule('not_unique', 'must not repeat a field of action'))
       .optional(),
   })
   .meta({ id: 'SubscriptionRequest' });

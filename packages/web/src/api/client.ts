@@ -71,7 +71,4 @@ export const api = {
   },
 };
 
-/** True when the API has no such route yet (a 404 from the router rather than of a missing thing). */
-export const isMissingRoute = (err: unknown): boolean => err instanceof ApiError && err.status === 404 && /^no route for /.test(err.message);
-
 export const enc = encodeURIComponent;

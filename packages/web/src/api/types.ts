@@ -4,7 +4,7 @@ export type Role = 'ministry' | 'coordinator' | 'subscriber';
 export type IndicatorUnit = 'percent' | 'count' | 'per1000' | 'eur';
 
 export const MILESTONE_STATUSES = ['planned', 'in_progress', 'achieved', 'delayed', 'cancelled'] as const;
-type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export const PROJECT_STATUSES = ['planned', 'running', 'completed', 'discontinued'] as const;
 type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const FUNDING_SOURCES = ['land', 'bund', 'kommune', 'eu', 'stiftung', 'other'] as const;
@@ -95,7 +95,7 @@ export interface Milestone extends Reported {
   note?: string;
   overdue: boolean;
 }
-interface FundingLine {
+export interface FundingLine {
   programme: string;
   source: FundingSource;
   amountEur: number;
@@ -121,7 +121,7 @@ export interface Finding extends Reported {
   relatedProjectIds?: string[];
   tags?: string[];
 }
-export interface IndicatorPoint {
+export interface IndicatorValue {
   period: string;
   total: number | null;
   withMigrationBackground: number | null;
@@ -130,14 +130,16 @@ export interface IndicatorPoint {
   isBaseline: boolean;
   source: string | null;
 }
-export interface IndicatorProgress {
+/** A value of the region view, with the report it comes from (a correction sends the next revision). */
+export interface IndicatorPoint extends IndicatorValue, Reported {}
+export interface IndicatorProgress<P extends IndicatorValue = IndicatorPoint> {
   indicatorId: string;
   unit: IndicatorUnit;
   higherIsBetter: boolean;
   disaggregated: boolean;
   baselinePeriod: string;
   latestPeriod: string;
-  points: IndicatorPoint[];
+  points: P[];
   changeSinceBaseline: { total: number | null; gap: number | null };
   gapNarrowed: boolean | null;
   totalImproved: boolean | null;
@@ -190,7 +192,8 @@ export interface Review {
   title: string;
   cutoff: string;
   competenceCircle: CompetenceCircle;
-  indicators: { regionId: string; progress: IndicatorProgress[] }[];
+  /** Values of reviews closed before values named their report have no revision. */
+  indicators: { regionId: string; progress: IndicatorProgress<IndicatorValue & Partial<Reported>>[] }[];
   status: 'open' | 'closed';
   closedAt?: string;
   closedBy?: string;

@@ -7,6 +7,8 @@ export interface StackedBar {
   readonly id: string;
   readonly label: string;
   readonly parts: readonly number[];
+  /** The bar's total as the data gives it (exact); else the sum of its parts. */
+  readonly total?: number;
 }
 
 export const StackedBarChart = ({
@@ -41,7 +43,7 @@ export const StackedBarChart = ({
         {bars.map((bar, row) => {
           const y = top + row * rowH;
           let x = labelW;
-          const total = bar.parts.reduce((a, n) => a + n, 0);
+          const total = bar.total ?? bar.parts.reduce((a, n) => a + n, 0);
           return (
             <g data-bar={bar.id}>
               <text x={labelW - 10} y={y + rowH / 2 + 4} text-anchor="end" class="chart-tick">

@@ -12,6 +12,7 @@ export const Dialog = ({
   children,
   actions,
   id,
+  wide = false,
 }: {
   open: boolean;
   onClose: () => void;
@@ -19,6 +20,8 @@ export const Dialog = ({
   children: ComponentChildren;
   actions: ComponentChildren;
   id: string;
+  /** For a table: as wide as a laptop screen allows. */
+  wide?: boolean;
 }) => {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -36,7 +39,7 @@ export const Dialog = ({
     <dialog
       ref={ref}
       id={id}
-      class="dialog"
+      class={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onClose={() => {

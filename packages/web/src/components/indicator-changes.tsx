@@ -1,4 +1,4 @@
-import type { Catalogue, IndicatorProgress, IndicatorUnit } from '../api/types';
+import type { Catalogue, IndicatorProgress, IndicatorUnit, IndicatorValue } from '../api/types';
 import { indicatorById, indicatorTitle } from '../data/catalogue';
 import { formatNumber, formatSigned, formatValue, type Locale } from '../i18n/format';
 import { t } from '../i18n/i18n';
@@ -33,7 +33,7 @@ export const IndicatorChanges = ({
   filename,
   captionHidden,
 }: {
-  progress: readonly IndicatorProgress[];
+  progress: readonly IndicatorProgress<IndicatorValue>[];
   catalogue: Catalogue;
   locale: Locale;
   caption: string;
@@ -41,9 +41,9 @@ export const IndicatorChanges = ({
   captionHidden?: boolean;
 }) => {
   const gapVerdict = { good: t('ind.gapNarrowed'), bad: t('ind.gapWidened') };
-  const first = (p: IndicatorProgress) => p.points.find((x) => x.period === p.baselinePeriod);
-  const last = (p: IndicatorProgress) => p.points.find((x) => x.period === p.latestPeriod);
-  const columns: Column<IndicatorProgress>[] = [
+  const first = (p: IndicatorProgress<IndicatorValue>) => p.points.find((x) => x.period === p.baselinePeriod);
+  const last = (p: IndicatorProgress<IndicatorValue>) => p.points.find((x) => x.period === p.latestPeriod);
+  const columns: Column<IndicatorProgress<IndicatorValue>>[] = [
     {
       header: t('ind.indicator'),
       rowHeader: true,

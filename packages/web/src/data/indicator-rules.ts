@@ -1,7 +1,6 @@
 // The API's rules for an indicator value, checked before sending: the form and the CSV import's
 // preview say what is wrong at once, with the same codes the API uses (and the API checks again).
-import { api, enc, isMissingRoute } from '../api/client';
-import type { Catalogue, FieldError, ItemRevisions } from '../api/types';
+import type { Catalogue, FieldError } from '../api/types';
 
 /** A year, a quarter or a month, 1980 to 2099 (the API's period rule). */
 const PERIOD_PATTERN = /^(19[89]\d|20\d\d)(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?$/;
@@ -46,22 +45,4 @@ export const checkIndicatorValue = (catalogue: Catalogue, input: { indicatorId: 
     }
   }
   return errors;
-};
-
-/**
- * The revision the next report of an indicator value must carry: one more than the newest the
- * region's history holds (the revisions route), 1 for a period never reported. The region's
- * overview shows values without their revisions; until the history route answers, a correction
- * goes out as revision 2. That supersedes a first report, and ties with a second one, which the
- * later report wins (equal revisions are ordered by `reportedAt`).
- */
-export const nextIndicatorRevision = async (regionId: string, indicatorId: string, period: string, reported: boolean): Promise<number> => {
-  if (!reported) return 1;
-  try {
-    const history = await api.get<ItemRevisions>(`/v1/regions/${enc(regionId)}/revisions?item=${enc(`indicator#${indicatorId}#${period}`)}`);
-    return Math.max(0, ...history.revisions.map((r) => r.revision)) + 1;
-  } catch (err) {
-    if (isMissingRoute(err)) return 2;
-    throw err;
-  }
 };

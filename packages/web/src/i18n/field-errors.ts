@@ -6,15 +6,25 @@ import { de } from './de';
 import { formatDate, formatDateTime, formatNumber, type Locale } from './format';
 import { translate, type MessageKey } from './i18n';
 
-const CODES = [
+/**
+ * The API's codes: the same list as FIELD_ERROR_PARAMS of @modellregionen/events (a test holds
+ * both to each other; the app does not bundle that package).
+ */
+export const API_CODES = [
   'required',
   'unknown_field',
   'invalid_type',
   'not_one_of',
+  'invalid',
+  'invalid_format',
   'too_long',
+  'too_short',
   'too_many',
+  'too_few',
   'blank',
+  'not_unique',
   'invalid_slug',
+  'invalid_url',
   'invalid_date',
   'invalid_datetime',
   'invalid_period',
@@ -23,6 +33,7 @@ const CODES = [
   'too_large',
   'negative',
   'not_finite',
+  'not_whole_cents',
   'required_when_achieved',
   'only_when_achieved',
   'after_reported_at',
@@ -32,10 +43,27 @@ const CODES = [
   'no_breakdown',
   'out_of_range',
   'not_whole_number',
+  'unsupported_schema_version',
+  'set_from_path',
+  'set_from_token',
+  'not_an_object',
+  'invalid_json',
+  'entry_too_large',
+  'invalid_source',
+  'unknown_region',
+  'region_not_reporting',
+  'ministry_findings_only',
+  'region_mismatch',
+  'invalid_encoding',
+  'invalid_item_key',
+  'callback_not_allowed',
+] as const;
+
+const CODES = [
+  ...API_CODES,
   // Checks of this app before anything is sent.
   'duplicate_id',
   'not_a_number',
-  'invalid_url',
   // Checks of the CSV import.
   'duplicate_row',
   'missing_column',
@@ -44,12 +72,28 @@ const CODES = [
 
 const isKey = (key: string): key is MessageKey => Object.hasOwn(de, key);
 
+const DETAIL_TYPE_KINDS: Readonly<Record<string, string>> = {
+  MilestoneReported: 'kind.milestone',
+  ProjectReported: 'kind.project',
+  IndicatorReported: 'kind.indicator',
+  FindingPublished: 'kind.finding',
+};
+
+/** Parameters whose values are words of the API, said in the user's language: `unit: percent` is "Prozent". */
+const WORDS: Readonly<Record<string, (value: string) => string>> = {
+  unit: (v) => `unit.${v}`,
+  status: (v) => `milestoneStatus.${v}`,
+  expected: (v) => `valueType.${v}`,
+  rule: (v) => `callbackRule.${v}`,
+  detailType: (v) => DETAIL_TYPE_KINDS[v] ?? '',
+};
+
 const formatParam = (name: string, value: unknown, locale: Locale): string => {
   if (Array.isArray(value)) return value.map((v) => formatParam(name, v, locale)).join(', ');
   if (typeof value === 'number') return formatNumber(value, locale, 6);
   if (typeof value !== 'string') return String(value);
-  if (name === 'unit' && isKey(`unit.${value}`)) return translate(locale, `unit.${value}` as MessageKey);
-  if (name === 'status' && isKey(`milestoneStatus.${value}`)) return translate(locale, `milestoneStatus.${value}` as MessageKey);
+  const word = Object.hasOwn(WORDS, name) ? WORDS[name]!(value) : '';
+  if (isKey(word)) return translate(locale, word);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale);
   return value;

@@ -1,10 +1,10 @@
-import { api, isMissingRoute } from '../api/client';
+import { api } from '../api/client';
 import type { BySource, FundingOverview } from '../api/types';
 import { FUNDING_SOURCES } from '../api/types';
 import { ErrorNotice, Loading, useResource } from '../components/async';
 import { StackedBarChart } from '../components/bar-chart';
 import { type Column, DataTable } from '../components/data-table';
-import { Notice, PageHeader, Section } from '../components/page';
+import { PageHeader, Section } from '../components/page';
 import { formatEur, type Locale } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
 
@@ -28,14 +28,7 @@ const FundingScreen = () => {
     <>
       <PageHeader title={t('funding.title')} lead={t('funding.lead')} />
       {funding.state === 'loading' && <Loading />}
-      {funding.state === 'error' &&
-        (isMissingRoute(funding.error) ? (
-          <Notice kind="info" title={t('funding.unavailableTitle')}>
-            <p>{t('funding.unavailable')}</p>
-          </Notice>
-        ) : (
-          <ErrorNotice error={funding.error} onRetry={funding.reload} />
-        ))}
+      {funding.state === 'error' && <ErrorNotice error={funding.error} onRetry={funding.reload} />}
       {data && total && (
         <>
           <dl class="key-figures">
@@ -61,7 +54,7 @@ const FundingScreen = () => {
               title={t('funding.chartTitle')}
               description={t('funding.chartDesc')}
               partLabels={FUNDING_SOURCES.map((s) => t(`source.${s}`))}
-              bars={data.byRegion.map((r) => ({ id: r.regionId, label: r.name, parts: FUNDING_SOURCES.map((s) => r.bySource[s] ?? 0) }))}
+              bars={data.byRegion.map((r) => ({ id: r.regionId, label: r.name, parts: FUNDING_SOURCES.map((s) => r.bySource[s] ?? 0), total: r.totalEur }))}
               formatValue={(n) => formatEur(n, locale)}
             />
             <DataTable

@@ -4,9 +4,9 @@ import type { Catalogue, FieldError, IndicatorPoint, RegionView } from '../api/t
 import { Async, useResource } from '../components/async';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { Notice, PageHeader } from '../components/page';
-import { ReportFormFrame, reportEnvelope, useReportSender } from '../components/report-form';
+import { ReportFormFrame, reportEnvelope, revisionNote, useReportSender } from '../components/report-form';
 import { fieldOfActionTitle, indicatorById, indicatorTitle, useCatalogue } from '../data/catalogue';
-import { checkIndicatorValue, type IndicatorValues, nextIndicatorRevision, VALUE_KEYS } from '../data/indicator-rules';
+import { checkIndicatorValue, type IndicatorValues, VALUE_KEYS } from '../data/indicator-rules';
 import { fieldErrorText } from '../i18n/field-errors';
 import { formatNumber, numberForInput, parseLocaleNumber } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
@@ -30,8 +30,10 @@ const IndicatorForm = ({ region, catalogue, fixed }: { region: RegionView; catal
   const [isBaseline, setIsBaseline] = useState(initial?.isBaseline ?? false);
   const def = indicatorById(catalogue, indicatorId);
   const existing = pointOf(region, indicatorId, period);
+  // The next revision of the value the region shows for this period (1 for a period not yet reported).
+  const revision = (existing?.revision ?? 0) + 1;
 
-  const submit = async () => {
+  const submit = () => {
     const parsed: IndicatorValues = {};
     const errors: FieldError[] = [];
     for (const key of VALUE_KEYS) {
@@ -50,12 +52,6 @@ const IndicatorForm = ({ region, catalogue, fixed }: { region: RegionView; catal
       ),
     );
     if (errors.length > 0) return sender.showErrors(errors);
-    let revision: number;
-    try {
-      revision = await nextIndicatorRevision(region.regionId, indicatorId, period, existing !== undefined);
-    } catch {
-      revision = existing ? 2 : 1;
-    }
     const body = {
       ...reportEnvelope(revision),
       indicatorId,
@@ -64,16 +60,12 @@ const IndicatorForm = ({ region, catalogue, fixed }: { region: RegionView; catal
       ...(source.trim() ? { source: source.trim() } : {}),
       ...(isBaseline ? { isBaseline: true } : {}),
     };
-    const same = (a: number | null, b: number | undefined) => (b === undefined ? a === null : a === b);
     void sender.send({
       kind: 'indicators',
       regionId: region.regionId,
       body,
       title: `${indicatorTitle(def, locale, indicatorId)}, ${period}`,
-      arrived: (r) => {
-        const p = pointOf(r, indicatorId, period);
-        return p !== undefined && VALUE_KEYS.every((k) => same(p[k], parsed[k]));
-      },
+      arrived: (r) => (pointOf(r, indicatorId, period)?.revision ?? 0) >= revision,
     });
   };
 
@@ -84,9 +76,9 @@ const IndicatorForm = ({ region, catalogue, fixed }: { region: RegionView; catal
   return (
     <ReportFormFrame
       sender={sender}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       cancelHref={`/regionen/${enc(region.regionId)}`}
-      revisionNote={existing ? t('form.indicatorCorrection') : t('form.indicatorNew')}
+      revisionNote={revisionNote(existing?.revision, revision)}
     >
       {fixed ? (
         <dl class="facts">

@@ -6,7 +6,6 @@ import { CsvButton, TableScroll } from '../components/data-table';
 import { Notice, PageHeader, Section } from '../components/page';
 import { decodeCsvBytes, type ImportResult, type ImportRow, parseIndicatorCsv, rowReport, TEMPLATE_HEADERS } from '../csv/indicator-import';
 import { indicatorById, indicatorTitle, useCatalogue } from '../data/catalogue';
-import { nextIndicatorRevision } from '../data/indicator-rules';
 import { fieldErrorText, fieldLabel } from '../i18n/field-errors';
 import { formatNumber, formatValue, localDateTimeWithOffset, type Locale } from '../i18n/format';
 import { t, useLocale } from '../i18n/i18n';
@@ -138,13 +137,14 @@ const ImportForm = ({ region, catalogue }: { region: RegionView; catalogue: Cata
   const send = async () => {
     setSending(true);
     const next = new Map<number, Outcome>();
-    const reported = new Set(region.indicators.flatMap((p) => p.points.map((x) => `${p.indicatorId}|${x.period}`)));
+    // Each line corrects the value the region shows for its period, if any: the next revision of it.
+    const reported = new Map(region.indicators.flatMap((p) => p.points.map((x) => [`${p.indicatorId}|${x.period}`, x.revision] as const)));
     // One after the other: a statistics table has a few dozen lines, and the order stays readable.
     for (const row of valid) {
       next.set(row.line, { state: 'sending' });
       setOutcomes(new Map(next));
       try {
-        const revision = await nextIndicatorRevision(region.regionId, row.indicatorId, row.period, reported.has(`${row.indicatorId}|${row.period}`));
+        const revision = (reported.get(`${row.indicatorId}|${row.period}`) ?? 0) + 1;
         const accepted = await api.post<Accepted>(`/v1/regions/${enc(region.regionId)}/indicators`, rowReport(row, revision, localDateTimeWithOffset()));
         next.set(row.line, { state: 'accepted', eventId: accepted.eventId });
       } catch (err) {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ItemRevisions, RegionView } from '../../src/api/types';
 import { audit, hasChromium, settled, signIn, startWorld, type World } from './support';
 
 /** Whether the focused element shows where focus is (our ring: an outline and a yellow shadow). */
@@ -108,12 +109,23 @@ describe.skipIf(!hasChromium)('the app with the keyboard alone, and around the s
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Stadt Wetzlar' }).waitFor();
     await settled(page);
+    // The first item of the timeline: Wetzlar's first milestone, and its revisions as the API has them.
+    const ministry = await world.token('ministry');
+    const first = (await world.api<RegionView>('/v1/regions/wetzlar', ministry)).milestones[0]!;
+    const revisions = await world.api<ItemRevisions>(`/v1/regions/wetzlar/revisions?item=${encodeURIComponent(`milestone#${first.milestoneId}`)}`, ministry);
     const history = page.getByRole('button', { name: /^Verlauf/ }).first();
     await tabTo(page, history);
+    expect(await history.textContent()).toBe(`Verlauf: ${first.title}`);
     await page.keyboard.press('Enter');
-    const historyDialog = page.getByRole('dialog', { name: /^Verlauf: / });
+    const historyDialog = page.getByRole('dialog', { name: `Verlauf: ${first.title}` });
     await historyDialog.waitFor();
     await settled(page);
+    const rows = historyDialog.getByRole('table', { name: `Alle Revisionen: ${first.title}` }).locator('tbody tr');
+    expect(await rows.locator('th').allTextContents()).toEqual(revisions.revisions.map((r) => String(r.revision)));
+    expect(await rows.first().locator('td').nth(1).textContent()).toBe(first.reportedBy);
+    expect(revisions.revisions[0]!.revision).toBe(first.revision);
+    // Its CSV button is reached with the keyboard inside the dialog, which keeps the focus.
+    await tabTo(page, historyDialog.getByRole('button', { name: /^CSV herunterladen/ }), { max: 10 });
     await page.keyboard.press('Escape');
     await historyDialog.waitFor({ state: 'hidden' });
     expect(await isFocused(history)).toBe(true);

@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompetenceCircle, FundingOverview, ItemRevisions, Review } from '../../src/api/types';
+import type { CompetenceCircle, FundingOverview, ItemRevisions, MilestoneStatus, RegionView, Review } from '../../src/api/types';
+import { FUNDING_SOURCES } from '../../src/api/types';
+import { de } from '../../src/i18n/de';
+import { formatDate, formatDateTime, formatEur } from '../../src/i18n/format';
 import { audit, ccCell, hasChromium, navLink, RESULTS, settled, signIn, startWorld, type World } from './support';
 
 const TWO_REGIONS = ['kassel', 'wetzlar'] as const;
@@ -211,67 +214,62 @@ describe.skipIf(!hasChromium)('the ministry in the browser', () => {
     expect(await audit(page, 'ministerium-regionen')).toEqual([]);
   });
 
-  it('shows an item\u2019s history from the revisions route (the contract\u2019s shape, until the route exists)', async () => {
-    const history: ItemRevisions = {
-      regionId: 'kassel',
-      item: 'milestone#auftaktkonferenz',
-      revisions: [
-        {
-          eventId: 'e2',
-          revision: 2,
-          reportedAt: '2010-06-07T10:00:00+02:00',
-          reportedBy: 'Koordination Stadt Kassel',
-          acceptedAt: '2010-06-07T08:00:01Z',
-          outcome: 'applied',
-          detail: {},
-        },
-        {
-          eventId: 'e1',
-          revision: 1,
-          reportedAt: '2010-01-11T09:00:00+01:00',
-          reportedBy: 'Koordination Stadt Kassel',
-          acceptedAt: '2010-01-11T08:00:01Z',
-          outcome: 'applied',
-          detail: {},
-        },
-      ],
-    };
-    await page.route('**/v1/regions/kassel/revisions?**', (route) => route.fulfill({ json: history }));
+  it('shows an item\u2019s history from the revisions route: every revision, who reported it and when, as the API gives it', async () => {
+    const region = await world.api<RegionView>('/v1/regions/kassel', token);
+    // The milestone corrected most often in the demo.
+    const milestone = [...region.milestones].sort((a, b) => b.revision - a.revision)[0]!;
+    expect(milestone.revision).toBeGreaterThan(1);
+    const history = await world.api<ItemRevisions>(`/v1/regions/kassel/revisions?item=${encodeURIComponent(`milestone#${milestone.milestoneId}`)}`, token);
+    expect(history.revisions.map((r) => r.revision)).toEqual(Array.from({ length: milestone.revision }, (_, i) => milestone.revision - i));
+
     await page.goto('/regionen/kassel');
     await settled(page);
-    await page
-      .getByRole('button', { name: /^Verlauf\s*: / })
-      .first()
-      .click();
-    const dialog = page.getByRole('dialog', { name: /^Verlauf: / });
-    await dialog.getByRole('table').waitFor();
-    expect(await dialog.locator('tbody tr').count()).toBe(2);
+    // The button's name has the item's title in visually hidden text, which Chromium sets off with a space.
+    await page.getByRole('button', { name: new RegExp(`^Verlauf\\s*: ${milestone.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).click();
+    const dialog = page.getByRole('dialog', { name: `Verlauf: ${milestone.title}` });
+    const table = dialog.getByRole('table', { name: `Alle Revisionen: ${milestone.title}` });
+    await table.waitFor();
+    await settled(page);
+    const rows = table.locator('tbody tr');
+    expect(await rows.locator('th').allTextContents()).toEqual(history.revisions.map((r) => String(r.revision)));
+    const newest = history.revisions[0]!;
+    const { status, achievedDate } = newest.detail as { status: MilestoneStatus; achievedDate?: string };
+    const state = [de[`milestoneStatus.${status}`], ...(achievedDate ? [`Erreicht am ${formatDate(achievedDate, 'de')}`] : [])].join('; ');
+    expect(await rows.first().locator('td').allTextContents()).toEqual([
+      state,
+      newest.reportedBy,
+      formatDateTime(newest.reportedAt, 'de'),
+      formatDateTime(newest.acceptedAt, 'de'),
+      'übernommen',
+    ]);
     expect(await audit(page, 'ministerium-verlauf', { fullPage: false })).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    await page.unroute('**/v1/regions/kassel/revisions?**');
   });
 
-  it('shows the funding by source and programme as chart and table (the contract\u2019s shape, until the route exists)', async () => {
-    const sources = { land: 0, bund: 0, kommune: 0, eu: 0, stiftung: 0, other: 0 };
-    const overview: FundingOverview = {
-      totalEur: 300_000,
-      bySource: { ...sources, land: 150_000, bund: 100_000, kommune: 50_000 },
-      byProgramme: [{ programme: 'Modellregionen Integration', totalEur: 300_000, bySource: { ...sources, land: 150_000, bund: 100_000, kommune: 50_000 } }],
-      byRegion: [
-        { regionId: 'kassel', name: 'Stadt Kassel', totalEur: 200_000, bySource: { ...sources, land: 100_000, bund: 100_000 } },
-        { regionId: 'wetzlar', name: 'Stadt Wetzlar', totalEur: 100_000, bySource: { ...sources, land: 50_000, kommune: 50_000 } },
-      ],
-    };
-    await page.route('**/v1/funding', (route) => route.fulfill({ json: overview }));
+  it('shows the funding by source and programme as chart and table, the API\u2019s figures, each region\u2019s as in the Kompetenzkreis', async () => {
+    const euro = (n: number) => formatEur(n, 'de').replace(/\s/g, ' ');
+    const funding = await world.api<FundingOverview>('/v1/funding', token);
+    const circle = await world.api<CompetenceCircle>('/v1/competence-circle', token);
+    expect(funding.totalEur).toBe(circle.totals.projects.fundingEur);
+    expect(funding.byRegion.map((r) => [r.regionId, r.totalEur])).toEqual(circle.regions.map((r) => [r.regionId, r.projects.fundingEur]));
     await navLink(page, 'Förderung').click();
     await settled(page);
     await page.getByRole('img', { name: /Förderung je Region, nach Quelle/ }).waitFor();
-    const table = page.getByRole('table', { name: 'Förderung nach Region und Quelle' });
-    expect(await table.locator('tbody tr').count()).toBe(3);
-    expect((await table.locator('tbody tr').first().locator('td').last().textContent())?.replace(/\s/g, ' ')).toBe('200.000 €');
+    // One bar per region, labelled with the region's total.
+    for (const r of funding.byRegion)
+      expect((await page.locator(`[data-bar="${r.regionId}"] text`).last().textContent())?.replace(/\s/g, ' ')).toBe(euro(r.totalEur));
+    const byRegion = page.getByRole('table', { name: 'Förderung nach Region und Quelle' });
+    const regionRows = byRegion.locator('tbody tr');
+    expect(await regionRows.count()).toBe(funding.byRegion.length + 1);
+    const cells = async (row: number) => (await regionRows.nth(row).locator('th, td').allTextContents()).map((c) => c.replace(/\s/g, ' '));
+    for (const [i, r] of funding.byRegion.entries()) {
+      expect(await cells(i)).toEqual([r.name, ...FUNDING_SOURCES.map((s) => euro(r.bySource[s])), euro(r.totalEur)]);
+    }
+    expect((await cells(funding.byRegion.length)).at(-1)).toBe(euro(funding.totalEur));
+    const byProgramme = page.getByRole('table', { name: 'Förderung nach Programm und Quelle' });
+    expect(await byProgramme.locator('tbody tr th').allTextContents()).toEqual(funding.byProgramme.map((p) => p.programme));
     expect(await audit(page, 'ministerium-foerderung')).toEqual([]);
-    await page.unroute('**/v1/funding');
   });
 
   it('reported no script errors and no CSP violations on any screen', () => {
