@@ -13,11 +13,13 @@ export const sign = (secret: string, body: string, timestamp: number): string =>
   `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 
 /**
- * For subscribers: checks a delivery's signature header against the raw body, and that it is no
- * older than `toleranceSeconds`.
+ * For subscribers: checks a delivery's signature header against the raw body, and that it was
+ * signed within `toleranceSeconds` (300 unless given) of now, either way, so that a delivery
+ * recorded and sent again later is refused while a clock a little off is not.
  */
 export const verifySignature = (input: { secret: string; body: string; header: string | undefined; now?: number; toleranceSeconds?: number }): boolean => {
-  const parts = Object.fromEntries((input.header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]));
+  if (input.header === undefined) return false;
+  const parts = Object.fromEntries(input.header.split(',').map((p) => p.split('=', 2) as [string, string]));
   const timestamp = Number(parts.t);
   if (!Number.isInteger(timestamp) || parts.v1 === undefined) return false;
   const now = input.now ?? Math.floor(Date.now() / 1000);
