@@ -7,23 +7,19 @@ const berlinParts = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
   hour: '2-digit',
   minute: '2-digit',
-  second: '2-digit',
   hourCycle: 'h23',
 });
 
+/** Berlin's wall clock at an instant, by part (the separators come as NaN under `literal`). */
 const partsOf = (epochMs: number): Record<string, number> =>
-  Object.fromEntries(
-    berlinParts
-      .formatToParts(new Date(epochMs))
-      .filter((p) => p.type !== 'literal')
-      .map((p) => [p.type, Number(p.value)]),
-  );
+  Object.fromEntries(berlinParts.formatToParts(new Date(epochMs)).map((p) => [p.type, Number(p.value)]));
 
 /** Offset of Berlin local time from UTC at an instant, in milliseconds (+1 h or +2 h). */
 const berlinOffsetMs = (epochMs: number): number => {
   const p = partsOf(epochMs);
-  const asUtc = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
+  const asUtc = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0);
+  // The wall clock is read to the minute; offsets are whole hours.
+  return asUtc - Math.floor(epochMs / 60_000) * 60_000;
 };
 
 /** The first instant after the Berlin calendar day `date` (YYYY-MM-DD), in epoch milliseconds. */

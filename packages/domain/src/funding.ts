@@ -26,7 +26,7 @@ export interface RegionProjects {
 const centsOf = (amountEur: number): number => Math.round(amountEur * 100);
 
 class Sum {
-  private readonly cents = new Map<FundingSource, number>(FUNDING_SOURCES.map((s) => [s, 0]));
+  private readonly cents = new Map<FundingSource, number>();
   add(source: FundingSource, cents: number): void {
     this.cents.set(source, (this.cents.get(source) ?? 0) + cents);
   }
@@ -39,6 +39,13 @@ class Sum {
 
 /** A programme's name as people mean it: spaces around and between words do not make another programme. */
 const programmeKey = (programme: string): string => programme.trim().replace(/\s+/g, ' ');
+
+/** Largest first; programmes of equal total by name. */
+const largestFirst = (a: FundingGroup & { readonly programme: string }, b: FundingGroup & { readonly programme: string }): number => {
+  if (a.totalEur !== b.totalEur) return b.totalEur - a.totalEur;
+  // Stryker disable next-line EqualityOperator: programme names are keys of a map, never equal, so < and <= order them alike
+  return a.programme < b.programme ? -1 : 1;
+};
 
 /**
  * The funding of the regions' current projects by source (Land, Bund, Kommune, EU, Stiftung,
@@ -61,8 +68,6 @@ export const fundingOverview = (regions: readonly RegionProjects[]): FundingOver
     }
     return { regionId: region.regionId, name: region.name, ...sum.group };
   });
-  const byProgramme = [...programmes]
-    .map(([programme, sum]) => ({ programme, ...sum.group }))
-    .sort((a, b) => b.totalEur - a.totalEur || (a.programme < b.programme ? -1 : a.programme > b.programme ? 1 : 0));
+  const byProgramme = [...programmes].map(([programme, sum]) => ({ programme, ...sum.group })).sort(largestFirst);
   return { ...all.group, byProgramme, byRegion };
 };

@@ -68,7 +68,7 @@ export const indicatorProgress = (items: Iterable<RegionEvent>, catalogue: Pick<
   }
   return catalogue.indicators.flatMap((def): IndicatorProgress[] => {
     const points = byIndicator.get(def.id)?.sort((a, b) => comparePeriods(a.period, b.period));
-    if (points === undefined || points.length === 0) return [];
+    if (points === undefined) return [];
     const baseline = points.find((p) => p.isBaseline) ?? points[0]!;
     const latest = points[points.length - 1]!;
     const totalChange = diff(latest.total, baseline.total);

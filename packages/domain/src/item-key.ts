@@ -37,6 +37,6 @@ const isKind = (kind: string | undefined): kind is ItemKind => (ITEM_KINDS as re
 export const parseItemKey = (key: string): ItemRef | undefined => {
   const [kind, id, period, ...rest] = key.split('#');
   if (!isKind(kind) || id === undefined || !SLUG_PATTERN.test(id) || rest.length > 0) return undefined;
-  if (kind === 'indicator') return period !== undefined && PERIOD_PATTERN.test(period) ? { kind, id, period } : undefined;
+  if (kind === 'indicator') return period?.match(PERIOD_PATTERN) ? { kind, id, period } : undefined;
   return period === undefined ? { kind, id } : undefined;
 };

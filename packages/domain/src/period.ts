@@ -1,10 +1,9 @@
 // Reporting periods: `YYYY`, `YYYY-Qn` or `YYYY-MM` (validated in @modellregionen/events).
 
+/** The month a period ends in: December for a year, a quarter's third month, or the month itself. */
 const lastMonthOf = (period: string): number => {
-  const q = /^\d{4}-Q([1-4])$/.exec(period);
-  if (q) return Number(q[1]) * 3;
-  const m = /^\d{4}-(\d{2})$/.exec(period);
-  return m ? Number(m[1]) : 12;
+  if (period.length === 4) return 12;
+  return period[5] === 'Q' ? Number(period.slice(6)) * 3 : Number(period.slice(5));
 };
 
 // Among periods that end together (2011, 2011-Q4, 2011-12) the longer one sorts later: annual
@@ -20,8 +19,4 @@ export const comparePeriods = (a: string, b: string): number => {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
-export const latestPeriod = (periods: Iterable<string>): string | null => {
-  let latest: string | null = null;
-  for (const p of periods) if (latest === null || comparePeriods(p, latest) > 0) latest = p;
-  return latest;
-};
+export const latestPeriod = (periods: Iterable<string>): string | null => [...periods].sort(comparePeriods).at(-1) ?? null;

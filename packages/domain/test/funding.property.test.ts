@@ -46,6 +46,22 @@ describe('the funding of the current projects (property-based)', () => {
     );
   });
 
+  it('lists programmes largest first, those of equal total by name, each name once and without stray spaces', () => {
+    fc.assert(
+      fc.property(regions, (input) => {
+        const { byProgramme } = fundingOverview(input);
+        for (const [a, b] of byProgramme.slice(1).map((p, i) => [byProgramme[i]!, p] as const)) {
+          expect(a.totalEur > b.totalEur || (a.totalEur === b.totalEur && a.programme < b.programme), `${a.programme} before ${b.programme}`).toBe(true);
+        }
+        const lines = input.flatMap((r) => r.projects.flatMap((p) => p.funding));
+        const asWritten = (name: string) => lines.filter((l) => l.programme.trim().split(/\s+/).join(' ') === name);
+        for (const p of byProgramme) expect(inCents(p.totalEur)).toBe(sumCents(asWritten(p.programme).map((l) => l.amountEur)));
+        expect(new Set(byProgramme.map((p) => p.programme)).size).toBe(new Set(lines.map((l) => l.programme.trim().split(/\s+/).join(' '))).size);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it('equals the exact sum of the funding lines, counted in integers that cannot round', () => {
     fc.assert(
       fc.property(regions, (input) => {
@@ -114,5 +130,21 @@ describe('the funding of the current projects (examples)', () => {
         { regionId: 'offenbach', name: 'Stadt Offenbach am Main', totalEur: 0, bySource: zero },
       ],
     });
+  });
+
+  it('lists programmes of equal total by name, after any larger one', () => {
+    const project = (programme: string, amountEur: number) => ({ funding: [{ programme, source: 'land' as const, amountEur }] });
+    const view = fundingOverview([
+      { regionId: 'kassel', name: 'Stadt Kassel', projects: [project('Gamma', 0.5), project('Beta', 1), project('Alpha', 1)] },
+      { regionId: 'wetzlar', name: 'Stadt Wetzlar', projects: [project('Delta', 2), project('Alpha', 0.5), project('Gamma', 1), project('Epsilon', 1)] },
+    ]);
+    // Gamma came before Alpha, Beta before Epsilon: ties are ordered by name, whichever came first.
+    expect(view.byProgramme.map((p) => [p.programme, p.totalEur])).toEqual([
+      ['Delta', 2],
+      ['Alpha', 1.5],
+      ['Gamma', 1.5],
+      ['Beta', 1],
+      ['Epsilon', 1],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ITEM_KINDS, itemKey, type ItemRef, parseItemKey } from '@modellregionen/domain';
+import { ITEM_KINDS, itemKey, itemKeyOf, type ItemRef, parseItemKey } from '@modellregionen/domain';
+import { milestone, reportOf } from './fixtures';
 
 const slug = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/);
 const period = fc.oneof(
@@ -34,5 +35,29 @@ describe('item keys', () => {
     ['nothing', ''],
   ])('are refused with %s', (_label, key) => {
     expect(parseItemKey(key)).toBeUndefined();
+  });
+});
+
+describe('the key of a reported item', () => {
+  it('is its kind and id, and for an indicator value also the period', () => {
+    expect(itemKeyOf(milestone('leitbild', 'planned', '2012-12-31'))).toBe('milestone#leitbild');
+    expect(
+      itemKeyOf(
+        reportOf('ProjectReported', {
+          projectId: 'fruehstart',
+          title: 'Frühstart',
+          fieldOfAction: 'language',
+          status: 'running',
+          startDate: '2010-01-01',
+          funding: [],
+        }),
+      ),
+    ).toBe('project#fruehstart');
+    expect(itemKeyOf(reportOf('IndicatorReported', { indicatorId: 'unemployment-rate', period: '2011-Q4', values: { total: 8 } }))).toBe(
+      'indicator#unemployment-rate#2011-Q4',
+    );
+    expect(itemKeyOf(reportOf('FindingPublished', { findingId: 'sprache-frueh', title: 'Früh fördern', summary: 'Gelernt.', fieldOfAction: 'language' }))).toBe(
+      'finding#sprache-frueh',
+    );
   });
 });
