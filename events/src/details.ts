@@ -14,9 +14,8 @@ export const FUNDING_SOURCES = ['land', 'bund', 'kommune', 'eu', 'stiftung', 'ot
 
 /** Fields of every report that its author writes (the API's request bodies have these). */
 const reportFields = {
-  schemaVersion: refusing(z.literal(1, { message: 'must be 1' }), (v) =>
-    v === 1 ? undefined : rule('unsupported_schema_version', 'must be 1', { supported: 1 }),
-  ),
+  // Any value but 1 is refused with the rule's code and message before the literal is checked.
+  schemaVersion: refusing(z.literal(1), (v) => (v === 1 ? undefined : rule('unsupported_schema_version', 'must be 1', { supported: 1 }))),
   revision,
   reportedAt: isoDateTime,
 };
@@ -40,18 +39,21 @@ const milestoneFields = {
 };
 type MilestoneRuleInput = { status: MilestoneStatus; achievedDate?: string | undefined; reportedAt: string };
 const milestoneRule = <T extends MilestoneRuleInput>(m: T, ctx: Ctx<T>) => {
-  if (m.status === 'achieved' && m.achievedDate === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['achievedDate'], ...rule('required_when_achieved', 'is required when status is achieved') });
+  if (m.achievedDate === undefined) {
+    if (m.status === 'achieved') {
+      ctx.addIssue({ code: 'custom', path: ['achievedDate'], ...rule('required_when_achieved', 'is required when status is achieved') });
+    }
+    return;
   }
-  if (m.status !== 'achieved' && m.achievedDate !== undefined) {
+  if (m.status !== 'achieved') {
     ctx.addIssue({
       code: 'custom',
       path: ['achievedDate'],
       ...rule('only_when_achieved', `must be given only when status is achieved (status is ${m.status})`, { status: m.status }),
     });
   }
-  if (m.achievedDate !== undefined && m.achievedDate > localDateOf(m.reportedAt)) {
-    const reportedOn = localDateOf(m.reportedAt);
+  const reportedOn = localDateOf(m.reportedAt);
+  if (m.achievedDate > reportedOn) {
     ctx.addIssue({
       code: 'custom',
       path: ['achievedDate'],
@@ -81,7 +83,9 @@ const projectFields = {
   summary: text(4000).optional(),
 };
 const projectRule = <T extends { startDate: string; endDate?: string | undefined }>(p: T, ctx: Ctx<T>) => {
-  if (p.endDate !== undefined && p.endDate < p.startDate) {
+  // Stryker disable next-line ConditionalExpression: with no endDate the comparison below is false anyway
+  if (p.endDate === undefined) return;
+  if (p.endDate < p.startDate) {
     ctx.addIssue({
       code: 'custom',
       path: ['endDate'],
@@ -90,7 +94,8 @@ const projectRule = <T extends { startDate: string; endDate?: string | undefined
   }
 };
 
-const indicatorValue = z.number({ message: 'must be a number' }).refine(Number.isFinite, rule('not_finite', 'must be finite'));
+// zod refuses NaN and Infinity as numbers itself (coded not_finite by fieldErrorsOf).
+const indicatorValue = z.number({ message: 'must be a number' });
 
 const indicatorFields = (catalogue: Catalogue) => {
   const ids = catalogue.indicators.map((i) => i.id);
@@ -125,6 +130,7 @@ const indicatorRule = (catalogue: Catalogue) => {
       });
     }
     const def = byId.get(r.indicatorId);
+    // Stryker disable next-line ConditionalExpression: zod applies this rule only once the fields parsed, so the indicator is the catalogue's
     if (def === undefined) return;
     for (const [key, value] of entries) {
       if (key !== 'total' && !def.disaggregated) {

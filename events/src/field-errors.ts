@@ -5,8 +5,6 @@ import { PATTERN_CODES } from './primitives';
 type Issue = z.core.$ZodIssue;
 type Coded = { code: FieldErrorCode; params?: Record<string, FieldErrorParam> };
 
-const isNumber = (v: unknown): v is number => typeof v === 'number';
-
 /** The values an enum or literal allows, as parameters can carry them. */
 const optionsOf = (values: readonly unknown[]): (string | number)[] =>
   values.flatMap((v) => (typeof v === 'string' || typeof v === 'number' ? [v] : v === null ? ['null'] : []));
@@ -24,9 +22,11 @@ const codeOf = (issue: Issue, missing: boolean): Coded => {
       return Object.keys(params).length > 0 ? { code, params } : { code };
     }
     case 'invalid_type':
-      if (issue.expected === 'int' && isNumber(issue.input)) return { code: 'not_integer' };
-      if (issue.expected === 'number' && 'received' in issue && (issue.received === 'Infinity' || issue.received === 'NaN')) return { code: 'not_finite' };
-      return { code: 'invalid_type', params: { expected: issue.expected === 'int' ? 'integer' : issue.expected } };
+      // zod expects an `int` only of a number, one that is not whole: any other input is not a number.
+      if (issue.expected === 'int') return { code: 'not_integer' };
+      // A number zod does not take as a number is NaN or infinite.
+      if (issue.expected === 'number' && typeof issue.input === 'number') return { code: 'not_finite' };
+      return { code: 'invalid_type', params: { expected: issue.expected } };
     case 'invalid_value':
       return { code: 'not_one_of', params: { options: optionsOf(issue.values) } };
     case 'too_small': {
@@ -44,7 +44,8 @@ const codeOf = (issue: Issue, missing: boolean): Coded => {
       return { code: 'too_large', params: { max } };
     }
     case 'invalid_format':
-      if (issue.format === 'regex') return { code: (issue.pattern === undefined ? undefined : PATTERN_CODES.get(issue.pattern)) ?? 'invalid_format' };
+      // zod names the pattern of every regex issue.
+      if (issue.format === 'regex') return { code: PATTERN_CODES.get(issue.pattern!) ?? 'invalid_format' };
       if (issue.format === 'datetime') return { code: 'invalid_datetime' };
       if (issue.format === 'date') return { code: 'invalid_date' };
       if (issue.format === 'url') return { code: 'invalid_url' };

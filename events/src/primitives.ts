@@ -30,10 +30,12 @@ export const text = (max: number) =>
     .max(max, { message: `must be at most ${max} characters` })
     .refine((s) => s.trim().length > 0, rule('blank', 'must not be blank'));
 
+/** A date that exists: Date.UTC moves an impossible day or month to another date (2011-02-30 to 2011-03-02). */
 const isCalendarDate = (s: string): boolean => {
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  // Text that is not YYYY-MM-DD (refused by the pattern too) names no time at all.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
 };
 
 /**

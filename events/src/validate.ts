@@ -70,13 +70,14 @@ export const createValidator = (catalogue: Catalogue = defaultCatalogue): Valida
     const detailType = parts.detailType as DetailType;
     const parsed = schemas[detailType].safeParse(parts.detail, { reportInput: true });
     if (!parsed.success) errors.push(...fieldErrorsOf(parsed.error.issues));
-    if (errors.length > 0 || !parsed.success || regionId === undefined) return { ok: false, errors };
+    if (errors.length > 0 || !parsed.success) return { ok: false, errors };
     return {
       ok: true,
       value: {
         eventId: parts.eventId,
         source: parts.source,
-        regionId,
+        // A source that names no region has added an error above.
+        regionId: regionId!,
         receivedAt: parts.receivedAt,
         detailType,
         detail: parsed.data,

@@ -103,6 +103,18 @@ describe('npm run validate', () => {
     });
   });
 
+  it('explains its use on --help, -h, no file or more than one, and exits 2 without reading anything', () => {
+    const usage = [
+      'usage: npm run validate -- [--json] <file.json | ->',
+      '  checks one PutEvents entry { Source, DetailType, Detail } or a list of them',
+      '  --json: one JSON document, each entry with its field errors (path, message, code, params)',
+    ].join('\n');
+    const valid = JSON.stringify(entry(detail));
+    for (const args of [['--help'], ['-h'], [], ['--json'], ['-', 'extra.json'], ['--json', '-', '-']]) {
+      expect(run(args, valid), args.join(' ')).toEqual({ code: 2, out: [], err: [usage] });
+    }
+  });
+
   it('works as the npm script, through a real process', () => {
     const file = tempFile(JSON.stringify([entry({ ...detail, revision: 0 })]));
     const proc = spawnSync('npm', ['run', '-s', 'validate', '--', file], { encoding: 'utf8' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { FIELD_ERROR_PARAMS, rule } from '../src/field-error-codes';
+import { FIELD_ERROR_PARAMS, fieldError, rule } from '../src/field-error-codes';
 import { fieldErrorsOf } from '../src/field-errors';
 import { isoDate, period, slug } from '../src/primitives';
 
@@ -137,5 +137,76 @@ describe('fieldErrorsOf: zod issues as field errors', () => {
       expect([code, /^[a-z][a-z_]*$/.test(code)]).toEqual([code, true]);
       for (const name of names) expect(name).toMatch(/^[a-zA-Z]+$/);
     }
+  });
+});
+
+describe('fieldErrorsOf: the rarer checks, each with its code', () => {
+  const only = (schema: z.ZodType, value: unknown) => {
+    const [error, ...more] = errorsOf(schema, value);
+    expect(more).toEqual([]);
+    return error;
+  };
+
+  it('names the options of a choice that a client can show: texts and numbers, null as "null"', () => {
+    expect(only(z.literal([1, null, true, 'a']), 2)).toStrictEqual({
+      path: '',
+      message: expect.any(String),
+      code: 'not_one_of',
+      params: { options: [1, 'null', 'a'] },
+    });
+    expect(only(z.literal([1, false]), 2)).toStrictEqual({ path: '', message: expect.any(String), code: 'not_one_of', params: { options: [1] } });
+  });
+
+  it('says a number that is no finite number is not finite, and names the type a wrong one should have', () => {
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(only(z.number(), value)).toStrictEqual({ path: '', message: expect.any(String), code: 'not_finite' });
+    }
+    expect(only(z.number(), '12')).toStrictEqual({ path: '', message: expect.any(String), code: 'invalid_type', params: { expected: 'number' } });
+    expect(only(z.int(), '12')).toStrictEqual({ path: '', message: expect.any(String), code: 'invalid_type', params: { expected: 'number' } });
+    expect(only(z.boolean(), 'yes')).toStrictEqual({ path: '', message: expect.any(String), code: 'invalid_type', params: { expected: 'boolean' } });
+    expect(only(z.string(), Number.NaN)).toStrictEqual({ path: '', message: expect.any(String), code: 'invalid_type', params: { expected: 'string' } });
+  });
+
+  it('counts the entries of a set as of a list', () => {
+    expect(only(z.set(z.string()).min(2), new Set(['a']))).toStrictEqual({ path: '', message: expect.any(String), code: 'too_few', params: { min: 2 } });
+    expect(only(z.set(z.string()).max(1), new Set(['a', 'b']))).toStrictEqual({ path: '', message: expect.any(String), code: 'too_many', params: { max: 1 } });
+  });
+
+  it('calls a number below zero negative only where zero itself is allowed', () => {
+    expect(only(z.number().min(0), -1)).toStrictEqual({ path: '', message: expect.any(String), code: 'negative' });
+    expect(only(z.number().positive(), 0)).toStrictEqual({ path: '', message: expect.any(String), code: 'too_small', params: { min: 0 } });
+    expect(only(z.number().min(5), 4)).toStrictEqual({ path: '', message: expect.any(String), code: 'too_small', params: { min: 5 } });
+  });
+
+  it('codes the formats zod checks itself: a calendar date, an address, anything else as a format', () => {
+    expect(only(z.iso.date(), '2012-13-01')).toStrictEqual({ path: '', message: expect.any(String), code: 'invalid_date' });
+    expect(only(z.url(), 'nope')).toStrictEqual({ path: '', message: expect.any(String), code: 'invalid_url' });
+    expect(only(z.email(), 'nope')).toStrictEqual({ path: '', message: expect.any(String), code: 'invalid_format' });
+  });
+
+  it('gives the general code "invalid" to checks it has no code for', () => {
+    expect(only(z.number().multipleOf(5), 7)).toStrictEqual({ path: '', message: expect.any(String), code: 'invalid' });
+    expect(only(z.union([z.string(), z.number()]), true)).toStrictEqual({ path: '', message: expect.any(String), code: 'invalid' });
+  });
+
+  it('takes only a text as the code a rule names', () => {
+    const refined = z.string().refine(() => false, { message: 'is odd', params: { code: ['required'] } });
+    expect(only(refined, 'x')).toStrictEqual({ path: '', message: 'is odd', code: 'invalid' });
+  });
+});
+
+describe('fieldError: a field error of a rule written out in code', () => {
+  it('carries parameters only when its code has some', () => {
+    expect(fieldError('detail', 'not_an_object', 'must be a JSON object')).toStrictEqual({
+      path: 'detail',
+      message: 'must be a JSON object',
+      code: 'not_an_object',
+    });
+    expect(fieldError('source', 'unknown_region', 'names no region', { regionId: 'atlantis' })).toStrictEqual({
+      path: 'source',
+      message: 'names no region',
+      code: 'unknown_region',
+      params: { regionId: 'atlantis' },
+    });
   });
 });

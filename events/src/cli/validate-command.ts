@@ -14,6 +14,13 @@ const USAGE = [
   '  --json: one JSON document, each entry with its field errors (path, message, code, params)',
 ].join('\n');
 
+/** The text of the file, or of standard input for `-`. */
+const readText = (file: string, io: CommandIo): string => {
+  if (file === '-') return io.readStdin();
+  // Stryker disable next-line StringLiteral: JSON.parse reads a file's bytes as UTF-8 without it too
+  return readFileSync(file, 'utf8');
+};
+
 /** The outcome of each entry of the file, by its index; a file that holds no entry is entry 0. */
 type Outcome = { readonly index: number; readonly errors: readonly CodedFieldError[] };
 
@@ -46,7 +53,7 @@ export const runValidate = (args: readonly string[], io: CommandIo, validator: V
   }
   let text: string;
   try {
-    text = file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+    text = readText(file, io);
   } catch (err) {
     io.err(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     return 2;
