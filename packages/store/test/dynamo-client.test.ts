@@ -56,4 +56,9 @@ describe('createDynamoClient', () => {
       client.destroy();
     }
   });
+
+  it('gives up on a call within 12 s: three attempts of 1 s to connect and 2 s to answer, and backoffs of at most 1 s and 2 s between them', () => {
+    expect(STORE_LIMITS).toEqual({ connectionTimeoutMs: 1_000, requestTimeoutMs: 2_000, maxAttempts: 3 });
+    expect(STORE_CALL_BUDGET_MS).toBe(3 * (1_000 + 2_000) + 1_000 + 2_000);
+  });
 });
