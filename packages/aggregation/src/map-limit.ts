@@ -1,6 +1,6 @@
 /** Maps with at most `limit` promises in flight; settles every item, like Promise.allSettled. */
 export const mapSettledLimit = async <T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> => {
-  const results: PromiseSettledResult<R>[] = new Array(items.length);
+  const results: PromiseSettledResult<R>[] = [];
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

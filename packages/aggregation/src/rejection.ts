@@ -24,15 +24,14 @@ export const rejectionOf = (input: {
   const envelope = (typeof input.raw === 'object' && input.raw !== null ? input.raw : {}) as Record<string, unknown>;
   const source = str(envelope.source) ?? '';
   const claimed = regionOfSource(source);
-  const known = claimed === MINISTRY_ID || input.validator.catalogue.regions.some((r) => r.id === claimed);
-  const time = str(envelope.time);
-  const receivedAt = time !== undefined && !Number.isNaN(Date.parse(time)) ? new Date(time).toISOString() : input.fallbackReceivedAt;
+  const isKnown = (id: string | undefined): id is string => id === MINISTRY_ID || input.validator.catalogue.regions.some((r) => r.id === id);
+  const sent = new Date(str(envelope.time) ?? Number.NaN);
   return {
-    regionId: known && claimed !== undefined ? claimed : UNATTRIBUTED_REGION,
+    regionId: isKnown(claimed) ? claimed : UNATTRIBUTED_REGION,
     eventId: str(envelope.id)?.slice(0, 200) ?? input.messageId,
     source: source.slice(0, 256),
     detailType: (str(envelope['detail-type']) ?? '').slice(0, 256),
-    receivedAt,
+    receivedAt: Number.isNaN(sent.getTime()) ? input.fallbackReceivedAt : sent.toISOString(),
     errors: input.errors.slice(0, 100),
     body: input.body,
   };
