@@ -63,10 +63,10 @@ const score = (c: Counts): string => {
   return valid === 0 ? 'n/a' : ((100 * (c.killed + c.timeout)) / valid).toFixed(2);
 };
 const row = (label: string, c: Counts) =>
-  `${label.padEnd(56)} ${score(c).padStart(7)} ${[c.killed, c.timeout, c.survived, c.noCoverage, c.ignored].map((v) => String(v).padStart(6)).join('')}`;
+  `${label.padEnd(56)}${[score(c), c.killed, c.timeout, c.survived, c.noCoverage, c.ignored].map((v) => String(v).padStart(9)).join('')}`;
 
 const runs = parseArgs(process.argv.slice(2));
-const lines = [`${'file'.padEnd(56)} ${'score'.padStart(7)}${['killed', 'tmout', 'surv', 'nocov', 'ign'].map((h) => h.padStart(6)).join('')}`];
+const lines = [`${'file'.padEnd(56)}${['score %', 'killed', 'timeout', 'survived', 'no cov', 'ignored'].map((h) => h.padStart(9)).join('')}`];
 let total: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0 };
 let failed = false;
 for (const { dir, globs } of runs) {
