@@ -1,9 +1,21 @@
-import { summarizeRegion } from '@modellregionen/domain';
+import {
+  addPoints,
+  applyTimelineChange,
+  EMPTY_POINT,
+  itemKeyOf,
+  itemTimelineChange,
+  monthBases,
+  type Point,
+  sumPoints,
+  timelinesOf,
+  versionKey,
+} from '@modellregionen/domain';
 import { type RegionEvent, type Validator, validator as defaultValidator } from '@modellregionen/events';
 import { type EventPublisher, type InboundMessage, silentLogger, type StructuredLogger } from '@modellregionen/lambda-kit';
-import type { CurrentWrite, ReportStore } from '@modellregionen/store';
+import { ConcurrentTimelineWrite, type CurrentWrite, type PointWrite, type ReportStore } from '@modellregionen/store';
 import { mapSettledLimit } from './map-limit';
 import { eventRejectedEntry, rejectionOf } from './rejection';
+import { changeBefore, lastDayKeyBefore, planTimelineWrite, type TimelinePlan } from './timeline-plan';
 
 interface BatchOutcome {
   /** Ids of messages that were not fully processed and must be delivered again. */
@@ -30,8 +42,37 @@ interface AggregatorOptions {
 }
 
 type Classified =
-  | { kind: 'valid'; messageIds: string[]; event: RegionEvent; sentAt?: string }
+  | ({ kind: 'valid' } & Valid)
   | { kind: 'invalid'; messageIds: string[]; raw: unknown; body: string; errors: { path: string; message: string }[]; sentAt?: string };
+
+/** A valid report of the batch, with the messages that carry it and when the bus accepted it. */
+interface Valid {
+  readonly event: RegionEvent;
+  readonly messageIds: string[];
+  readonly acceptedAt: string;
+}
+
+/** What processing a report did: written as current (`applied`), superseded on arrival, or done before. */
+interface Processed {
+  readonly report: Valid;
+  readonly outcome: CurrentWrite | 'duplicate';
+  /** How it changes the region's time index. */
+  readonly change?: ReadonlyMap<string, Point>;
+}
+
+interface RegionOutcome {
+  readonly applied: number;
+  readonly stale: number;
+  readonly duplicates: number;
+}
+
+const outcomeOf = (processed: readonly Processed[]): RegionOutcome => ({
+  applied: processed.filter((p) => p.outcome === 'applied' || p.outcome === 'already-current').length,
+  stale: processed.filter((p) => p.outcome === 'stale').length,
+  duplicates: processed.filter((p) => p.outcome === 'duplicate').length,
+});
+
+const concurrentWriter = (regionId: string) => new ConcurrentTimelineWrite(`another writer changed the time index of ${regionId}`);
 
 /** Whether a delivered event comes from a replay of the archive (EventBridge marks it so). */
 const isReplayed = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>)['replay-name'] === 'string';
@@ -75,7 +116,7 @@ export const createAggregator = (options: AggregatorOptions) => {
       const result = validator.validateEvent(raw);
       const sentAt = message.sentAt === undefined ? {} : { sentAt: message.sentAt };
       const item: Classified = result.ok
-        ? { kind: 'valid', messageIds: [message.id], event: result.value, ...sentAt }
+        ? { kind: 'valid', messageIds: [message.id], event: result.value, acceptedAt: message.sentAt ?? now().toISOString() }
         : { kind: 'invalid', messageIds: [message.id], raw, body: message.body, errors: result.errors, ...sentAt };
       const eventId = result.ok ? result.value.eventId : undefined;
       const seen = eventId === undefined ? undefined : byEventId.get(eventId);
@@ -108,46 +149,127 @@ export const createAggregator = (options: AggregatorOptions) => {
     return 'rejected';
   };
 
-  const aggregateRegion = async (regionId: string, items: readonly Extract<Classified, { kind: 'valid' }>[]) => {
-    const events = items.map((i) => i.event);
-    const acceptedAt = new Map(items.map((i) => [i.event, i.sentAt]));
-    const failed = new Set<RegionEvent>();
-    const outcomes = new Map<RegionEvent, CurrentWrite | 'duplicate'>();
-    const writes = await mapSettledLimit(events, concurrency, async (event) => ((await store.hasRevision(event)) ? 'duplicate' : store.putCurrent(event)));
-    writes.forEach((w, i) => {
-      const event = events[i]!;
-      if (w.status === 'fulfilled') outcomes.set(event, w.value);
-      else {
-        failed.add(event);
-        logger.error('writing the current state failed', { eventId: event.eventId, error: String(w.reason) });
-      }
+  /** Reports of one region go through one writer at a time in this process too (the queue promises it across processes). */
+  const regionTurns = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(regionId: string, work: () => Promise<T>): Promise<T> => {
+    const previous = regionTurns.get(regionId) ?? Promise.resolve();
+    const turn = previous.then(work, work);
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    regionTurns.set(regionId, settled);
+    void settled.then(() => {
+      if (regionTurns.get(regionId) === settled) regionTurns.delete(regionId);
     });
+    return turn;
+  };
 
-    const changed = [...outcomes].filter(([, o]) => o === 'applied' || o === 'already-current').map(([e]) => e);
-    if (changed.length > 0) {
-      try {
-        const changes = await store.countChange(regionId);
-        const summary = summarizeRegion(regionId, await store.currentItems(regionId), validator.catalogue);
-        await store.putView(regionId, changes, summary);
-      } catch (err) {
-        // Without a fresh view these reports are not done: their audit records stay unwritten.
-        logger.error('recomputing the view failed', { regionId, error: String(err) });
-        for (const e of changed) failed.add(e);
+  const aggregateRegion = async (regionId: string, items: readonly Valid[]): Promise<RegionOutcome> => {
+    const state = await store.timelineState(regionId);
+    if (state.pending) return rebuild(regionId, items, state.months, state.version, 'an earlier change of several items did not finish');
+
+    // Per item: its counted reports (the audit records), then each new report of the batch in turn.
+    const byItem = new Map<string, Valid[]>();
+    for (const item of items) byItem.set(itemKeyOf(item.event), [...(byItem.get(itemKeyOf(item.event)) ?? []), item]);
+    const perItem = await mapSettledLimit([...byItem], concurrency, async ([itemKey, reports]) => {
+      const counted: RegionEvent[] = await store.itemRevisions(regionId, itemKey, { consistent: true });
+      const done: Processed[] = [];
+      for (const report of [...reports].sort((a, b) => (versionKey(a.event) < versionKey(b.event) ? -1 : 1))) {
+        const { event } = report;
+        if (counted.some((c) => c.eventId === event.eventId)) {
+          done.push({ report, outcome: 'duplicate' });
+          continue;
+        }
+        const put = await store.putCurrent(event, report.acceptedAt);
+        // Its own state is current but it has no audit record: an attempt stopped between writes.
+        if (put.outcome === 'already-current') return 'unsure' as const;
+        // It replaced a report that has no audit record: that one's attempt stopped between writes.
+        if (put.outcome === 'applied' && put.replaced !== undefined && !counted.some((c) => c.eventId === put.replaced?.eventId)) return 'unsure' as const;
+        done.push({ report, outcome: put.outcome, change: itemTimelineChange(counted, event, validator.catalogue) });
+        counted.push(event);
       }
+      return done;
+    });
+    const failure = perItem.find((r) => r.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
+    const processed = perItem.flatMap((r) => (r.status === 'fulfilled' && r.value !== 'unsure' ? r.value : []));
+    if (perItem.some((r) => r.status === 'fulfilled' && r.value === 'unsure')) {
+      return rebuild(regionId, items, state.months, state.version, 'a report is current without its audit record');
     }
 
-    const toRecord = [...outcomes].filter(([e, o]) => o !== 'duplicate' && !failed.has(e)) as [RegionEvent, CurrentWrite][];
-    const recorded = await mapSettledLimit(toRecord, concurrency, ([e, o]) => store.putRevision(e, o, acceptedAt.get(e)));
-    recorded.forEach((r, i) => {
-      if (r.status === 'rejected') failed.add(toRecord[i]![0]);
-    });
-    const count = (o: string) => [...outcomes].filter(([e, x]) => x === o && !failed.has(e)).length;
-    return {
-      failed,
-      applied: count('applied') + count('already-current'),
-      stale: count('stale'),
-      duplicates: count('duplicate'),
-    };
+    const change = new Map<string, Point>();
+    for (const p of processed) if (p.change !== undefined) applyTimelineChange(change, p.change);
+    const plan = planTimelineWrite(state.months, change);
+    const structural = plan.structural || processed.some((p) => p.outcome === 'stale');
+    let version = state.version;
+    if (structural) {
+      if (!(await store.putTimelineState(regionId, { months: plan.months, pending: true }, version))) throw concurrentWriter(regionId);
+      version += 1;
+    }
+    if (change.size > 0) await writeTimeline(regionId, change, plan);
+    await recordAll(processed);
+    if (structural && !(await store.putTimelineState(regionId, { months: plan.months, pending: false }, version))) throw concurrentWriter(regionId);
+    return outcomeOf(processed);
+  };
+
+  /** Adds the batch's change to the stored points it touches: its days, and the bases of the months after them. */
+  const writeTimeline = async (regionId: string, change: ReadonlyMap<string, Point>, plan: TimelinePlan) => {
+    // A new month's base is the sum of everything before it, read before this batch writes anything.
+    const newBases = await Promise.all(
+      plan.newMonths.map(async (month) => [month, sumPoints(await store.timelineUpTo(regionId, lastDayKeyBefore(month), { consistent: true }))] as const),
+    );
+    const stored = await store.timelinePoints(regionId, [...change.keys(), ...plan.updatedMonths]);
+    const writes: PointWrite[] = [];
+    for (const [day, p] of change)
+      writes.push({ key: day, point: addPoints(stored.get(day)?.point ?? EMPTY_POINT, p), version: stored.get(day)?.version ?? 0 });
+    for (const [month, base] of newBases) writes.push({ key: month, point: addPoints(base, changeBefore(change, month)), version: 0 });
+    for (const month of plan.updatedMonths) {
+      writes.push({
+        key: month,
+        point: addPoints(stored.get(month)?.point ?? EMPTY_POINT, changeBefore(change, month)),
+        version: stored.get(month)?.version ?? 0,
+      });
+    }
+    await store.putTimelinePoints(regionId, writes);
+  };
+
+  /** The audit records, written last: a report with one is done, and its effects are in the time index. */
+  const recordAll = async (processed: readonly Processed[]) => {
+    const toRecord = processed.filter((p): p is Processed & { outcome: CurrentWrite } => p.outcome !== 'duplicate');
+    const recorded = await mapSettledLimit(toRecord, concurrency, (p) => store.putRevision(p.report.event, p.outcome, p.report.acceptedAt));
+    const failure = recorded.find((r) => r.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
+  };
+
+  /**
+   * The recovery path, taken only after a crash or an error between two writes: the region's time
+   * index computed again from all its reports (its audit records, current reports whose audit record
+   * is missing, and this batch), then the audit records completed. It reads the region's whole
+   * history; the normal path never does.
+   */
+  const rebuild = async (regionId: string, items: readonly Valid[], months: readonly string[], version: number, why: string): Promise<RegionOutcome> => {
+    logger.warn('rebuilding the time index of a region', { regionId, why });
+    if (!(await store.putTimelineState(regionId, { months, pending: true }, version))) throw concurrentWriter(regionId);
+    const recorded = await store.revisions(regionId, { consistent: true });
+    const recordedIds = new Set(recorded.map((r) => r.eventId));
+    const orphans = (await store.currentItems(regionId)).filter((c) => !recordedIds.has(c.eventId));
+    const fresh = items.filter((i) => !recordedIds.has(i.event.eventId));
+    const timeline = timelinesOf([...recorded, ...orphans, ...fresh.map((i) => i.event)], validator.catalogue).get(regionId) ?? new Map<string, Point>();
+    const bases = monthBases(timeline);
+    await store.replaceTimeline(regionId, new Map([...timeline, ...bases]));
+    const processed: Processed[] = items.filter((i) => recordedIds.has(i.event.eventId)).map((report) => ({ report, outcome: 'duplicate' }));
+    for (const report of fresh) {
+      const put = await store.putCurrent(report.event, report.acceptedAt);
+      processed.push({ report, outcome: put.outcome === 'stale' ? 'stale' : 'applied' });
+    }
+    const freshIds = new Set(fresh.map((i) => i.event.eventId));
+    const completed = orphans
+      .filter((o) => !freshIds.has(o.eventId))
+      .map((o): Processed => ({ report: { event: o, acceptedAt: o.acceptedAt ?? now().toISOString(), messageIds: [] }, outcome: 'applied' }));
+    await recordAll([...processed, ...completed]);
+    if (!(await store.putTimelineState(regionId, { months: [...bases.keys()], pending: false }, version + 1))) throw concurrentWriter(regionId);
+    return outcomeOf(processed);
   };
 
   return {
@@ -179,11 +301,16 @@ export const createAggregator = (options: AggregatorOptions) => {
 
       await Promise.all(
         [...byRegion].map(async ([regionId, regionItems]) => {
-          const result = await aggregateRegion(regionId, regionItems);
-          applied += result.applied;
-          stale += result.stale;
-          duplicates += result.duplicates;
-          for (const item of regionItems) if (result.failed.has(item.event)) failed.push(...item.messageIds);
+          try {
+            const result = await inTurn(regionId, () => aggregateRegion(regionId, regionItems));
+            applied += result.applied;
+            stale += result.stale;
+            duplicates += result.duplicates;
+          } catch (err) {
+            // The region's reports are delivered again; whatever was written is idempotent or rebuilt.
+            logger.error('aggregating a region failed', { regionId, error: String(err) });
+            for (const item of regionItems) failed.push(...item.messageIds);
+          }
         }),
       );
       logger.info('batch processed', { messages: messages.length, applied, stale, duplicates, rejected, failed: failed.length });

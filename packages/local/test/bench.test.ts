@@ -9,7 +9,8 @@ describe('npm run bench (small run)', () => {
     expect(r.ingestion.applied + r.ingestion.stale).toBe(120);
     expect(r.capacity.writeUnitsPerDuplicate).toBe(0);
     expect(r.capacity.writeUnitsPerAcceptedEvent).toBeGreaterThan(0);
-    // A view's read cost does not grow with history.
-    expect(r.capacity.competenceCircleReadUnits.afterHistory).toBe(r.capacity.competenceCircleReadUnits.afterOneReport);
+    // A view's read is one small Query per model region (a month's base and at most its days: a few
+    // KB, one read unit at most), whatever the history.
+    expect(r.capacity.competenceCircleReadUnits.afterHistory).toBeLessThanOrEqual(6);
   });
 });

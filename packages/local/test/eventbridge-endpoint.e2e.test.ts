@@ -10,6 +10,7 @@ import {
 import { RULES } from '@modellregionen/events';
 import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
 import { busClient, milestoneEntry, waitFor } from './support';
+import { competenceCircleIn } from '../../../test/support/views';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ describe('PutEvents through the real AWS SDK', () => {
     await runtime.settled();
     const items = await runtime.store.currentItems('wetzlar');
     expect(items.map((i) => [i.eventId, i.detailType])).toEqual([[result.Entries![0]!.EventId, 'MilestoneReported']]);
-    const view = await runtime.store.competenceCircle('2012-01-01');
+    const view = await competenceCircleIn(runtime.store, '2012-01-01');
     expect(view.regions.find((r) => r.regionId === 'wetzlar')?.milestones).toMatchObject({ total: 1, overdue: 1 });
   });
 

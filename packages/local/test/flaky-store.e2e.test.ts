@@ -11,6 +11,7 @@ import { type LocalRuntime, startEmbeddedStore, startLocalRuntime } from '@model
 import { startStoreProxy, type StoreProxy } from '../../../test/support/store-proxy';
 import { prng } from '../src/demo/prng';
 import { busClient, milestoneEntry } from './support';
+import { competenceCircleIn } from '../../../test/support/views';
 
 const REGIONS = ['wetzlar', 'kassel', 'wiesbaden'] as const;
 const FAST_RETRIES = { batchWindowMs: 5, backoffBaseMs: 50, backoffMaxMs: 1_000, maxReceiveCount: 40 };
@@ -93,7 +94,7 @@ describe('a flaky store', () => {
       expect(proxy.stats.stalled).toBeGreaterThan(0);
       expect(runtime.queues.get('aggregate')!.stats).toMatchObject({ pending: 0, dead: 0 });
 
-      const stored = await runtime.store.competenceCircle(AS_OF);
+      const stored = await competenceCircleIn(runtime.store, AS_OF);
       const expected = await foldOfArchive(runtime);
       expect(stored.regions).toEqual(expected.regions);
       expect(stored.totals).toEqual(expected.totals);

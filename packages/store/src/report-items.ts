@@ -1,9 +1,9 @@
 // The table items of reports, views, rejections and closed reviews, and how they read back: one
 // definition for the DynamoDB store and the in-memory one, so both keep exactly the same items.
-import { itemKeyOf, type RegionSummary, versionKey } from '@modellregionen/domain';
+import { itemKeyOf, type Point, versionKey } from '@modellregionen/domain';
 import type { FieldError, RegionEvent } from '@modellregionen/events';
-import { CHANGES_SK, COMPETENCE_CIRCLE_PK, currentSk, FROZEN_SK, regionPk, rejectionSk, reviewPk, revisionSk, viewSk } from './keys';
-import type { CurrentWrite, FrozenReview, RecordedReport, RecordedRevision, Rejection } from './ports';
+import { currentSk, FROZEN_SK, regionPk, rejectionSk, reviewPk, revisionSk, TIMELINE_PREFIX, TIMELINE_STATE_SK, timelineSk } from './keys';
+import type { CurrentWrite, FrozenReview, RecordedReport, RecordedRevision, Rejection, StoredPoint, TimelineState } from './ports';
 
 /** An item as the document client writes and reads it. */
 export type Item = Record<string, unknown>;
@@ -45,11 +45,18 @@ export const decodeReport = (item: Item): RegionEvent =>
 export const currentKey = (event: RegionEvent): ItemKey => ({ pk: regionPk(event.regionId), sk: currentSk(itemKeyOf(event)) });
 
 /** The item's current state; `ver` orders the reports of one item (a conditional put compares it). */
-export const currentItem = (event: RegionEvent): KeyedItem & { ver: string } => ({ ...currentKey(event), type: 'current', ...encodeReport(event) });
+export const currentItem = (event: RegionEvent, acceptedAt: string): KeyedItem & { ver: string } => ({
+  ...currentKey(event),
+  type: 'current',
+  ...encodeReport(event),
+  acceptedAt,
+});
 
-export const changesKey = (regionId: string): ItemKey => ({ pk: regionPk(regionId), sk: CHANGES_SK });
+/** A current item as read back, with when the bus accepted its report (absent in items of earlier versions). */
+export const decodeCurrent = (item: Item): RegionEvent & { acceptedAt?: string } =>
+  typeof item.acceptedAt === 'string' ? { ...decodeReport(item), acceptedAt: item.acceptedAt } : decodeReport(item);
 
-export const revisionKey = (event: RegionEvent): ItemKey => ({
+const revisionKey = (event: RegionEvent): ItemKey => ({
   pk: regionPk(event.regionId),
   sk: revisionSk(itemKeyOf(event), event.detail.revision, event.eventId),
 });
@@ -76,18 +83,38 @@ export const decodeItemRevision = (item: Item): RecordedRevision => ({
   outcome: item.outcome === 'superseded-on-arrival' ? 'superseded-on-arrival' : 'applied',
 });
 
-const viewKey = (regionId: string): ItemKey => ({ pk: COMPETENCE_CIRCLE_PK, sk: viewSk(regionId) });
+export const timelineStateKey = (regionId: string): ItemKey => ({ pk: regionPk(regionId), sk: TIMELINE_STATE_SK });
 
-/** A region's view; `changes` is the change count it was computed after (a conditional put compares it). */
-export const viewItem = (regionId: string, changes: number, summary: RegionSummary, updatedAt: string): KeyedItem & { changes: number } => ({
-  ...viewKey(regionId),
-  type: 'view',
-  changes,
-  summary: JSON.stringify(summary),
-  updatedAt,
+export const timelineStateItem = (regionId: string, state: Omit<TimelineState, 'version'>, version: number): KeyedItem => ({
+  ...timelineStateKey(regionId),
+  type: 'timeline-state',
+  months: JSON.stringify(state.months),
+  pending: state.pending,
+  v: version,
 });
 
-export const decodeView = (item: Item): RegionSummary => JSON.parse(String(item.summary)) as RegionSummary;
+export const decodeTimelineState = (item: Item | undefined): TimelineState =>
+  item === undefined
+    ? { months: [], pending: false, version: 0 }
+    : { months: JSON.parse(String(item.months)) as string[], pending: item.pending === true, version: Number(item.v) };
+
+export const timelineKey = (regionId: string, key: string): ItemKey => ({ pk: regionPk(regionId), sk: timelineSk(key) });
+
+/** A point of the time index: its key without the prefix is a month (a base) or a day (a change). */
+export const timelineItem = (regionId: string, key: string, point: Point, version: number): KeyedItem => ({
+  ...timelineKey(regionId, key),
+  type: key.length === 7 ? 'month-base' : 'day-change',
+  // As JSON text: compact, and read back exactly.
+  point: JSON.stringify(point),
+  v: version,
+});
+
+/** The key (month or day) of a time-index item. */
+export const timelinePointKey = (item: Item): string => String(item.sk).slice(TIMELINE_PREFIX.length);
+
+export const isMonthBase = (item: Item): boolean => timelinePointKey(item).length === 7;
+
+export const decodePoint = (item: Item): StoredPoint => ({ point: JSON.parse(String(item.point)) as Point, version: Number(item.v) });
 
 export const rejectionKey = (r: Pick<Rejection, 'regionId' | 'receivedAt' | 'eventId'>): ItemKey => ({
   pk: regionPk(r.regionId),

@@ -1,27 +1,35 @@
 import type { z } from 'zod';
-import type { RegionEvent } from '@modellregionen/events';
 import type { FrozenReview, RecordedReport } from '@modellregionen/store';
-import { competenceCircleOf, endOfBerlinDay, indicatorProgress, itemKeyOf, reduceRegions } from '@modellregionen/domain';
+import { endOfBerlinDay, indicatorProgress, itemKeyOf, reduceRegions } from '@modellregionen/domain';
 import type { ApiDeps } from '../context';
 import { conflict } from '../errors';
 import type { Principal } from '../principal';
 import { modelRegions } from '../regions';
 import { REVIEWS, type ReviewId } from '../reviews';
 import type { reviewContentSchema, reviewSchema } from '../schemas/review';
-import { allRevisions } from './views';
+import { allRevisions, readCompetenceCircle } from './views';
 
 type ReviewContent = z.input<typeof reviewContentSchema>;
 type Review = z.input<typeof reviewSchema>;
 
-const computeReview = (reviewId: ReviewId, events: RegionEvent[], deps: ApiDeps): ReviewContent => {
+/**
+ * The review as known at its cutoff: the competence circle from the regions' time indexes (one
+ * small Query per region), the indicators from the regions' indicator reports up to the cutoff.
+ */
+const computeReview = async (reviewId: ReviewId, deps: ApiDeps): Promise<ReviewContent> => {
   const { title, cutoff } = REVIEWS[reviewId];
-  const states = reduceRegions(events, { reportedUntil: cutoff });
+  const regions = modelRegions(deps.catalogue);
+  const [competenceCircle, indicatorReports] = await Promise.all([
+    readCompetenceCircle({ ...deps, asOf: cutoff, today: cutoff }),
+    Promise.all(regions.map((r) => deps.store.revisions(r.id, { kind: 'indicator' }))),
+  ]);
+  const states = reduceRegions(indicatorReports.flat(), { reportedUntil: cutoff });
   return {
     reviewId,
     title,
     cutoff,
-    competenceCircle: competenceCircleOf(events, { catalogue: deps.catalogue, asOf: cutoff, reportedUntil: cutoff }),
-    indicators: modelRegions(deps.catalogue).map((r) => ({
+    competenceCircle,
+    indicators: regions.map((r) => ({
       regionId: r.id,
       progress: indicatorProgress(states.get(r.id)?.values() ?? [], deps.catalogue),
     })),
@@ -61,24 +69,26 @@ const lateAmendments = (events: readonly RecordedReport[], frozen: FrozenReview<
 
 /** The review: as frozen when it was closed, with its late amendments; else computed now. */
 export const review = async (deps: ApiDeps, reviewId: ReviewId): Promise<Review> => {
-  const [frozen, events] = await Promise.all([deps.store.frozenReview<ReviewContent>(reviewId), allRevisions(deps.store, deps.catalogue)]);
+  const frozen = await deps.store.frozenReview<ReviewContent>(reviewId);
   if (frozen !== undefined) {
     return {
       ...frozen.content,
       status: 'closed',
       closedAt: frozen.closedAt,
       closedBy: frozen.closedBy,
-      lateAmendments: lateAmendments(events, frozen),
+      lateAmendments: lateAmendments(await allRevisions(deps.store, deps.catalogue), frozen),
     };
   }
-  return { ...computeReview(reviewId, events, deps), status: 'open', lateAmendments: [] };
+  return { ...(await computeReview(reviewId, deps)), status: 'open', lateAmendments: [] };
 };
 
 /** Freezes the review as it is now; a review closes once (409). */
 export const closeReview = async (deps: ApiDeps, reviewId: ReviewId, closer: Principal): Promise<Review> => {
   const closedAt = deps.now().toISOString();
+  // The reports read for the included set are read first: a report processed in between is in the
+  // content but not in the set, and is listed as a late amendment (never the other way round).
   const events = await allRevisions(deps.store, deps.catalogue);
-  const content = computeReview(reviewId, events, deps);
+  const content = await computeReview(reviewId, deps);
   const closedBy = closer.name;
   const includedEventIds = madeBy(events, content.cutoff)
     .map((e) => e.eventId)

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, mapSettledLimit } from '@modellregionen/aggregation';
+import { readCompetenceCircle } from '@modellregionen/api';
+import { defaultCatalogue } from '@modellregionen/events';
 import type { EventPublisher, InboundMessage } from '@modellregionen/lambda-kit';
 import { CapacityMeter, createReportStore, ensureTable, meterCapacity } from '@modellregionen/store';
 import { build } from 'esbuild';
@@ -130,7 +132,7 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
     const acceptedW = meter.writeUnits;
     const acceptedR = meter.readUnits;
     meter.reset();
-    await capStore.competenceCircle('2013-12-31');
+    await readCompetenceCircle({ store: capStore, catalogue: defaultCatalogue, asOf: undefined, today: '2013-12-31' });
     const circleAfterOne = meter.readUnits;
     meter.reset();
     await capAggregator.processMessages([first!]);
@@ -138,7 +140,7 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
     const duplicateR = meter.readUnits;
     for (let i = 0; i < rest.length; i += 10) await capAggregator.processMessages(rest.slice(i, i + 10));
     meter.reset();
-    await capStore.competenceCircle('2013-12-31');
+    await readCompetenceCircle({ store: capStore, catalogue: defaultCatalogue, asOf: undefined, today: '2013-12-31' });
     const circleAfterHistory = meter.readUnits;
     metered.destroy();
 

@@ -1,0 +1,41 @@
+import { monthOf, type Point, sumPoints } from '@modellregionen/domain';
+
+/** Which stored points a change of a region's time index touches, besides the days it changes. */
+export interface TimelinePlan {
+  /** The months with a base once the change is written. */
+  readonly months: string[];
+  /** Months that get their base now: the change has days in them and they had none. */
+  readonly newMonths: string[];
+  /** Months whose base grows by the change's days before them. */
+  readonly updatedMonths: string[];
+  /**
+   * Whether more than the newest month's days change. Such a change writes several items that
+   * belong together, so it is marked pending in the region's bookkeeping while it is under way.
+   */
+  readonly structural: boolean;
+}
+
+export const planTimelineWrite = (months: readonly string[], change: ReadonlyMap<string, Point>): TimelinePlan => {
+  const changedMonths = [...new Set([...change.keys()].map(monthOf))].sort();
+  const known = new Set(months);
+  const newMonths = changedMonths.filter((m) => !known.has(m));
+  const earliest = changedMonths[0];
+  const updatedMonths = earliest === undefined ? [] : months.filter((m) => m > earliest);
+  return {
+    months: [...new Set([...months, ...newMonths])].sort(),
+    newMonths,
+    updatedMonths,
+    structural: newMonths.length > 0 || updatedMonths.length > 0,
+  };
+};
+
+/** What a month's base gains from a change: the sum of the change's days before that month. */
+export const changeBefore = (change: ReadonlyMap<string, Point>, month: string): Point =>
+  sumPoints([...change].filter(([day]) => monthOf(day) < month).map(([, p]) => p));
+
+/** An upper bound of the day keys of the month before `month` (YYYY-MM): `<previous month>-31`. */
+export const lastDayKeyBefore = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const previous = m === 1 ? `${y - 1}-12` : `${String(y).padStart(4, '0')}-${String(m - 1).padStart(2, '0')}`;
+  return `${previous}-31`;
+};
