@@ -1,6 +1,7 @@
 import {
   addPoints,
   applyTimelineChange,
+  dayOf,
   EMPTY_POINT,
   itemKeyOf,
   itemTimelineChange,
@@ -12,7 +13,7 @@ import {
 } from '@modellregionen/domain';
 import { type RegionEvent, type Validator, validator as defaultValidator } from '@modellregionen/events';
 import { type EventPublisher, type InboundMessage, silentLogger, type StructuredLogger } from '@modellregionen/lambda-kit';
-import { ConcurrentTimelineWrite, type CurrentWrite, type PointWrite, type ReportStore } from '@modellregionen/store';
+import { ConcurrentTimelineWrite, type CurrentWrite, type PointWrite, type ReportStore, type StoredPoint } from '@modellregionen/store';
 import { mapSettledLimit } from './map-limit';
 import { eventRejectedEntry, rejectionOf } from './rejection';
 import { changeBefore, lastDayKeyBefore, planTimelineWrite, type TimelinePlan } from './timeline-plan';
@@ -166,26 +167,32 @@ export const createAggregator = (options: AggregatorOptions) => {
   };
 
   const aggregateRegion = async (regionId: string, items: readonly Valid[]): Promise<RegionOutcome> => {
-    const state = await store.timelineState(regionId);
+    const events = items.map((i) => i.event);
+    const context = await store.batchContext(regionId, events, [...new Set(events.map(dayOf))]);
+    const { state } = context;
     if (state.pending) return rebuild(regionId, items, state.months, state.version, 'an earlier change of several items did not finish');
 
-    // Per item: its counted reports (the audit records), then each new report of the batch in turn.
+    // Per item, each new report of the batch in turn. An item's counted reports (its audit
+    // records) are read only when a report replaces or loses to another: a new item has none.
     const byItem = new Map<string, Valid[]>();
     for (const item of items) byItem.set(itemKeyOf(item.event), [...(byItem.get(itemKeyOf(item.event)) ?? []), item]);
     const perItem = await mapSettledLimit([...byItem], concurrency, async ([itemKey, reports]) => {
-      const counted: RegionEvent[] = await store.itemRevisions(regionId, itemKey, { consistent: true });
+      let counted: RegionEvent[] | undefined;
       const done: Processed[] = [];
       for (const report of [...reports].sort((a, b) => (versionKey(a.event) < versionKey(b.event) ? -1 : 1))) {
         const { event } = report;
-        if (counted.some((c) => c.eventId === event.eventId)) {
+        if (context.recorded.has(event.eventId)) {
           done.push({ report, outcome: 'duplicate' });
           continue;
         }
         const put = await store.putCurrent(event, report.acceptedAt);
         // Its own state is current but it has no audit record: an attempt stopped between writes.
         if (put.outcome === 'already-current') return 'unsure' as const;
+        if (put.outcome === 'applied' && put.replaced === undefined) counted ??= [];
+        counted ??= await store.itemRevisions(regionId, itemKey, { consistent: true });
         // It replaced a report that has no audit record: that one's attempt stopped between writes.
-        if (put.outcome === 'applied' && put.replaced !== undefined && !counted.some((c) => c.eventId === put.replaced?.eventId)) return 'unsure' as const;
+        const replaced = put.outcome === 'applied' ? put.replaced : undefined;
+        if (replaced !== undefined && !counted.some((c) => c.eventId === replaced.eventId)) return 'unsure' as const;
         done.push({ report, outcome: put.outcome, change: itemTimelineChange(counted, event, validator.catalogue) });
         counted.push(event);
       }
@@ -207,39 +214,36 @@ export const createAggregator = (options: AggregatorOptions) => {
       if (!(await store.putTimelineState(regionId, { months: plan.months, pending: true }, version))) throw concurrentWriter(regionId);
       version += 1;
     }
-    if (change.size > 0) await writeTimeline(regionId, change, plan);
+    if (change.size > 0) await writeTimeline(regionId, change, plan, context.points);
     await recordAll(processed);
     if (structural && !(await store.putTimelineState(regionId, { months: plan.months, pending: false }, version))) throw concurrentWriter(regionId);
     return outcomeOf(processed);
   };
 
   /** Adds the batch's change to the stored points it touches: its days, and the bases of the months after them. */
-  const writeTimeline = async (regionId: string, change: ReadonlyMap<string, Point>, plan: TimelinePlan) => {
+  const writeTimeline = async (regionId: string, change: ReadonlyMap<string, Point>, plan: TimelinePlan, read: ReadonlyMap<string, StoredPoint>) => {
     // A new month's base is the sum of everything before it, read before this batch writes anything.
     const newBases = await Promise.all(
       plan.newMonths.map(async (month) => [month, sumPoints(await store.timelineUpTo(regionId, lastDayKeyBefore(month), { consistent: true }))] as const),
     );
-    const stored = await store.timelinePoints(regionId, [...change.keys(), ...plan.updatedMonths]);
+    const unread = [...change.keys(), ...plan.updatedMonths].filter((k) => !read.has(k));
+    const stored = unread.length === 0 ? read : new Map([...read, ...(await store.timelinePoints(regionId, unread))]);
     const writes: PointWrite[] = [];
-    for (const [day, p] of change)
-      writes.push({ key: day, point: addPoints(stored.get(day)?.point ?? EMPTY_POINT, p), version: stored.get(day)?.version ?? 0 });
+    const grown = (key: string, by: Point): PointWrite => ({
+      key,
+      point: addPoints(stored.get(key)?.point ?? EMPTY_POINT, by),
+      version: stored.get(key)?.version ?? 0,
+    });
+    for (const [day, p] of change) writes.push(grown(day, p));
     for (const [month, base] of newBases) writes.push({ key: month, point: addPoints(base, changeBefore(change, month)), version: 0 });
-    for (const month of plan.updatedMonths) {
-      writes.push({
-        key: month,
-        point: addPoints(stored.get(month)?.point ?? EMPTY_POINT, changeBefore(change, month)),
-        version: stored.get(month)?.version ?? 0,
-      });
-    }
+    for (const month of plan.updatedMonths) writes.push(grown(month, changeBefore(change, month)));
     await store.putTimelinePoints(regionId, writes);
   };
 
   /** The audit records, written last: a report with one is done, and its effects are in the time index. */
   const recordAll = async (processed: readonly Processed[]) => {
     const toRecord = processed.filter((p): p is Processed & { outcome: CurrentWrite } => p.outcome !== 'duplicate');
-    const recorded = await mapSettledLimit(toRecord, concurrency, (p) => store.putRevision(p.report.event, p.outcome, p.report.acceptedAt));
-    const failure = recorded.find((r) => r.status === 'rejected');
-    if (failure !== undefined) throw failure.reason;
+    await store.putRevisions(toRecord.map((p) => ({ event: p.report.event, outcome: p.outcome, acceptedAt: p.report.acceptedAt })));
   };
 
   /**

@@ -264,7 +264,7 @@ describe('store failures', () => {
     const memory = createInMemoryReportStore();
     const { aggregator } = pipeline({
       store: withFaults(memory, (op) => {
-        if (op !== 'putRevision' || !fail) return undefined;
+        if (op !== 'putRevisions' || !fail) return undefined;
         fail = false;
         return 'before';
       }),
@@ -314,7 +314,7 @@ describe('convergence (property, in memory)', () => {
   // One writer per region is what the queue promises. Should a second one run anyway (say, a
   // delivery outliving its visibility timeout), the guarded writes of the time index refuse the
   // slower one, its reports are delivered again, and the retry rebuilds the region.
-  it.each(['timelineState', 'itemRevisions', 'timelinePoints', 'putTimelinePoints'] as const)(
+  it.each(['batchContext', 'putCurrent', 'itemRevisions', 'putTimelinePoints'] as const)(
     'refuses a second writer of a region (held at %s) and converges on its retry',
     async (step) => {
       const memory = createInMemoryReportStore();

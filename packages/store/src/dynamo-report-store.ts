@@ -31,6 +31,7 @@ import {
   rejectionItem,
   rejectionKey,
   revisionItem,
+  revisionKey,
   timelineItem,
   timelineKey,
   timelinePointKey,
@@ -85,6 +86,22 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
     }
   };
 
+  /** The items under `keys` that exist, by sort key (the keys are of one partition), read strongly consistently. */
+  const batchGet = async (keys: readonly ItemKey[]): Promise<Map<string, Record<string, unknown>>> => {
+    const out = new Map<string, Record<string, unknown>>();
+    for (let i = 0; i < keys.length; i += 100) {
+      let Keys: Record<string, unknown>[] = keys.slice(i, i + 100).map((k) => ({ ...k }));
+      for (let attempt = 0; Keys.length > 0; attempt += 1) {
+        if (attempt > 20) throw new Error(`the store kept refusing to read ${Keys.length} items of ${tableName}`);
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
+        const result = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys, ConsistentRead: true } } }));
+        for (const item of result.Responses?.[tableName] ?? []) out.set(String(item.sk), item);
+        Keys = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
+    }
+    return out;
+  };
+
   const exists = async (key: ItemKey): Promise<boolean> => {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
     return Item !== undefined;
@@ -122,6 +139,16 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
 
     currentItemsByPrefix: async (regionId, itemKeyPrefix) => (await queryPrefix(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`)).map(decodeReport),
 
+    async batchContext(regionId, events, days) {
+      const keys = [timelineStateKey(regionId), ...events.map(revisionKey), ...days.map((d) => timelineKey(regionId, d))];
+      const found = await batchGet(keys);
+      const recorded = new Set(events.filter((e) => found.has(revisionKey(e).sk)).map((e) => e.eventId));
+      const points = new Map(
+        days.flatMap((d) => (found.has(timelineKey(regionId, d).sk) ? [[d, decodePoint(found.get(timelineKey(regionId, d).sk)!)] as const] : [])),
+      );
+      return { state: decodeTimelineState(found.get(timelineStateKey(regionId).sk)), recorded, points };
+    },
+
     async timelineState(regionId) {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: timelineStateKey(regionId), ConsistentRead: true }));
       return decodeTimelineState(Item);
@@ -130,18 +157,8 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
     putTimelineState: (regionId, state, expectedVersion) => putVersioned(timelineStateItem(regionId, state, expectedVersion + 1), expectedVersion),
 
     async timelinePoints(regionId, keys) {
-      const out = new Map<string, ReturnType<typeof decodePoint>>();
-      for (let i = 0; i < keys.length; i += 100) {
-        let Keys: Record<string, unknown>[] = keys.slice(i, i + 100).map((k) => ({ ...timelineKey(regionId, k) }));
-        for (let attempt = 0; Keys.length > 0; attempt += 1) {
-          if (attempt > 20) throw new Error(`the store kept refusing to read ${Keys.length} items of ${tableName}`);
-          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
-          const result = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys, ConsistentRead: true } } }));
-          for (const item of result.Responses?.[tableName] ?? []) out.set(timelinePointKey(item), decodePoint(item));
-          Keys = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
-        }
-      }
-      return out;
+      const found = await batchGet(keys.map((k) => timelineKey(regionId, k)));
+      return new Map([...found.values()].map((item) => [timelinePointKey(item), decodePoint(item)]));
     },
 
     async putTimelinePoints(regionId, points) {
@@ -189,6 +206,11 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       const recordedAt = now().toISOString();
       // False when a concurrent delivery of the same event recorded it first: the same record.
       await putIfAbsent(revisionItem(event, outcome, acceptedAt ?? recordedAt, recordedAt));
+    },
+
+    async putRevisions(records) {
+      const recordedAt = now().toISOString();
+      await batchWrite(records.map((r) => ({ PutRequest: { Item: revisionItem(r.event, r.outcome, r.acceptedAt, recordedAt) } })));
     },
 
     revisions: async (regionId, { kind, ...options } = {}) =>

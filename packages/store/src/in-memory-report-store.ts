@@ -22,6 +22,7 @@ import {
   rejectionItem,
   rejectionKey,
   revisionItem,
+  revisionKey,
   timelineItem,
   timelineKey,
   timelinePointKey,
@@ -82,6 +83,20 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
 
     currentItemsByPrefix: async (regionId, itemKeyPrefix) => query(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`).map(decodeReport),
 
+    async batchContext(regionId, events, days) {
+      const points = new Map(
+        days.flatMap((d) => {
+          const item = get(timelineKey(regionId, d));
+          return item === undefined ? [] : [[d, decodePoint(item)] as const];
+        }),
+      );
+      return {
+        state: decodeTimelineState(get(timelineStateKey(regionId))),
+        recorded: new Set(events.filter((e) => get(revisionKey(e)) !== undefined).map((e) => e.eventId)),
+        points,
+      };
+    },
+
     timelineState: async (regionId) => decodeTimelineState(get(timelineStateKey(regionId))),
 
     putTimelineState: async (regionId, state, expectedVersion) => putVersioned(timelineStateItem(regionId, state, expectedVersion + 1), expectedVersion),
@@ -122,6 +137,11 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
     async putRevision(event, outcome, acceptedAt) {
       const recordedAt = now().toISOString();
       putIfAbsent(revisionItem(event, outcome, acceptedAt ?? recordedAt, recordedAt));
+    },
+
+    async putRevisions(records) {
+      const recordedAt = now().toISOString();
+      for (const r of records) putIf(revisionItem(r.event, r.outcome, r.acceptedAt, recordedAt), () => true);
     },
 
     revisions: async (regionId, { kind } = {}) =>

@@ -8,6 +8,7 @@ export { UNATTRIBUTED_REGION } from './keys';
 export type {
   CurrentWrite,
   PointWrite,
+  StoredPoint,
   FrozenReview,
   RecordedReport,
   Rejection,

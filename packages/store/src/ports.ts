@@ -33,6 +33,13 @@ export interface StoredPoint {
   readonly version: number;
 }
 
+interface BatchContext {
+  readonly state: TimelineState;
+  /** Event ids of the reports that have an audit record. */
+  readonly recorded: ReadonlySet<string>;
+  readonly points: ReadonlyMap<string, StoredPoint>;
+}
+
 /** A point to write: `version` is the one read (0 for none); the write lands only if it is still that. */
 export interface PointWrite {
   /** `YYYY-MM` for a month's base, `YYYY-MM-DD` for a day's change. */
@@ -93,6 +100,12 @@ export interface ReportStore {
   currentItems(regionId: string): Promise<(RegionEvent & { readonly acceptedAt?: string })[]>;
   /** The region's current items whose item key starts with `itemKeyPrefix` (`finding#`, `indicator#<id>#`). */
   currentItemsByPrefix(regionId: string, itemKeyPrefix: string): Promise<RegionEvent[]>;
+  /**
+   * What processing a batch of a region's reports starts from, in one strongly consistent read:
+   * the time-index bookkeeping, which of `events` have an audit record (were processed before),
+   * and the stored points of `days`.
+   */
+  batchContext(regionId: string, events: readonly RegionEvent[], days: readonly string[]): Promise<BatchContext>;
   /** The region's time-index bookkeeping, read strongly consistently (no months and not pending for a new region). */
   timelineState(regionId: string): Promise<TimelineState>;
   /** Stores the bookkeeping if its version is still `state.version` (then it becomes one more); false if not. */
@@ -118,6 +131,11 @@ export interface ReportStore {
    * record of a report stands. `acceptedAt` is when the bus accepted it (default: now).
    */
   putRevision(event: RegionEvent, outcome: CurrentWrite, acceptedAt?: string): Promise<void>;
+  /**
+   * Audit records of reports that have none yet, in as few calls as the store allows. Unlike
+   * `putRevision` it does not check that a record is absent: the region's one writer has checked.
+   */
+  putRevisions(records: readonly { readonly event: RegionEvent; readonly outcome: CurrentWrite; readonly acceptedAt: string }[]): Promise<void>;
   /**
    * Every report ever recorded for the region (of one kind of item, with `kind`), with when it was
    * accepted and recorded, by item and revision.

@@ -56,7 +56,7 @@ export const currentItem = (event: RegionEvent, acceptedAt: string): KeyedItem &
 export const decodeCurrent = (item: Item): RegionEvent & { acceptedAt?: string } =>
   typeof item.acceptedAt === 'string' ? { ...decodeReport(item), acceptedAt: item.acceptedAt } : decodeReport(item);
 
-const revisionKey = (event: RegionEvent): ItemKey => ({
+export const revisionKey = (event: RegionEvent): ItemKey => ({
   pk: regionPk(event.regionId),
   sk: revisionSk(itemKeyOf(event), event.detail.revision, event.eventId),
 });
