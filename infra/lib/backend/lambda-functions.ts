@@ -91,7 +91,7 @@ export class BackendFunctions extends Construct {
       this.functions[target].addEventSource(
         new SqsEventSource(props.workQueues[target].queue, {
           batchSize: settings.batchSize,
-          maxBatchingWindow: settings.maxBatchingWindow,
+          ...(settings.maxBatchingWindow ? { maxBatchingWindow: settings.maxBatchingWindow } : {}),
           reportBatchItemFailures: true,
         }),
       );
