@@ -1,7 +1,7 @@
 import { PERIOD_PATTERN, type RegionEvent, SLUG_PATTERN } from '@modellregionen/events';
 
 export const ITEM_KINDS = ['milestone', 'project', 'indicator', 'finding'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
+type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** Identity of a reported item within its region: kind, id, and for indicator values the period. */
 export interface ItemRef {

@@ -213,8 +213,7 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       await batchWrite(records.map((r) => ({ PutRequest: { Item: revisionItem(r.event, r.outcome, r.acceptedAt, recordedAt) } })));
     },
 
-    revisions: async (regionId, { kind, ...options } = {}) =>
-      (await queryPrefix(regionPk(regionId), kind === undefined ? REVISION_PREFIX : itemRevisionPrefix(kind), options)).map(decodeRevision),
+    revisions: async (regionId, options = {}) => (await queryPrefix(regionPk(regionId), REVISION_PREFIX, options)).map(decodeRevision),
 
     itemRevisions: async (regionId, itemKey, options = {}) =>
       (await queryPrefix(regionPk(regionId), itemRevisionPrefix(itemKey), { ...options, descending: true })).map(decodeItemRevision),

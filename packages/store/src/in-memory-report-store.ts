@@ -144,8 +144,7 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
       for (const r of records) putIf(revisionItem(r.event, r.outcome, r.acceptedAt, recordedAt), () => true);
     },
 
-    revisions: async (regionId, { kind } = {}) =>
-      query(regionPk(regionId), kind === undefined ? REVISION_PREFIX : itemRevisionPrefix(kind)).map(decodeRevision),
+    revisions: async (regionId) => query(regionPk(regionId), REVISION_PREFIX).map(decodeRevision),
 
     itemRevisions: async (regionId, itemKey) => query(regionPk(regionId), itemRevisionPrefix(itemKey), 'descending').map(decodeItemRevision),
 

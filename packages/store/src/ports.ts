@@ -1,7 +1,7 @@
 // What the store keeps and promises, independent of where: DynamoDB (`createReportStore`,
 // `createSubscriptionStore`) and memory (`createInMemoryReportStore`). The contract test
 // (test/report-store.contract.test.ts) runs one specification against both.
-import type { ItemKind, Point } from '@modellregionen/domain';
+import type { Point } from '@modellregionen/domain';
 import type { FieldError, RegionEvent } from '@modellregionen/events';
 
 /** Outcome of writing a report as its item's current state. */
@@ -136,11 +136,8 @@ export interface ReportStore {
    * `putRevision` it does not check that a record is absent: the region's one writer has checked.
    */
   putRevisions(records: readonly { readonly event: RegionEvent; readonly outcome: CurrentWrite; readonly acceptedAt: string }[]): Promise<void>;
-  /**
-   * Every report ever recorded for the region (of one kind of item, with `kind`), with when it was
-   * accepted and recorded, by item and revision.
-   */
-  revisions(regionId: string, options?: { readonly consistent?: boolean; readonly kind?: ItemKind }): Promise<RecordedReport[]>;
+  /** Every report ever recorded for the region, with when it was accepted and recorded, by item and revision. */
+  revisions(regionId: string, options?: { readonly consistent?: boolean }): Promise<RecordedReport[]>;
   /**
    * Every report recorded for one item (its key: `milestone#leitbild`, `indicator#<id>#<period>`),
    * with what its arrival did, highest revision first (equal revisions by event id, descending):

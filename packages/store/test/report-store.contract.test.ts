@@ -238,16 +238,6 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
       expect(await store.revisions('wetzlar', { consistent: true })).toEqual(await store.revisions('wetzlar'));
     });
 
-    it('gives the records of one kind of item', async () => {
-      const store = await open();
-      const [m, i] = [milestone('e-1'), indicator('e-2', '2011', 93.6)];
-      await store.putRevision(m, 'applied', ACCEPTED);
-      await store.putRevision(i, 'applied', ACCEPTED);
-      expect((await store.revisions('wetzlar', { kind: 'indicator' })).map((r) => r.eventId)).toEqual(['e-2']);
-      expect((await store.revisions('wetzlar', { kind: 'milestone' })).map((r) => r.eventId)).toEqual(['e-1']);
-      expect(await store.revisions('wetzlar', { kind: 'finding' })).toEqual([]);
-    });
-
     it('keeps every report, stale ones too, by item and revision; acceptance defaults to the time of recording', async () => {
       const store = await open();
       const [r2, r1, other] = [milestone('e-2', { revision: 2 }), milestone('e-1', { revision: 1 }), milestone('e-9', { id: 'sprachkurse' })];

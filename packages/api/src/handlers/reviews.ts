@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { FrozenReview, RecordedReport } from '@modellregionen/store';
-import { endOfBerlinDay, indicatorProgress, itemKeyOf, reduceRegions } from '@modellregionen/domain';
+import type { RegionEvent } from '@modellregionen/events';
+import type { FrozenReview, RecordedReport, ReportStore } from '@modellregionen/store';
+import { countsAsOf, endOfBerlinDay, indicatorProgress, itemKeyOf, reduceRegions } from '@modellregionen/domain';
 import type { ApiDeps } from '../context';
 import { conflict } from '../errors';
 import type { Principal } from '../principal';
@@ -13,26 +14,35 @@ type ReviewContent = z.input<typeof reviewContentSchema>;
 type Review = z.input<typeof reviewSchema>;
 
 /**
+ * A region's indicator values as known at the end of Berlin day `cutoff`: its current values, and
+ * for a value reported again after the cutoff, the winner among that value's own reports made by
+ * then. It reads the region's indicator values and the reports of those changed since, never the
+ * region's whole history.
+ */
+const indicatorValuesAsOf = async (store: ReportStore, regionId: string, cutoff: string): Promise<RegionEvent[]> => {
+  const current = await store.currentItemsByPrefix(regionId, 'indicator#');
+  const settled = current.filter((e) => countsAsOf(e.detail.reportedAt, cutoff));
+  const changed = await Promise.all(current.filter((e) => !countsAsOf(e.detail.reportedAt, cutoff)).map((e) => store.itemRevisions(regionId, itemKeyOf(e))));
+  return [...settled, ...[...reduceRegions(changed.flat(), { reportedUntil: cutoff }).values()].flatMap((state) => [...state.values()])];
+};
+
+/**
  * The review as known at its cutoff: the competence circle from the regions' time indexes (one
- * small Query per region), the indicators from the regions' indicator reports up to the cutoff.
+ * small Query per region), the indicators from the regions' indicator values as of the cutoff.
  */
 const computeReview = async (reviewId: ReviewId, deps: ApiDeps): Promise<ReviewContent> => {
   const { title, cutoff } = REVIEWS[reviewId];
   const regions = modelRegions(deps.catalogue);
-  const [competenceCircle, indicatorReports] = await Promise.all([
+  const [competenceCircle, values] = await Promise.all([
     readCompetenceCircle({ ...deps, asOf: cutoff, today: cutoff }),
-    Promise.all(regions.map((r) => deps.store.revisions(r.id, { kind: 'indicator' }))),
+    Promise.all(regions.map((r) => indicatorValuesAsOf(deps.store, r.id, cutoff))),
   ]);
-  const states = reduceRegions(indicatorReports.flat(), { reportedUntil: cutoff });
   return {
     reviewId,
     title,
     cutoff,
     competenceCircle,
-    indicators: regions.map((r) => ({
-      regionId: r.id,
-      progress: indicatorProgress(states.get(r.id)?.values() ?? [], deps.catalogue),
-    })),
+    indicators: regions.map((r, i) => ({ regionId: r.id, progress: indicatorProgress(values[i] ?? [], deps.catalogue) })),
   };
 };
 
