@@ -86,6 +86,9 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
     const context = await store.batchContext(regionId, events, [...new Set(events.map(dayOf))]);
     const { state } = context;
     if (state.pending) return rebuild(regionId, items, state.months, state.version, 'an earlier change of several items did not finish');
+    // No bookkeeping yet: a new region, or one whose reports were aggregated before the time index
+    // existed. Built from its audit records (none for a new region) once, then kept by deltas.
+    if (state.version === 0) return rebuild(regionId, items, state.months, state.version, 'the region has no time index yet');
 
     // Per item, each new report of the batch in turn. An item's counted reports (its audit
     // records) are read only when a report replaces or loses to another: a new item has none.
@@ -168,7 +171,8 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
    * history; the normal path never does.
    */
   const rebuild = async (regionId: string, items: readonly Valid[], months: readonly string[], version: number, why: string): Promise<RegionOutcome> => {
-    logger.warn('rebuilding the time index of a region', { regionId, why });
+    // A region's first batch comes this way as a matter of course; anything else is worth a look.
+    (version === 0 ? logger.info : logger.warn)('rebuilding the time index of a region', { regionId, why });
     if (!(await store.putTimelineState(regionId, { months, pending: true }, version))) throw concurrentWriter(regionId);
     const recorded = await store.revisions(regionId, { consistent: true });
     const recordedIds = new Set(recorded.map((r) => r.eventId));

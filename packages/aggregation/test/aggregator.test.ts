@@ -52,9 +52,6 @@ const withFaults = (store: ReportStore, fault: (operation: Operation) => 'before
     ]),
   ) as unknown as ReportStore;
 
-/** Fails every call of `operation` while `failing()` says so. */
-const failing = (operation: Operation, failing: () => boolean) => (op: Operation) => (op === operation && failing() ? 'before' : undefined);
-
 const pipeline = (options: { store?: ReportStore; validator?: ReturnType<typeof createValidator> } = {}) => {
   const store = options.store ?? createInMemoryReportStore();
   const bus = recordingPublisher();
@@ -161,6 +158,23 @@ describe('the aggregator', () => {
   });
 });
 
+describe('a region aggregated before the time index existed', () => {
+  it('is built from its audit records with its next report, and kept by deltas after that', async () => {
+    const { store, aggregator } = pipeline();
+    // As an earlier version left it: current states and audit records, no time index.
+    const earlier = [milestoneEvent('e-1', 1, 'planned'), kasselEvent('k-1')].map(valid);
+    for (const e of earlier) await store.putCurrent(e, '2012-02-10T08:31:00.000Z');
+    await store.putRevisions(earlier.map((event) => ({ event, outcome: 'applied' as const, acceptedAt: '2012-02-10T08:31:00.000Z' })));
+    expect((await wetzlarRow(store)).milestones.total).toBe(0);
+
+    await aggregator.processMessages([asMessage(milestoneEvent('e-2', 2, 'delayed'))]);
+    expect((await wetzlarRow(store)).milestones.byStatus).toMatchObject({ planned: 0, delayed: 1 });
+    expect(await store.timelineState('wetzlar')).toMatchObject({ pending: false, version: 2 });
+    // Kassel has had no report since: it is built with its next one.
+    expect(await store.timelineUpTo('kassel')).toEqual([]);
+  });
+});
+
 describe('quarantine', () => {
   it('quarantines an invalid report with its reasons and publishes EventRejected, once however often it comes', async () => {
     const { store, bus, aggregator } = pipeline();
@@ -243,10 +257,7 @@ describe('store failures', () => {
     let viewsFail = true;
     const memory = createInMemoryReportStore();
     const { aggregator } = pipeline({
-      store: withFaults(
-        memory,
-        failing('putTimelinePoints', () => viewsFail),
-      ),
+      store: withFaults(memory, (op) => ((op === 'putTimelinePoints' || op === 'replaceTimeline') && viewsFail ? 'before' : undefined)),
     });
     const messages = [
       asMessage(milestoneEvent('e-1', 1, 'planned')),
