@@ -24,7 +24,7 @@ interface AggregatorOptions {
   /** Validates the reports; its catalogue is the one the region views are summarised by. */
   readonly validator?: Validator;
   readonly logger?: StructuredLogger;
-  /** Store calls in flight per region at once. */
+  /** Store calls in flight per region at once (default 10: every item of an SQS batch at once). */
   readonly concurrency?: number;
   readonly now?: () => Date;
 }
@@ -47,7 +47,7 @@ export const createAggregator = (options: AggregatorOptions) => {
   const { store, publisher } = options;
   const validator = options.validator ?? defaultValidator;
   const logger = options.logger ?? silentLogger;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? 10;
   const now = options.now ?? (() => new Date());
 
   const classify = (messages: readonly InboundMessage[]): Classified[] => {
