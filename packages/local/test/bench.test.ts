@@ -69,6 +69,7 @@ describe('npm run bench (a short run)', () => {
       date: expect.any(String),
     });
     expect(written.run).toMatchObject({ mode: 'custom', regionSizes: REGION_SIZES, historySizes: HISTORY_SIZES, measuredReports: 20, asOf: '2012-02-29' });
+    expect(written.run.cpuSeconds).toBeGreaterThan(0);
   });
 
   it('measures what accepted reports, reads and the baseline cost, and how fast both paths write', () => {

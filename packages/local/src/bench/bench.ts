@@ -2,10 +2,12 @@
 // machine against the embedded store, and the acceptance bars they are held to. It measures
 // through the product's public interfaces only (the aggregator, the report store, the API's
 // handler), never the table's item layout, so that it measures any write path the same way.
+import { loadavg } from 'node:os';
 import { AS_OF, type BenchOptions, FULL, SHORT } from './bench-options';
 import { bareNodeMs } from './bare-node';
 import { measureBaseline } from './baseline-cost';
 import { type BundleFigures, measureBundles } from './bundles';
+import { cpuSecondsOfThisProcess } from './child-process';
 import { thisMachine } from './machine';
 import { startApiReads } from './read-cost';
 import { type BenchResults, barsOf, type BySize, type Figures } from './results';
@@ -29,6 +31,7 @@ const modeOf = (o: BenchOptions): BenchResults['run']['mode'] => {
 export const runBench = async (options: BenchOptions): Promise<BenchResults> => {
   const log = options.log ?? (() => {});
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
   const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
   const seeded: { workload: string; events: number; seconds: number }[] = [];
   const store = await startBenchStore();
@@ -97,6 +100,7 @@ export const runBench = async (options: BenchOptions): Promise<BenchResults> => 
           .join(', ')} (${since(t)})`,
       );
 
+    const cpuSeconds = cpuSecondsOfThisProcess() + (await store.cpuSeconds()) + (await seeders.cpuSeconds());
     const per = (cost: WriteCost, value: number) => units(value / cost.reports);
     const figures: Figures = {
       wcuPerAcceptedEvent: per(first.accepted, first.accepted.writeUnits),
@@ -133,6 +137,8 @@ export const runBench = async (options: BenchOptions): Promise<BenchResults> => 
         },
         seeded,
         seconds: round((performance.now() - started) / 1000, 1),
+        cpuSeconds: round(cpuSeconds, 1),
+        loadAverage: { atStart: round(loadAtStart, 2), atEnd: round(loadavg()[0]!, 2) },
       },
     };
     return { ...figures, bars: barsOf(figures) };

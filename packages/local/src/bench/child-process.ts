@@ -8,9 +8,19 @@ export interface Helper {
   readonly child: ChildProcess;
   /** Sends a request and resolves with the helper's answer to it. */
   request<T>(message: unknown): Promise<T>;
+  /** The processor time the helper has used so far, in seconds. */
+  cpuSeconds(): Promise<number>;
   /** Closes the channel and waits for the process to end. */
   stop(): Promise<void>;
 }
+
+const CPU_REQUEST = { cpuSeconds: true } as const;
+
+/** The processor time this process has used, in seconds. */
+export const cpuSecondsOfThisProcess = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 interface Answer {
   readonly id: number;
@@ -54,6 +64,7 @@ export const startHelper = async <Ready>(module: string): Promise<{ helper: Help
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         child.send({ id, message });
       }),
+    cpuSeconds: () => helper.request<number>(CPU_REQUEST),
     async stop() {
       if (child.connected) child.disconnect();
       await exited;
@@ -66,7 +77,8 @@ export const startHelper = async <Ready>(module: string): Promise<{ helper: Help
 export const serveRequests = (ready: unknown, handle: (message: unknown) => Promise<unknown>, onClose: () => Promise<void> = async () => {}): void => {
   process.on('message', (m) => {
     const { id, message } = m as { id: number; message: unknown };
-    handle(message).then(
+    const answer = typeof message === 'object' && message !== null && 'cpuSeconds' in message ? Promise.resolve(cpuSecondsOfThisProcess()) : handle(message);
+    answer.then(
       (value) => process.send?.({ id, ok: true, value } satisfies Answer),
       (err: unknown) => process.send?.({ id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies Answer),
     );

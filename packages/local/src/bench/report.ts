@@ -26,8 +26,11 @@ const renderReport = (r: BenchResults): string => {
   const bundles = Object.entries(r.bundles);
   return `# Bench results
 
-Measured by \`${COMMAND[run.mode]}\` (${run.mode} run, ${n(run.seconds, 0)} s) on ${machine.date.slice(0, 10)}:
-${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}. The store is the
+Measured by \`${COMMAND[run.mode]}\` (${run.mode} run) on ${machine.date.slice(0, 10)}: ${machine.cpu},
+${machine.cores} cores, Node ${machine.node}, ${machine.platform}. The run took ${n(run.seconds, 0)} s and
+${n(run.cpuSeconds, 0)} s of processor time in all its processes, with a load average of
+${n(run.loadAverage.atStart, 1)} when it started and ${n(run.loadAverage.atEnd, 1)} when it ended (other work on the
+machine slows it, and lowers the throughput figures). The store is the
 embedded one (dynalite, in memory, in a process of its own); capacity units are what it reports
 with \`ReturnConsumedCapacity\` on every call, counted by \`CapacityMeter\` (\`packages/store\`).
 The figures are in \`bench/results.json\`.

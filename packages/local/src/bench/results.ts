@@ -60,7 +60,12 @@ export interface BenchResults {
     /** Writes refused by their condition in the measured batches (billed by DynamoDB, not reported as capacity). */
     readonly failedConditionalWrites: { readonly perAcceptedEvent: number; readonly perAcceptedEventMixed: number; readonly baselinePerAcceptedEvent: number };
     readonly seeded: readonly { readonly workload: string; readonly events: number; readonly seconds: number }[];
+    /** Wall-clock time of the run. */
     readonly seconds: number;
+    /** Processor time of the run, its helper processes included: what it takes on an idle machine, spread over its cores. */
+    readonly cpuSeconds: number;
+    /** The machine's one-minute load average when the run started and when it ended (other work slows the run, and the throughput figures). */
+    readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
   };
 }
 

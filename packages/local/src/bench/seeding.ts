@@ -46,6 +46,7 @@ export const startSeeders = async (processes: number) => {
       if (accepted !== events) throw new Error(`seeding accepted ${accepted} of ${events} reports`);
       return { events, accepted, seconds: (performance.now() - started) / 1000 };
     },
+    cpuSeconds: async () => (await Promise.all(helpers.map((h) => h.cpuSeconds()))).reduce((a, b) => a + b, 0),
     stop: () => Promise.all(helpers.map((h) => h.stop())).then(() => undefined),
   };
 };

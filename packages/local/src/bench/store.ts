@@ -25,6 +25,7 @@ export const startBenchStore = async () => {
     async dropTable(name: string): Promise<void> {
       await admin.send(new DeleteTableCommand({ TableName: name }));
     },
+    cpuSeconds: () => helper.cpuSeconds(),
     async stop(): Promise<void> {
       admin.destroy();
       await helper.stop();
