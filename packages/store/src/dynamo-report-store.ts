@@ -168,27 +168,27 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
     },
 
     async timelineUpTo(regionId, day, options = {}) {
-      const points: Point[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
+      const query = (from: string, limit?: number) =>
+        client.send(
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': TIMELINE_PREFIX, ':to': timelineSk(day ?? '~') },
+            ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': from, ':to': timelineSk(day ?? '~') },
             ScanIndexForward: false,
-            // A month's days and its base: a page holds them all, and an older month's are not read.
-            Limit: 32,
+            ...(limit === undefined ? {} : { Limit: limit }),
             ...(options.consistent ? { ConsistentRead: true } : {}),
-            ExclusiveStartKey,
           }),
         );
-        for (const item of page.Items ?? []) {
-          points.push(decodePoint(item).point);
-          if (isMonthBase(item)) return points;
-        }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey !== undefined);
+      // The newest point at or before the day names the month to read; then that month's base and
+      // its days up to the day, and nothing older (a month has at most 31 days and one base).
+      const [newest] = (await query(TIMELINE_PREFIX, 1)).Items ?? [];
+      if (newest === undefined) return [];
+      const month = timelinePointKey(newest).slice(0, 7);
+      const points: Point[] = [];
+      for (const item of (await query(timelineSk(month))).Items ?? []) {
+        points.push(decodePoint(item).point);
+        if (isMonthBase(item)) break;
+      }
       return points;
     },
 

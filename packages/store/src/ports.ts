@@ -120,7 +120,8 @@ export interface ReportStore {
   /**
    * What reading the region as of the end of Berlin day `day` takes (every day when undefined):
    * the newest month base at or before it and the days of that month after the base up to `day`,
-   * newest first. One Query of at most 32 small items, whatever the history; strongly consistent
+   * newest first. Two small Queries (the newest point, then its month's at most 32), whatever the
+   * history; strongly consistent
    * when asked (the write path reads what it adds to).
    */
   timelineUpTo(regionId: string, day?: string, options?: { readonly consistent?: boolean }): Promise<Point[]>;

@@ -93,8 +93,19 @@ describe('capacity per event and per view read (ReturnConsumedCapacity)', () => 
       await aggregator.processMessages(Array.from({ length: 10 }, (_, i) => asMessage(indicatorEvent('2010', rev + i))));
     }
     const long = await readCost();
-    console.info('competence-circle read units', { afterOneReport: short, afterTwoHundredCorrections: long });
+    // Five years of monthly values: the history spans sixty months, the read still takes one.
+    for (let year = 2009; year < 2014; year++) {
+      await aggregator.processMessages(
+        Array.from({ length: 12 }, (_, m) => {
+          const e = indicatorEvent(`${year}-${String(m + 1).padStart(2, '0')}`);
+          return asMessage({ ...e, detail: { ...e.detail, reportedAt: `${year + 1}-${String(m + 1).padStart(2, '0')}-10T09:30:00+01:00` } });
+        }),
+      );
+    }
+    const spread = await readCost();
+    console.info('competence-circle read units', { afterOneReport: short, afterTwoHundredCorrections: long, afterSixtyMonths: spread });
     expect(long).toBe(short);
+    expect(spread).toBe(short);
     // One Query per model region of at most a month's base and days.
     expect(long).toBeLessThanOrEqual(3);
   });
