@@ -1,12 +1,12 @@
 import {
   addPoints,
   applyTimelineChange,
-  dayOf,
   EMPTY_POINT,
   itemKeyOf,
   itemTimelineChange,
-  monthBases,
+  monthOf,
   type Point,
+  storedPointsOf,
   sumPoints,
   timelinesOf,
   versionKey,
@@ -15,7 +15,7 @@ import type { Catalogue, RegionEvent } from '@modellregionen/events';
 import type { StructuredLogger } from '@modellregionen/lambda-kit';
 import { ConcurrentTimelineWrite, type CurrentWrite, type PointWrite, type ReportStore, type StoredPoint } from '@modellregionen/store';
 import { mapSettledLimit } from './map-limit';
-import { changeBefore, lastDayKeyBefore, planTimelineWrite, type TimelinePlan } from './timeline-plan';
+import { changeBefore, lastDayKeyBefore, planTimelineWrite, sinceBaseWrites, type TimelinePlan } from './timeline-plan';
 
 /** A valid report of a batch, with the messages that carry it and when the bus accepted it. */
 export interface Valid {
@@ -83,7 +83,7 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
 
   const aggregateRegion = async (regionId: string, items: readonly Valid[]): Promise<RegionOutcome> => {
     const events = items.map((i) => i.event);
-    const context = await store.batchContext(regionId, events, [...new Set(events.map(dayOf))]);
+    const context = await store.batchContext(regionId, events);
     const { state } = context;
     if (state.pending) return rebuild(regionId, items, state.months, state.version, 'an earlier change of several items did not finish');
     // No bookkeeping yet: a new region, or one whose reports were aggregated before the time index
@@ -126,35 +126,56 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
     const change = new Map<string, Point>();
     for (const p of processed) if (p.change !== undefined) applyTimelineChange(change, p.change);
     const plan = planTimelineWrite(state.months, change);
-    const structural = plan.structural || processed.some((p) => p.outcome === 'stale');
+    const days = await readDays(regionId, change);
+    const structural = plan.structural || days.late || processed.some((p) => p.outcome === 'stale');
     let version = state.version;
     if (structural) {
       if (!(await store.putTimelineState(regionId, { months: plan.months, pending: true }, version))) throw concurrentWriter(regionId);
       version += 1;
     }
-    if (change.size > 0) await writeTimeline(regionId, change, plan, context.points);
+    if (change.size > 0) await writeTimeline(regionId, change, plan, days.stored);
     await recordAll(processed);
     if (structural && !(await store.putTimelineState(regionId, { months: plan.months, pending: false }, version))) throw concurrentWriter(regionId);
     return outcomeOf(processed);
   };
 
-  /** Adds the batch's change to the stored points it touches: its days, and the bases of the months after them. */
-  const writeTimeline = async (regionId: string, change: ReadonlyMap<string, Point>, plan: TimelinePlan, read: ReadonlyMap<string, StoredPoint>) => {
+  /**
+   * The stored days a change adds to: per month, the newest day (normally the only one, at or
+   * before the change's first day); when days after the change's first day exist (a late report),
+   * all the month's days, for each of them grows.
+   */
+  const readDays = async (regionId: string, change: ReadonlyMap<string, Point>) => {
+    const stored = new Map<string, StoredPoint>();
+    let late = false;
+    for (const month of new Set([...change.keys()].map(monthOf))) {
+      const first = [...change.keys()].filter((d) => monthOf(d) === month).sort()[0]!;
+      const newest = await store.newestPoint(regionId, `${month}-99`);
+      if (newest === undefined || newest.key.length !== 10 || monthOf(newest.key) !== month) continue;
+      if (newest.key <= first) stored.set(newest.key, newest);
+      else {
+        late = true;
+        for (const [key, p] of await store.monthPoints(regionId, month)) if (key.length === 10) stored.set(key, p);
+      }
+    }
+    return { stored, late };
+  };
+
+  /** Adds the batch's change to the stored points it touches: its months' days, and the bases of the months after them. */
+  const writeTimeline = async (regionId: string, change: ReadonlyMap<string, Point>, plan: TimelinePlan, days: ReadonlyMap<string, StoredPoint>) => {
     // A new month's base is the sum of everything before it, read before this batch writes anything.
     const newBases = await Promise.all(
       plan.newMonths.map(async (month) => [month, sumPoints(await store.timelineUpTo(regionId, lastDayKeyBefore(month), { consistent: true }))] as const),
     );
-    const unread = [...change.keys(), ...plan.updatedMonths].filter((k) => !read.has(k));
-    const stored = unread.length === 0 ? read : new Map([...read, ...(await store.timelinePoints(regionId, unread))]);
-    const writes: PointWrite[] = [];
-    const grown = (key: string, by: Point): PointWrite => ({
-      key,
-      point: addPoints(stored.get(key)?.point ?? EMPTY_POINT, by),
-      version: stored.get(key)?.version ?? 0,
-    });
-    for (const [day, p] of change) writes.push(grown(day, p));
+    const bases = plan.updatedMonths.length === 0 ? new Map<string, StoredPoint>() : await store.timelinePoints(regionId, plan.updatedMonths);
+    const writes: PointWrite[] = [...sinceBaseWrites(change, days)];
     for (const [month, base] of newBases) writes.push({ key: month, point: addPoints(base, changeBefore(change, month)), version: 0 });
-    for (const month of plan.updatedMonths) writes.push(grown(month, changeBefore(change, month)));
+    for (const month of plan.updatedMonths) {
+      writes.push({
+        key: month,
+        point: addPoints(bases.get(month)?.point ?? EMPTY_POINT, changeBefore(change, month)),
+        version: bases.get(month)?.version ?? 0,
+      });
+    }
     await store.putTimelinePoints(regionId, writes);
   };
 
@@ -179,8 +200,8 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
     const orphans = (await store.currentItems(regionId)).filter((c) => !recordedIds.has(c.eventId));
     const fresh = items.filter((i) => !recordedIds.has(i.event.eventId));
     const timeline = timelinesOf([...recorded, ...orphans, ...fresh.map((i) => i.event)], catalogue).get(regionId) ?? new Map<string, Point>();
-    const bases = monthBases(timeline);
-    await store.replaceTimeline(regionId, new Map([...timeline, ...bases]));
+    const points = storedPointsOf(timeline);
+    await store.replaceTimeline(regionId, points);
     const processed: Processed[] = items.filter((i) => recordedIds.has(i.event.eventId)).map((report) => ({ report, outcome: 'duplicate' }));
     for (const report of fresh) {
       const put = await store.putCurrent(report.event, report.acceptedAt);
@@ -191,7 +212,8 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
       .filter((o) => !freshIds.has(o.eventId))
       .map((o): Processed => ({ report: { event: o, acceptedAt: o.acceptedAt ?? now().toISOString(), messageIds: [] }, outcome: 'applied' }));
     await recordAll([...processed, ...completed]);
-    if (!(await store.putTimelineState(regionId, { months: [...bases.keys()], pending: false }, version + 1))) throw concurrentWriter(regionId);
+    const rebuiltMonths = [...points.keys()].filter((k) => k.length === 7).sort();
+    if (!(await store.putTimelineState(regionId, { months: rebuiltMonths, pending: false }, version + 1))) throw concurrentWriter(regionId);
     return outcomeOf(processed);
   };
 

@@ -5,15 +5,16 @@ import { addCounts, addPoints, contributionOf, EMPTY_POINT, isEmptyPoint, marksO
 import { versionKey } from './version';
 
 // A region's time index. The view as of the end of Berlin day D is the sum of the changes of every
-// day up to D; each day's change is stored as a small point, and each month that has changes keeps
-// a base: the sum of every day before it. An as-of read takes one base and at most a month of days,
-// however long the history (docs/data-model.md, "The time index").
+// day up to D. Each month that has changes keeps a base (the sum of every day before it), and each
+// day with changes the sum of its month's changes up to it. An as-of read takes two points, the
+// month's base and the newest day at or before D, however long the history (docs/data-model.md,
+// "The time index").
 
 /** A Berlin calendar date, YYYY-MM-DD. */
 type Day = string;
 
 /** The Berlin day a report was made on: as of that day's end it counts. */
-export const dayOf = (event: RegionEvent): Day => berlinDateOf(Date.parse(event.detail.reportedAt));
+const dayOf = (event: RegionEvent): Day => berlinDateOf(Date.parse(event.detail.reportedAt));
 
 /** The month (YYYY-MM) of a day. */
 export const monthOf = (day: Day): string => day.slice(0, 7);
@@ -118,7 +119,7 @@ export const pointAsOf = (timeline: ReadonlyMap<Day, Point>, asOf?: Day): Point 
  * The month bases of a timeline: for each month with days, the sum of every day before it. An
  * as-of read adds the days of the month up to the date to its base.
  */
-export const monthBases = (timeline: ReadonlyMap<Day, Point>): Map<string, Point> => {
+const monthBases = (timeline: ReadonlyMap<Day, Point>): Map<string, Point> => {
   const out = new Map<string, Point>();
   let sum = EMPTY_POINT;
   let month: string | undefined;
@@ -128,6 +129,26 @@ export const monthBases = (timeline: ReadonlyMap<Day, Point>): Map<string, Point
       out.set(month, sum);
     }
     sum = addPoints(sum, timeline.get(day)!);
+  }
+  return out;
+};
+
+/**
+ * What the store keeps of a timeline: for each month with days, its base (key `YYYY-MM`: the sum of
+ * every day before it), and for each day, the sum of its month's days up to it (key `YYYY-MM-DD`).
+ * The point as of a day is its month's base plus its newest day at or before it.
+ */
+export const storedPointsOf = (timeline: ReadonlyMap<Day, Point>): Map<string, Point> => {
+  const out = new Map<string, Point>(monthBases(timeline));
+  let month: string | undefined;
+  let sinceBase = EMPTY_POINT;
+  for (const day of [...timeline.keys()].sort(byDay)) {
+    if (monthOf(day) !== month) {
+      month = monthOf(day);
+      sinceBase = EMPTY_POINT;
+    }
+    sinceBase = addPoints(sinceBase, timeline.get(day)!);
+    out.set(day, sinceBase);
   }
   return out;
 };

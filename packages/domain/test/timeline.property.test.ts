@@ -6,9 +6,9 @@ import {
   EMPTY_POINT,
   itemKeyOf,
   itemTimelineChange,
-  monthBases,
   monthOf,
   pointAsOf,
+  storedPointsOf,
   summariesOf,
   summaryOfPoint,
   timelinesOf,
@@ -68,19 +68,17 @@ describe('the time index of a region', () => {
     );
   });
 
-  it('is read as a month base plus the days of that month up to the date', () => {
+  it('is read as a month base plus the newest day of that month up to the date', () => {
     fc.assert(
       fc.property(deliveredStream(), fc.constantFrom(...AS_OF), ({ delivered }, asOf) => {
         for (const timeline of timelinesOf(toRegionEvents(delivered), defaultCatalogue).values()) {
-          const bases = monthBases(timeline);
-          const month = [...bases.keys()]
-            .filter((m) => m <= monthOf(asOf))
+          const stored = storedPointsOf(timeline);
+          const newest = [...stored.keys()]
+            .filter((k) => (k.length === 7 ? k <= monthOf(asOf) : k <= asOf))
             .sort()
             .pop();
           const read =
-            month === undefined
-              ? EMPTY_POINT
-              : [...timeline].filter(([day]) => monthOf(day) === month && day <= asOf).reduce((p, [, change]) => addPoints(p, change), bases.get(month)!);
+            newest === undefined ? EMPTY_POINT : newest.length === 7 ? stored.get(newest)! : addPoints(stored.get(monthOf(newest))!, stored.get(newest)!);
           expect(read).toEqual(pointAsOf(timeline, asOf));
         }
       }),

@@ -7,7 +7,6 @@ import {
   type PutCommandInput,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Point } from '@modellregionen/domain';
 import { conditionHeld } from './conditional-write';
 import { ConcurrentTimelineWrite } from './errors';
 import { CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX, TIMELINE_PREFIX, timelineSk } from './keys';
@@ -102,6 +101,21 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
     return out;
   };
 
+  /** The newest point of a region's time index at or before `key`: one item, whatever the history. */
+  const newestItem = async (regionId: string, key: string, consistent: boolean) => {
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': TIMELINE_PREFIX, ':to': timelineSk(key) },
+        ScanIndexForward: false,
+        Limit: 1,
+        ...(consistent ? { ConsistentRead: true } : {}),
+      }),
+    );
+    return Items[0];
+  };
+
   const exists = async (key: ItemKey): Promise<boolean> => {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
     return Item !== undefined;
@@ -139,14 +153,10 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
 
     currentItemsByPrefix: async (regionId, itemKeyPrefix) => (await queryPrefix(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`)).map(decodeReport),
 
-    async batchContext(regionId, events, days) {
-      const keys = [timelineStateKey(regionId), ...events.map(revisionKey), ...days.map((d) => timelineKey(regionId, d))];
-      const found = await batchGet(keys);
+    async batchContext(regionId, events) {
+      const found = await batchGet([timelineStateKey(regionId), ...events.map(revisionKey)]);
       const recorded = new Set(events.filter((e) => found.has(revisionKey(e).sk)).map((e) => e.eventId));
-      const points = new Map(
-        days.flatMap((d) => (found.has(timelineKey(regionId, d).sk) ? [[d, decodePoint(found.get(timelineKey(regionId, d).sk)!)] as const] : [])),
-      );
-      return { state: decodeTimelineState(found.get(timelineStateKey(regionId).sk)), recorded, points };
+      return { state: decodeTimelineState(found.get(timelineStateKey(regionId).sk)), recorded };
     },
 
     async timelineState(regionId) {
@@ -168,28 +178,30 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
     },
 
     async timelineUpTo(regionId, day, options = {}) {
-      const query = (from: string, limit?: number) =>
-        client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': from, ':to': timelineSk(day ?? '~') },
-            ScanIndexForward: false,
-            ...(limit === undefined ? {} : { Limit: limit }),
-            ...(options.consistent ? { ConsistentRead: true } : {}),
-          }),
-        );
-      // The newest point at or before the day names the month to read; then that month's base and
-      // its days up to the day, and nothing older (a month has at most 31 days and one base).
-      const [newest] = (await query(TIMELINE_PREFIX, 1)).Items ?? [];
+      const newest = await newestItem(regionId, day ?? '~', options.consistent === true);
       if (newest === undefined) return [];
+      if (isMonthBase(newest)) return [decodePoint(newest).point];
       const month = timelinePointKey(newest).slice(0, 7);
-      const points: Point[] = [];
-      for (const item of (await query(timelineSk(month))).Items ?? []) {
-        points.push(decodePoint(item).point);
-        if (isMonthBase(item)) break;
-      }
-      return points;
+      const { Item: base } = await client.send(
+        new GetCommand({ TableName: tableName, Key: timelineKey(regionId, month), ...(options.consistent ? { ConsistentRead: true } : {}) }),
+      );
+      if (base === undefined) throw new Error(`the time index of ${regionId} has days in ${month} but no base for it`);
+      return [decodePoint(newest).point, decodePoint(base).point];
+    },
+
+    async newestPoint(regionId, key) {
+      const item = await newestItem(regionId, key, true);
+      return item === undefined ? undefined : { key: timelinePointKey(item), ...decodePoint(item) };
+    },
+
+    async monthPoints(regionId, month) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': timelineSk(month), ':to': timelineSk(`${month}-99`) },
+        ConsistentRead: true,
+      });
+      return new Map(items.map((item) => [timelinePointKey(item), decodePoint(item)]));
     },
 
     async replaceTimeline(regionId, points) {

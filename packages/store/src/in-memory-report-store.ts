@@ -1,4 +1,3 @@
-import type { Point } from '@modellregionen/domain';
 import { ConcurrentTimelineWrite } from './errors';
 import { CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX, TIMELINE_PREFIX, timelineSk } from './keys';
 import type { ReportStore, StoredPoint } from './ports';
@@ -69,6 +68,12 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
     return entries.map(([, item]) => structuredClone(item));
   };
 
+  /** The newest point of a region's time index at or before `key`. */
+  const newestItem = (regionId: string, key: string): Item | undefined => {
+    const to = timelineSk(key);
+    return query(regionPk(regionId), TIMELINE_PREFIX, 'descending').find((item) => byUtf8(String(item.sk), to) <= 0);
+  };
+
   return {
     async putCurrent(event, acceptedAt) {
       const item = currentItem(event, acceptedAt);
@@ -83,19 +88,10 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
 
     currentItemsByPrefix: async (regionId, itemKeyPrefix) => query(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`).map(decodeReport),
 
-    async batchContext(regionId, events, days) {
-      const points = new Map(
-        days.flatMap((d) => {
-          const item = get(timelineKey(regionId, d));
-          return item === undefined ? [] : [[d, decodePoint(item)] as const];
-        }),
-      );
-      return {
-        state: decodeTimelineState(get(timelineStateKey(regionId))),
-        recorded: new Set(events.filter((e) => get(revisionKey(e)) !== undefined).map((e) => e.eventId)),
-        points,
-      };
-    },
+    batchContext: async (regionId, events) => ({
+      state: decodeTimelineState(get(timelineStateKey(regionId))),
+      recorded: new Set(events.filter((e) => get(revisionKey(e)) !== undefined).map((e) => e.eventId)),
+    }),
 
     timelineState: async (regionId) => decodeTimelineState(get(timelineStateKey(regionId))),
 
@@ -116,14 +112,28 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
     },
 
     async timelineUpTo(regionId, day) {
-      const to = timelineSk(day ?? '~');
-      const points: Point[] = [];
-      for (const item of query(regionPk(regionId), TIMELINE_PREFIX, 'descending')) {
-        if (byUtf8(String(item.sk), to) > 0) continue;
-        points.push(decodePoint(item).point);
-        if (isMonthBase(item)) break;
-      }
-      return points;
+      const newest = newestItem(regionId, day ?? '~');
+      if (newest === undefined) return [];
+      if (isMonthBase(newest)) return [decodePoint(newest).point];
+      const month = timelinePointKey(newest).slice(0, 7);
+      const base = get(timelineKey(regionId, month));
+      if (base === undefined) throw new Error(`the time index of ${regionId} has days in ${month} but no base for it`);
+      return [decodePoint(newest).point, decodePoint(base).point];
+    },
+
+    async newestPoint(regionId, key) {
+      const item = newestItem(regionId, key);
+      return item === undefined ? undefined : { key: timelinePointKey(item), ...decodePoint(item) };
+    },
+
+    async monthPoints(regionId, month) {
+      const from = timelineSk(month);
+      const to = timelineSk(`${month}-99`);
+      return new Map(
+        query(regionPk(regionId), TIMELINE_PREFIX)
+          .filter((item) => byUtf8(String(item.sk), from) >= 0 && byUtf8(String(item.sk), to) <= 0)
+          .map((item) => [timelinePointKey(item), decodePoint(item)]),
+      );
     },
 
     async replaceTimeline(regionId, points) {

@@ -37,7 +37,6 @@ interface BatchContext {
   readonly state: TimelineState;
   /** Event ids of the reports that have an audit record. */
   readonly recorded: ReadonlySet<string>;
-  readonly points: ReadonlyMap<string, StoredPoint>;
 }
 
 /** A point to write: `version` is the one read (0 for none); the write lands only if it is still that. */
@@ -102,10 +101,9 @@ export interface ReportStore {
   currentItemsByPrefix(regionId: string, itemKeyPrefix: string): Promise<RegionEvent[]>;
   /**
    * What processing a batch of a region's reports starts from, in one strongly consistent read:
-   * the time-index bookkeeping, which of `events` have an audit record (were processed before),
-   * and the stored points of `days`.
+   * the time-index bookkeeping and which of `events` have an audit record (were processed before).
    */
-  batchContext(regionId: string, events: readonly RegionEvent[], days: readonly string[]): Promise<BatchContext>;
+  batchContext(regionId: string, events: readonly RegionEvent[]): Promise<BatchContext>;
   /** The region's time-index bookkeeping, read strongly consistently (no months and not pending for a new region). */
   timelineState(regionId: string): Promise<TimelineState>;
   /** Stores the bookkeeping if its version is still `state.version` (then it becomes one more); false if not. */
@@ -119,12 +117,15 @@ export interface ReportStore {
   putTimelinePoints(regionId: string, points: readonly PointWrite[]): Promise<void>;
   /**
    * What reading the region as of the end of Berlin day `day` takes (every day when undefined):
-   * the newest month base at or before it and the days of that month after the base up to `day`,
-   * newest first. Two small Queries (the newest point, then its month's at most 32), whatever the
-   * history; strongly consistent
-   * when asked (the write path reads what it adds to).
+   * the newest point at or before it and, when that is a day, its month's base; their sum is the
+   * region's point as of the day. Two small reads, whatever the history; strongly consistent when
+   * asked (the write path reads what it adds to).
    */
   timelineUpTo(regionId: string, day?: string, options?: { readonly consistent?: boolean }): Promise<Point[]>;
+  /** The newest stored point at or before `key` (a month or a day), with its key, read strongly consistently. */
+  newestPoint(regionId: string, key: string): Promise<(StoredPoint & { readonly key: string }) | undefined>;
+  /** Every stored point of a month (its base and its days) by key, read strongly consistently. */
+  monthPoints(regionId: string, month: string): Promise<Map<string, StoredPoint>>;
   /** Replaces the region's whole time index (a rebuild): writes `points` and deletes every other point. */
   replaceTimeline(regionId: string, points: ReadonlyMap<string, Point>): Promise<void>;
   /**

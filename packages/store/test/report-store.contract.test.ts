@@ -160,7 +160,7 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
       expect((await store.timelinePoints('wetzlar', ['2012-02-10'])).get('2012-02-10')).toEqual({ point: point(4), version: 2 });
     });
 
-    it("reads as of a day the newest month base at or before it and that month's days up to it, newest first", async () => {
+    it('reads as of a day the newest point at or before it and, for a day, its month’s base', async () => {
       const store = await open();
       const points: [string, number][] = [
         ['2012-01', 10],
@@ -176,20 +176,36 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
         points.map(([key, n]) => ({ key, point: point(n), version: 0 })),
       );
       const read = async (day?: string) => (await store.timelineUpTo('wetzlar', day)).map((p) => p.counts.findings);
-      expect(await read('2012-03-15')).toEqual([32, 31, 30]);
+      expect(await read('2012-03-15')).toEqual([32, 30]);
       expect(await read('2012-03-14')).toEqual([31, 30]);
       // Before the first day of a month with a base: that month's base alone.
       expect(await read('2012-03-00')).toEqual([30]);
-      // A month without a base: the last month before it, whole.
-      expect(await read('2012-02-29')).toEqual([12, 11, 10]);
+      // A month without a base: the newest day before it, with its own month's base.
+      expect(await read('2012-02-29')).toEqual([12, 10]);
       expect(await read('2012-01-04')).toEqual([10]);
       expect(await read('2011-12-31')).toEqual([]);
-      expect(await read()).toEqual([33, 32, 31, 30]);
-      expect(await store.timelineUpTo('wetzlar', '2012-03-15', { consistent: true })).toEqual([point(32), point(31), point(30)]);
+      expect(await read()).toEqual([33, 30]);
+      expect(await store.timelineUpTo('wetzlar', '2012-03-15', { consistent: true })).toEqual([point(32), point(30)]);
       expect(await store.timelineUpTo('kassel')).toEqual([]);
     });
 
-    it('reads no further back than the base, however many days a month has', async () => {
+    it('gives the newest point at or before a key with its version, and every point of a month', async () => {
+      const store = await open();
+      await store.putTimelinePoints('wetzlar', [
+        { key: '2012-01', point: point(1), version: 0 },
+        { key: '2012-01-05', point: point(2), version: 0 },
+        { key: '2012-01-20', point: point(3), version: 0 },
+        { key: '2012-02', point: point(4), version: 0 },
+      ]);
+      expect(await store.newestPoint('wetzlar', '2012-01-99')).toEqual({ key: '2012-01-20', point: point(3), version: 1 });
+      expect(await store.newestPoint('wetzlar', '2012-01-19')).toEqual({ key: '2012-01-05', point: point(2), version: 1 });
+      expect(await store.newestPoint('wetzlar', '2012-02-99')).toEqual({ key: '2012-02', point: point(4), version: 1 });
+      expect(await store.newestPoint('wetzlar', '2011-12-31')).toBeUndefined();
+      expect([...(await store.monthPoints('wetzlar', '2012-01')).keys()]).toEqual(['2012-01', '2012-01-05', '2012-01-20']);
+      expect(await store.monthPoints('wetzlar', '2012-03')).toEqual(new Map());
+    });
+
+    it('reads two small items however many days a month has, and finds a base missing under days', async () => {
       const store = await open();
       const days = Array.from({ length: 31 }, (_, i) => `2012-01-${String(i + 1).padStart(2, '0')}`);
       await store.putTimelinePoints('wetzlar', [
@@ -198,9 +214,9 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
         { key: '2012-01', point: point(3), version: 0 },
         ...days.map((key, i) => ({ key, point: point(10 + i), version: 0 })),
       ]);
-      const read = await store.timelineUpTo('wetzlar', '2012-01-31');
-      expect(read).toHaveLength(32);
-      expect(read.at(-1)).toEqual(point(3));
+      expect(await store.timelineUpTo('wetzlar', '2012-01-31')).toEqual([point(40), point(3)]);
+      await store.putTimelinePoints('kassel', [{ key: '2012-01-05', point: point(1), version: 0 }]);
+      await expect(store.timelineUpTo('kassel')).rejects.toThrow(/no base/);
     });
 
     it('replaces the whole index in a rebuild: other points go, versions rise above those a writer read', async () => {
