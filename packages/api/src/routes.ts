@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DetailType } from '@modellregionen/events';
 import { ANY_ROLE, MINISTRY, OWN_REGION_OR_MINISTRY, PUBLISHER, REPORTER, SUBSCRIBER } from './access';
 import { findingsFeed, listFindings } from './handlers/findings';

@@ -13,8 +13,8 @@ import { CapacityMeter, createReportStore, ensureTable, meterCapacity } from '@m
 import { build } from 'esbuild';
 import { demoHistory } from '../demo/demo-history';
 import { startEmbeddedStore } from '../embedded-store';
-import { BUNDLE_SETTINGS } from '../../../../infra/lib/functions';
-import { probeImport } from './import-probe';
+import { BUNDLE_SETTINGS, FUNCTION_NODE_OPTIONS } from '../../../../infra/lib/functions';
+import { measureColdImports, probeImport } from './import-probe';
 
 export interface BenchOptions {
   /** Reports to ingest (the valid demo history, repeated with fresh event ids). */
@@ -23,7 +23,7 @@ export interface BenchOptions {
   readonly rawWrites: number;
   /** SQS batches (of 10) in flight at once, as concurrent Lambda invocations. */
   readonly concurrency: number;
-  /** Bundle the functions and time their import (slower: esbuild and one process per function). */
+  /** Bundle the functions and measure their cold import next to a bare Node process (slower: esbuild, then fresh processes). */
   readonly bundles: boolean;
   readonly functionEntries?: Readonly<Record<string, string>>;
   readonly root?: string;
@@ -39,7 +39,10 @@ export interface BenchResult {
     readUnitsPerDuplicate: number;
     competenceCircleReadUnits: { afterOneReport: number; afterHistory: number };
   };
-  bundles: { function: string; bytes: number; importMs: number }[];
+  /** Each function's bundle (index.mjs, minified) and the CPU time of a fresh process importing it (see measureColdImports). */
+  bundles: { function: string; bytes: number; coldImportMs: number }[];
+  /** The CPU time of a fresh `node -e ""` in the same run; undefined without bundles. */
+  bareNodeMs: number | undefined;
 }
 
 const silentPublisher: EventPublisher = { publish: async () => {} };
@@ -144,9 +147,11 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
 
     // 4. Bundles: the functions' entries, bundled as the stack bundles them, imported cold.
     const bundles: BenchResult['bundles'] = [];
+    let bareNodeMs: number | undefined;
     if (options.bundles) {
       const root = options.root ?? process.cwd();
       const out = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
+      const built: { name: string; file: string }[] = [];
       for (const [name, entry] of Object.entries(options.functionEntries ?? {})) {
         const file = join(out, name, 'index.mjs');
         await build({
@@ -154,17 +159,26 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
           outfile: file,
           bundle: true,
           minify: true,
+          // As the stack deploys them: with source maps, which the functions' NODE_OPTIONS load.
+          sourcemap: true,
           platform: 'node',
           target: BUNDLE_SETTINGS.target,
           format: 'esm',
           mainFields: [...BUNDLE_SETTINGS.mainFields],
           banner: { js: BUNDLE_SETTINGS.banner },
+          alias: { ...BUNDLE_SETTINGS.alias },
           logLevel: 'error',
         });
         const probe = probeImport(file);
         if (probe.handler !== 'function') throw new Error(`${name}: the bundle does not export a handler (${probe.stderr})`);
-        bundles.push({ function: name, bytes: statSync(file).size, importMs: probe.importMs });
+        built.push({ name, file });
       }
+      const cold = measureColdImports(
+        built.map((b) => b.file),
+        { nodeOptions: FUNCTION_NODE_OPTIONS },
+      );
+      bareNodeMs = cold.bareNodeMs;
+      for (const [i, b] of built.entries()) bundles.push({ function: b.name, bytes: statSync(b.file).size, coldImportMs: cold.coldImportMs[i]! });
     }
 
     return {
@@ -178,6 +192,7 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
         competenceCircleReadUnits: { afterOneReport: circleAfterOne, afterHistory: circleAfterHistory },
       },
       bundles,
+      bareNodeMs,
     };
   } finally {
     await store.stop();

@@ -36,7 +36,11 @@ DynamoDB capacity (ReturnConsumedCapacity)
   accepted report, alone in its batch  ${f(r.capacity.writeUnitsPerAcceptedEvent, 1)} WCU, ${f(r.capacity.readUnitsPerAcceptedEvent, 1)} RCU
   redelivered report                   ${f(r.capacity.writeUnitsPerDuplicate, 1)} WCU, ${f(r.capacity.readUnitsPerDuplicate, 1)} RCU
   competence-circle read               ${f(r.capacity.competenceCircleReadUnits.afterOneReport, 1)} RCU after one report, ${f(r.capacity.competenceCircleReadUnits.afterHistory, 1)} RCU after the history`);
-if (r.bundles.length > 0) {
-  console.log('\nFunction bundles (esbuild, ESM, minified, AWS SDK included)');
-  for (const b of r.bundles) console.log(`  ${b.function.padEnd(12)} ${f(b.bytes / 1024)} KB   cold import ${f(b.importMs)} ms`);
+if (r.bundles.length > 0 && r.bareNodeMs !== undefined) {
+  const bare = r.bareNodeMs;
+  console.log(`\nFunction bundles (esbuild, ESM, minified, AWS SDK included; cold import: CPU time of a fresh process, median)`);
+  console.log(`  bare node -e ""                      ${f(bare)} ms`);
+  for (const b of r.bundles) {
+    console.log(`  ${b.function.padEnd(12)} ${f(b.bytes / 1024).padStart(4)} KB   cold import ${f(b.coldImportMs)} ms (bare + ${f(b.coldImportMs - bare)} ms)`);
+  }
 }
