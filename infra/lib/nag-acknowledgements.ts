@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import type { IConstruct } from 'constructs';
 import type { ModellregionenBackend } from './backend';
-import type { FunctionName } from './backend/lambda-functions';
+import type { FunctionName } from './functions';
 
 /** The wildcard actions aws-s3-deployment grants its function (`grantRead` of the staged zip, `grantReadWrite` of the app's bucket). */
 const DEPLOYMENT_WILDCARD_ACTIONS: Readonly<Record<string, string>> = {

@@ -10,10 +10,10 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createAggregator, mapSettledLimit } from '@modellregionen/aggregation';
 import type { EventPublisher, InboundMessage } from '@modellregionen/lambda-kit';
 import { CapacityMeter, createReportStore, ensureTable, meterCapacity } from '@modellregionen/store';
-import { build } from 'esbuild';
 import { demoHistory } from '../demo/demo-history';
 import { startEmbeddedStore } from '../embedded-store';
-import { BUNDLE_SETTINGS, FUNCTION_NODE_OPTIONS } from '../../../../infra/lib/functions';
+import { buildLambdaBundles } from '../../../../infra/lib/bundling/lambda-bundles';
+import { FUNCTION_NODE_OPTIONS } from '../../../../infra/lib/functions';
 import { measureColdImports, probeImport } from './import-probe';
 
 export interface BenchOptions {
@@ -25,7 +25,9 @@ export interface BenchOptions {
   readonly concurrency: number;
   /** Bundle the functions and measure their cold import next to a bare Node process (slower: esbuild, then fresh processes). */
   readonly bundles: boolean;
+  /** The functions to measure, by their names in FUNCTION_ENTRIES (the entries themselves are the stack's). */
   readonly functionEntries?: Readonly<Record<string, string>>;
+  /** @deprecated Ignored: the bundles are built from this repository, as the stack builds them. */
   readonly root?: string;
 }
 
@@ -145,40 +147,25 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
     const circleAfterHistory = meter.readUnits;
     metered.destroy();
 
-    // 4. Bundles: the functions' entries, bundled as the stack bundles them, imported cold.
+    // 4. Bundles: the functions, built as the stack builds them, imported cold.
     const bundles: BenchResult['bundles'] = [];
     let bareNodeMs: number | undefined;
     if (options.bundles) {
-      const root = options.root ?? process.cwd();
-      const out = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
-      const built: { name: string; file: string }[] = [];
-      for (const [name, entry] of Object.entries(options.functionEntries ?? {})) {
-        const file = join(out, name, 'index.mjs');
-        await build({
-          entryPoints: [join(root, entry)],
-          outfile: file,
-          bundle: true,
-          minify: true,
-          // As the stack deploys them: with source maps, which the functions' NODE_OPTIONS load.
-          sourcemap: true,
-          platform: 'node',
-          target: BUNDLE_SETTINGS.target,
-          format: 'esm',
-          mainFields: [...BUNDLE_SETTINGS.mainFields],
-          banner: { js: BUNDLE_SETTINGS.banner },
-          alias: { ...BUNDLE_SETTINGS.alias },
-          logLevel: 'error',
-        });
-        const probe = probeImport(file);
-        if (probe.handler !== 'function') throw new Error(`${name}: the bundle does not export a handler (${probe.stderr})`);
-        built.push({ name, file });
+      const built = buildLambdaBundles(mkdtempSync(join(tmpdir(), 'bench-bundles-')));
+      const measured = new Set(Object.keys(options.functionEntries ?? {}));
+      const functions = Object.entries(built)
+        .filter(([name]) => measured.has(name))
+        .map(([name, dir]) => ({ name, file: join(dir, 'index.mjs') }));
+      for (const f of functions) {
+        const probe = probeImport(f.file);
+        if (probe.handler !== 'function') throw new Error(`${f.name}: the bundle does not export a handler (${probe.stderr})`);
       }
       const cold = measureColdImports(
-        built.map((b) => b.file),
+        functions.map((f) => f.file),
         { nodeOptions: FUNCTION_NODE_OPTIONS },
       );
       bareNodeMs = cold.bareNodeMs;
-      for (const [i, b] of built.entries()) bundles.push({ function: b.name, bytes: statSync(b.file).size, coldImportMs: cold.coldImportMs[i]! });
+      for (const [i, f] of functions.entries()) bundles.push({ function: f.name, bytes: statSync(f.file).size, coldImportMs: cold.coldImportMs[i]! });
     }
 
     return {
