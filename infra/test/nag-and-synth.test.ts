@@ -107,18 +107,21 @@ describe('npx cdk synth', () => {
     }
   });
 
-  it(`keeps each bundle within ${BUNDLE_LIMITS.bytes / 1024} KB and its cold import within a bare node -e "" + ${BUNDLE_LIMITS.coldImportMs} ms`, () => {
+  it(`keeps each bundle within ${BUNDLE_LIMITS.bytes / 1024} KB, and its cold import within ${BUNDLE_LIMITS.coldImportPerBareNode} times a bare node -e ""`, () => {
     // What importing a bundle adds to a fresh process (its module-level code included, with the
     // functions' NODE_OPTIONS), next to a bare `node -e ""` measured in the same run.
     const cold = measureColdImports(
       bundles.map((b) => b.file),
       { env, nodeOptions: FUNCTION_NODE_OPTIONS },
     );
-    const measured = bundles.map((b, i) => ({ function: b.function, bytes: b.bytes, overBareMs: Math.round(cold.coldImportMs[i]! - cold.bareNodeMs) }));
+    const measured = bundles.map((b, i) => {
+      const overBareMs = cold.coldImportMs[i]! - cold.bareNodeMs;
+      return { function: b.function, bytes: b.bytes, overBareMs: Math.round(overBareMs), perBareNode: Number((overBareMs / cold.bareNodeMs).toFixed(2)) };
+    });
     console.info(`cdk synth took ${seconds.toFixed(1)} s; bare node -e "" ${cold.bareNodeMs.toFixed(1)} ms of CPU; bundles:`, measured);
     for (const b of measured) {
       expect(b.bytes, b.function).toBeLessThanOrEqual(BUNDLE_LIMITS.bytes);
-      expect(b.overBareMs, b.function).toBeLessThanOrEqual(BUNDLE_LIMITS.coldImportMs);
+      expect(b.perBareNode, b.function).toBeLessThanOrEqual(BUNDLE_LIMITS.coldImportPerBareNode);
     }
   }, 60_000);
 

@@ -41,6 +41,9 @@ if (r.bundles.length > 0 && r.bareNodeMs !== undefined) {
   console.log(`\nFunction bundles (esbuild, ESM, minified, AWS SDK included; cold import: CPU time of a fresh process, median)`);
   console.log(`  bare node -e ""                      ${f(bare)} ms`);
   for (const b of r.bundles) {
-    console.log(`  ${b.function.padEnd(12)} ${f(b.bytes / 1024).padStart(4)} KB   cold import ${f(b.coldImportMs)} ms (bare + ${f(b.coldImportMs - bare)} ms)`);
+    const over = b.coldImportMs - bare;
+    console.log(
+      `  ${b.function.padEnd(12)} ${f(b.bytes / 1024).padStart(4)} KB   cold import ${f(b.coldImportMs)} ms (bare + ${f(over)} ms, ${f(over / bare, 2)} times bare)`,
+    );
   }
 }
