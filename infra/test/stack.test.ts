@@ -185,7 +185,7 @@ describe('the alarms', () => {
 });
 
 describe('the functions', () => {
-  it('all run on Node.js 22 on arm64, traced, with Powertools configured by environment', () => {
+  it('all run on Node.js 24 on arm64, traced, with Powertools configured by environment', () => {
     const functions = ofType('AWS::Lambda::Function').filter(([id]) => id.startsWith('BackendFunctions'));
     expect(functions).toHaveLength(4);
     // The only other function is the one aws-s3-deployment brings to upload the web app.
@@ -196,7 +196,7 @@ describe('the functions', () => {
     ).toEqual([expect.stringMatching(/^CustomCDKBucketDeployment/)]);
     for (const [, f] of functions) {
       expect(f.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         Environment: {

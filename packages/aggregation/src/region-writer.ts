@@ -193,7 +193,8 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
    */
   const rebuild = async (regionId: string, items: readonly Valid[], months: readonly string[], version: number, why: string): Promise<RegionOutcome> => {
     // A region's first batch comes this way as a matter of course; anything else is worth a look.
-    (version === 0 ? logger.info : logger.warn)('rebuilding the time index of a region', { regionId, why });
+    if (version === 0) logger.info('rebuilding the time index of a region', { regionId, why });
+    else logger.warn('rebuilding the time index of a region', { regionId, why });
     if (!(await store.putTimelineState(regionId, { months, pending: true }, version))) throw concurrentWriter(regionId);
     const recorded = await store.revisions(regionId, { consistent: true });
     const recordedIds = new Set(recorded.map((r) => r.eventId));

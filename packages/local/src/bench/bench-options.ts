@@ -11,11 +11,8 @@ export interface BenchOptions {
   readonly concurrency: number;
   /** Processes that seed the tables. */
   readonly seedProcesses: number;
-  /** Bundle the functions and time their cold import (esbuild, one process per function). */
+  /** Bundle the functions as the stack does and time their cold import (fresh processes). */
   readonly bundles: boolean;
-  readonly functionEntries?: Readonly<Record<string, string>>;
-  /** Where the function entries are found (the repository). */
-  readonly root?: string;
   /** Progress lines. */
   readonly log?: (line: string) => void;
 }

@@ -4,9 +4,9 @@
 // handler), never the table's item layout, so that it measures any write path the same way.
 import { loadavg } from 'node:os';
 import { AS_OF, type BenchOptions, FULL, SHORT } from './bench-options';
-import { bareNodeMs } from './bare-node';
 import { measureBaseline } from './baseline-cost';
 import { type BundleFigures, measureBundles } from './bundles';
+import { measureColdImports } from './import-probe';
 import { cpuSecondsOfThisProcess } from './child-process';
 import { thisMachine } from './machine';
 import { startApiReads } from './read-cost';
@@ -91,8 +91,9 @@ export const runBench = async (options: BenchOptions): Promise<BenchResults> => 
 
     // 4. Bundles.
     t = performance.now();
-    const bundles: Record<string, BundleFigures> = options.bundles ? await measureBundles(options.functionEntries ?? {}, options.root ?? process.cwd()) : {};
-    const bare = bareNodeMs();
+    const measured = options.bundles ? measureBundles() : undefined;
+    const bundles: Record<string, BundleFigures> = measured?.bundles ?? {};
+    const bare = measured?.bareNodeMs ?? measureColdImports([]).bareNodeMs;
     if (options.bundles)
       log(
         `bundles: ${Object.entries(bundles)

@@ -1,39 +1,29 @@
-// Each function's entry bundled as the stack bundles it, and imported cold in a fresh process.
+// Each function bundled exactly as the stack deploys it (infra/lib/bundling), and imported cold in
+// fresh processes next to a bare `node -e ""` in the same rounds (import-probe.ts).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { BUNDLE_SETTINGS } from '../../../../infra/lib/functions';
-import { probeImport } from './import-probe';
+import { buildLambdaBundles } from '../../../../infra/lib/bundling/lambda-bundles';
+import { FUNCTION_NODE_OPTIONS } from '../../../../infra/lib/functions';
+import { measureColdImports } from './import-probe';
 
 export interface BundleFigures {
   readonly bytes: number;
+  /** CPU time of a fresh process that imports the bundle, as the function starts (its NODE_OPTIONS). */
   readonly coldImportMs: number;
 }
 
-export const measureBundles = async (entries: Readonly<Record<string, string>>, root: string): Promise<Record<string, BundleFigures>> => {
+export const measureBundles = (): { bundles: Record<string, BundleFigures>; bareNodeMs: number } => {
   const out = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
   try {
-    const figures: Record<string, BundleFigures> = {};
-    for (const [name, entry] of Object.entries(entries)) {
-      const file = join(out, name, 'index.mjs');
-      await build({
-        entryPoints: [join(root, entry)],
-        outfile: file,
-        bundle: true,
-        minify: true,
-        platform: 'node',
-        target: BUNDLE_SETTINGS.target,
-        format: 'esm',
-        mainFields: [...BUNDLE_SETTINGS.mainFields],
-        banner: { js: BUNDLE_SETTINGS.banner },
-        logLevel: 'error',
-      });
-      const probe = probeImport(file);
-      if (probe.handler !== 'function') throw new Error(`${name}: the bundle does not export a handler (${probe.stderr})`);
-      figures[name] = { bytes: statSync(file).size, coldImportMs: probe.importMs };
-    }
-    return figures;
+    const dirs = Object.entries(buildLambdaBundles(out));
+    const files = dirs.map(([, dir]) => join(dir, 'index.mjs'));
+    const cold = measureColdImports(files, { nodeOptions: FUNCTION_NODE_OPTIONS });
+    const bundles: Record<string, BundleFigures> = {};
+    dirs.forEach(([name], i) => {
+      bundles[name] = { bytes: statSync(files[i]!).size, coldImportMs: cold.coldImportMs[i]! };
+    });
+    return { bundles, bareNodeMs: cold.bareNodeMs };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

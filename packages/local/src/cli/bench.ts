@@ -3,7 +3,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FUNCTION_ENTRIES } from '../../../../infra/lib/functions';
 import { FULL, SHORT } from '../bench/bench-options';
 import { runBench } from '../bench/bench';
 import { writeResults } from '../bench/report';
@@ -57,7 +56,6 @@ const results = await runBench({
   concurrency: values.concurrency === undefined ? preset.concurrency : whole(values.concurrency, 'concurrency'),
   seedProcesses: whole(values['seed-processes'], 'seed-processes'),
   bundles: !values['no-bundles'],
-  functionEntries: FUNCTION_ENTRIES,
   log: (line) => console.log(line),
 });
 const out = resolve(values.out);
