@@ -15,7 +15,7 @@ import type { Catalogue, RegionEvent } from '@modellregionen/events';
 import type { StructuredLogger } from '@modellregionen/lambda-kit';
 import { ConcurrentTimelineWrite, type CurrentWrite, type PointWrite, type ReportStore, type StoredPoint } from '@modellregionen/store';
 import { mapSettledLimit } from './map-limit';
-import { changeBefore, lastDayKeyBefore, planTimelineWrite, sinceBaseWrites, type TimelinePlan } from './timeline-plan';
+import { changeBefore, lastDayKeyBefore, sinceBaseWrites, type TimelinePlan } from './timeline-plan';
 
 /** A valid report of a batch, with the messages that carry it and when the bus accepted it. */
 export interface Valid {
@@ -83,12 +83,13 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
 
   const aggregateRegion = async (regionId: string, items: readonly Valid[]): Promise<RegionOutcome> => {
     const events = items.map((i) => i.event);
-    const context = await store.batchContext(regionId, events);
+    // The index's newest point is read at once with the rest: only this writer changes the index.
+    const [context, newest] = await Promise.all([store.batchContext(regionId, events), store.newestPoint(regionId, '~')]);
     const { state } = context;
-    if (state.pending) return rebuild(regionId, items, state.months, state.version, 'an earlier change of several items did not finish');
+    if (state.pending) return rebuild(regionId, items, state.version, 'an earlier change of several items did not finish');
     // No bookkeeping yet: a new region, or one whose reports were aggregated before the time index
     // existed. Built from its audit records (none for a new region) once, then kept by deltas.
-    if (state.version === 0) return rebuild(regionId, items, state.months, state.version, 'the region has no time index yet');
+    if (state.version === 0) return rebuild(regionId, items, state.version, 'the region has no time index yet');
 
     // Per item, each new report of the batch in turn. An item's counted reports (its audit
     // records) are read only when a report replaces or loses to another: a new item has none.
@@ -120,54 +121,60 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
     if (failure !== undefined) throw failure.reason;
     const processed = perItem.flatMap((r) => (r.status === 'fulfilled' && r.value !== 'unsure' ? r.value : []));
     if (perItem.some((r) => r.status === 'fulfilled' && r.value === 'unsure')) {
-      return rebuild(regionId, items, state.months, state.version, 'a report is current without its audit record');
+      return rebuild(regionId, items, state.version, 'a report is current without its audit record');
     }
 
     const change = new Map<string, Point>();
     for (const p of processed) if (p.change !== undefined) applyTimelineChange(change, p.change);
-    const plan = planTimelineWrite(state.months, change);
-    const days = await readDays(regionId, change);
-    const structural = plan.structural || days.late || processed.some((p) => p.outcome === 'stale');
-    let version = state.version;
-    if (structural) {
-      if (!(await store.putTimelineState(regionId, { months: plan.months, pending: true }, version))) throw concurrentWriter(regionId);
-      version += 1;
-    }
-    if (change.size > 0) await writeTimeline(regionId, change, plan, days.stored);
+    const plan = await readTimeline(regionId, change, newest);
+    // A report superseded on arrival leaves no trace in the current state until its audit record
+    // is written: should the writes of the time index stop half done, only `pending` tells.
+    const pending = processed.some((p) => p.outcome === 'stale');
+    if (pending && !(await store.putTimelineState(regionId, { pending: true }, state.version))) throw concurrentWriter(regionId);
+    if (change.size > 0) await writeTimeline(regionId, change, plan);
     await recordAll(processed);
-    if (structural && !(await store.putTimelineState(regionId, { months: plan.months, pending: false }, version))) throw concurrentWriter(regionId);
+    if (pending && !(await store.putTimelineState(regionId, { pending: false }, state.version + 1))) throw concurrentWriter(regionId);
     return outcomeOf(processed);
   };
 
   /**
-   * The stored days a change adds to: per month, the newest day (normally the only one, at or
-   * before the change's first day); when days after the change's first day exist (a late report),
-   * all the month's days, for each of them grows.
+   * What a change adds to, read from the index itself: per month of the change, the stored days
+   * that grow (normally just the month's newest day, at or before the change's first; all its days
+   * after a late report), the months that get their first point now, and the bases of the months
+   * after the change's first month (none unless a report is late).
    */
-  const readDays = async (regionId: string, change: ReadonlyMap<string, Point>) => {
-    const stored = new Map<string, StoredPoint>();
-    let late = false;
-    for (const month of new Set([...change.keys()].map(monthOf))) {
-      const first = [...change.keys()].filter((d) => monthOf(d) === month).sort()[0]!;
-      const newest = await store.newestPoint(regionId, `${month}-99`);
-      if (newest === undefined || newest.key.length !== 10 || monthOf(newest.key) !== month) continue;
-      if (newest.key <= first) stored.set(newest.key, newest);
-      else {
-        late = true;
-        for (const [key, p] of await store.monthPoints(regionId, month)) if (key.length === 10) stored.set(key, p);
+  const readTimeline = async (
+    regionId: string,
+    change: ReadonlyMap<string, Point>,
+    newest: (StoredPoint & { readonly key: string }) | undefined,
+  ): Promise<TimelinePlan> => {
+    const months = [...new Set([...change.keys()].map(monthOf))].sort();
+    const latest = newest === undefined ? undefined : monthOf(newest.key);
+    const days = new Map<string, StoredPoint>();
+    const newMonths: string[] = [];
+    for (const month of months) {
+      const inMonth = latest === undefined || month > latest ? undefined : month === latest ? newest : await store.newestPoint(regionId, `${month}-99`);
+      if (inMonth === undefined || monthOf(inMonth.key) !== month) {
+        newMonths.push(month);
+        continue;
       }
+      const first = [...change.keys()].filter((d) => monthOf(d) === month).sort()[0]!;
+      if (inMonth.key.length === 7) continue; // the month's base and no day yet
+      if (inMonth.key <= first) days.set(inMonth.key, inMonth);
+      else for (const [key, p] of await store.monthPoints(regionId, month)) if (key.length === 10) days.set(key, p);
     }
-    return { stored, late };
+    const updatedMonths = latest !== undefined && months[0] !== undefined && latest > months[0] ? await store.monthsAfter(regionId, months[0]) : [];
+    return { days, newMonths, updatedMonths };
   };
 
   /** Adds the batch's change to the stored points it touches: its months' days, and the bases of the months after them. */
-  const writeTimeline = async (regionId: string, change: ReadonlyMap<string, Point>, plan: TimelinePlan, days: ReadonlyMap<string, StoredPoint>) => {
+  const writeTimeline = async (regionId: string, change: ReadonlyMap<string, Point>, plan: TimelinePlan) => {
     // A new month's base is the sum of everything before it, read before this batch writes anything.
     const newBases = await Promise.all(
       plan.newMonths.map(async (month) => [month, sumPoints(await store.timelineUpTo(regionId, lastDayKeyBefore(month), { consistent: true }))] as const),
     );
     const bases = plan.updatedMonths.length === 0 ? new Map<string, StoredPoint>() : await store.timelinePoints(regionId, plan.updatedMonths);
-    const writes: PointWrite[] = [...sinceBaseWrites(change, days)];
+    const writes: PointWrite[] = [...sinceBaseWrites(change, plan.days)];
     for (const [month, base] of newBases) writes.push({ key: month, point: addPoints(base, changeBefore(change, month)), version: 0 });
     for (const month of plan.updatedMonths) {
       writes.push({
@@ -191,11 +198,11 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
    * is missing, and this batch), then the audit records completed. It reads the region's whole
    * history; the normal path never does.
    */
-  const rebuild = async (regionId: string, items: readonly Valid[], months: readonly string[], version: number, why: string): Promise<RegionOutcome> => {
+  const rebuild = async (regionId: string, items: readonly Valid[], version: number, why: string): Promise<RegionOutcome> => {
     // A region's first batch comes this way as a matter of course; anything else is worth a look.
     if (version === 0) logger.info('rebuilding the time index of a region', { regionId, why });
     else logger.warn('rebuilding the time index of a region', { regionId, why });
-    if (!(await store.putTimelineState(regionId, { months, pending: true }, version))) throw concurrentWriter(regionId);
+    if (!(await store.putTimelineState(regionId, { pending: true }, version))) throw concurrentWriter(regionId);
     const recorded = await store.revisions(regionId, { consistent: true });
     const recordedIds = new Set(recorded.map((r) => r.eventId));
     const orphans = (await store.currentItems(regionId)).filter((c) => !recordedIds.has(c.eventId));
@@ -213,8 +220,7 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
       .filter((o) => !freshIds.has(o.eventId))
       .map((o): Processed => ({ report: { event: o, acceptedAt: o.acceptedAt ?? now().toISOString(), messageIds: [] }, outcome: 'applied' }));
     await recordAll([...processed, ...completed]);
-    const rebuiltMonths = [...points.keys()].filter((k) => k.length === 7).sort();
-    if (!(await store.putTimelineState(regionId, { months: rebuiltMonths, pending: false }, version + 1))) throw concurrentWriter(regionId);
+    if (!(await store.putTimelineState(regionId, { pending: false }, version + 1))) throw concurrentWriter(regionId);
     return outcomeOf(processed);
   };
 

@@ -1,34 +1,15 @@
 import { addPoints, EMPTY_POINT, monthOf, type Point, sumPoints } from '@modellregionen/domain';
 import type { PointWrite, StoredPoint } from '@modellregionen/store';
 
-/** Which stored points a change of a region's time index touches, besides the days it changes. */
+/** Which stored points a change of a region's time index touches, read before it is written. */
 export interface TimelinePlan {
-  /** The months with a base once the change is written. */
-  readonly months: string[];
-  /** Months that get their base now: the change has days in them and they had none. */
-  readonly newMonths: string[];
-  /** Months whose base grows by the change's days before them. */
-  readonly updatedMonths: string[];
-  /**
-   * Whether more than the newest month's days change. Such a change writes several items that
-   * belong together, so it is marked pending in the region's bookkeeping while it is under way.
-   */
-  readonly structural: boolean;
+  /** The stored days of the change's months that grow (see sinceBaseWrites). */
+  readonly days: ReadonlyMap<string, StoredPoint>;
+  /** Months that get their first point now: their base is written with them. */
+  readonly newMonths: readonly string[];
+  /** Months after the change's first whose base grows by the change's days before them. */
+  readonly updatedMonths: readonly string[];
 }
-
-export const planTimelineWrite = (months: readonly string[], change: ReadonlyMap<string, Point>): TimelinePlan => {
-  const changedMonths = [...new Set([...change.keys()].map(monthOf))].sort();
-  const known = new Set(months);
-  const newMonths = changedMonths.filter((m) => !known.has(m));
-  const earliest = changedMonths[0];
-  const updatedMonths = earliest === undefined ? [] : months.filter((m) => m > earliest);
-  return {
-    months: [...new Set([...months, ...newMonths])].sort(),
-    newMonths,
-    updatedMonths,
-    structural: newMonths.length > 0 || updatedMonths.length > 0,
-  };
-};
 
 /** What a month's base gains from a change: the sum of the change's days before that month. */
 export const changeBefore = (change: ReadonlyMap<string, Point>, month: string): Point =>

@@ -194,6 +194,18 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       return item === undefined ? undefined : { key: timelinePointKey(item), ...decodePoint(item) };
     },
 
+    async monthsAfter(regionId, month) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        // The months after: from the first key after this month's days (`-99` sorts after them).
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': timelineSk(`${month}-99`), ':to': timelineSk('~') },
+        ProjectionExpression: 'sk',
+        ConsistentRead: true,
+      });
+      return items.filter(isMonthBase).map(timelinePointKey);
+    },
+
     async monthPoints(regionId, month) {
       const items = await queryAll(client, {
         TableName: tableName,

@@ -126,6 +126,13 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
       return item === undefined ? undefined : { key: timelinePointKey(item), ...decodePoint(item) };
     },
 
+    async monthsAfter(regionId, month) {
+      const from = timelineSk(`${month}-99`);
+      return query(regionPk(regionId), TIMELINE_PREFIX)
+        .filter((item) => byUtf8(String(item.sk), from) > 0 && isMonthBase(item))
+        .map(timelinePointKey);
+    },
+
     async monthPoints(regionId, month) {
       const from = timelineSk(month);
       const to = timelineSk(`${month}-99`);

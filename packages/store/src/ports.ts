@@ -17,12 +17,12 @@ export type CurrentWrite =
 type CurrentPut = { readonly outcome: 'applied'; readonly replaced: RegionEvent | undefined } | { readonly outcome: 'already-current' | 'stale' };
 
 /**
- * A region's time-index bookkeeping. `months` are the months that have a base item; `pending` is
- * set while a change that spans several items is under way, so that a delivery finding it set
- * after a crash rebuilds the region's time index; `version` guards against a second writer.
+ * A region's time-index bookkeeping. `pending` is set while a change leaves no other trace until
+ * it is done (a report superseded on arrival changes the past but not the current state), so that
+ * a delivery finding it set after a crash rebuilds the region's time index; `version` guards
+ * against a second writer, and is 0 for a region with no time index yet.
  */
 export interface TimelineState {
-  readonly months: readonly string[];
   readonly pending: boolean;
   readonly version: number;
 }
@@ -104,7 +104,7 @@ export interface ReportStore {
    * the time-index bookkeeping and which of `events` have an audit record (were processed before).
    */
   batchContext(regionId: string, events: readonly RegionEvent[]): Promise<BatchContext>;
-  /** The region's time-index bookkeeping, read strongly consistently (no months and not pending for a new region). */
+  /** The region's time-index bookkeeping, read strongly consistently (version 0 and not pending for a new region). */
   timelineState(regionId: string): Promise<TimelineState>;
   /** Stores the bookkeeping if its version is still `state.version` (then it becomes one more); false if not. */
   putTimelineState(regionId: string, state: Omit<TimelineState, 'version'>, expectedVersion: number): Promise<boolean>;
@@ -126,6 +126,8 @@ export interface ReportStore {
   newestPoint(regionId: string, key: string): Promise<(StoredPoint & { readonly key: string }) | undefined>;
   /** Every stored point of a month (its base and its days) by key, read strongly consistently. */
   monthPoints(regionId: string, month: string): Promise<Map<string, StoredPoint>>;
+  /** The months after `month` that have a base, read strongly consistently (a late report's path: it reads their days too). */
+  monthsAfter(regionId: string, month: string): Promise<string[]>;
   /** Replaces the region's whole time index (a rebuild): writes `points` and deletes every other point. */
   replaceTimeline(regionId: string, points: ReadonlyMap<string, Point>): Promise<void>;
   /**

@@ -19,36 +19,36 @@ export type KeyedItem = Item & ItemKey;
 /** A rejected event's body is kept up to this size, so that its record stays well under DynamoDB's 400 KB. */
 const MAX_STORED_BODY = 64 * 1024;
 
+// A report as an item keeps it: the envelope's fields and the detail, nothing the detail already
+// holds (its region, revision, time and author): a write is billed by the kilobyte.
 const encodeReport = (event: RegionEvent) => ({
   eventId: event.eventId,
   source: event.source,
-  regionId: event.regionId,
   receivedAt: event.receivedAt,
   detailType: event.detailType,
-  revision: event.detail.revision,
-  reportedAt: event.detail.reportedAt,
-  ver: versionKey(event),
   // The detail is kept as its JSON text: it round-trips exactly, numbers and all.
   detail: JSON.stringify(event.detail),
 });
 
-export const decodeReport = (item: Item): RegionEvent =>
-  ({
+export const decodeReport = (item: Item): RegionEvent => {
+  const detail = JSON.parse(String(item.detail)) as RegionEvent['detail'];
+  return {
     eventId: item.eventId,
     source: item.source,
-    regionId: item.regionId,
+    regionId: detail.regionId,
     receivedAt: item.receivedAt,
     detailType: item.detailType,
-    detail: JSON.parse(String(item.detail)),
-  }) as RegionEvent;
+    detail,
+  } as RegionEvent;
+};
 
 export const currentKey = (event: RegionEvent): ItemKey => ({ pk: regionPk(event.regionId), sk: currentSk(itemKeyOf(event)) });
 
 /** The item's current state; `ver` orders the reports of one item (a conditional put compares it). */
 export const currentItem = (event: RegionEvent, acceptedAt: string): KeyedItem & { ver: string } => ({
   ...currentKey(event),
-  type: 'current',
   ...encodeReport(event),
+  ver: versionKey(event),
   acceptedAt,
 });
 
@@ -63,9 +63,7 @@ export const revisionKey = (event: RegionEvent): ItemKey => ({
 
 export const revisionItem = (event: RegionEvent, outcome: CurrentWrite, acceptedAt: string, recordedAt: string): KeyedItem => ({
   ...revisionKey(event),
-  type: 'revision',
   ...encodeReport(event),
-  reportedBy: event.detail.reportedBy,
   outcome: outcome === 'stale' ? 'superseded-on-arrival' : 'applied',
   acceptedAt,
   recordedAt,
@@ -88,15 +86,12 @@ export const timelineStateKey = (regionId: string): ItemKey => ({ pk: regionPk(r
 export const timelineStateItem = (regionId: string, state: Omit<TimelineState, 'version'>, version: number): KeyedItem => ({
   ...timelineStateKey(regionId),
   type: 'timeline-state',
-  months: JSON.stringify(state.months),
   pending: state.pending,
   v: version,
 });
 
 export const decodeTimelineState = (item: Item | undefined): TimelineState =>
-  item === undefined
-    ? { months: [], pending: false, version: 0 }
-    : { months: JSON.parse(String(item.months)) as string[], pending: item.pending === true, version: Number(item.v) };
+  item === undefined ? { pending: false, version: 0 } : { pending: item.pending === true, version: Number(item.v) };
 
 export const timelineKey = (regionId: string, key: string): ItemKey => ({ pk: regionPk(regionId), sk: timelineSk(key) });
 

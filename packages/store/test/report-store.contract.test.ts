@@ -133,13 +133,13 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
   describe('the time index', () => {
     it('keeps its bookkeeping under a version: a writer that read an older one does not land', async () => {
       const store = await open();
-      expect(await store.timelineState('wetzlar')).toEqual({ months: [], pending: false, version: 0 });
-      expect(await store.putTimelineState('wetzlar', { months: ['2012-02'], pending: true }, 0)).toBe(true);
-      expect(await store.putTimelineState('wetzlar', { months: ['2012-03'], pending: false }, 0)).toBe(false);
-      expect(await store.timelineState('wetzlar')).toEqual({ months: ['2012-02'], pending: true, version: 1 });
-      expect(await store.putTimelineState('wetzlar', { months: ['2012-02', '2012-03'], pending: false }, 1)).toBe(true);
-      expect(await store.timelineState('wetzlar')).toEqual({ months: ['2012-02', '2012-03'], pending: false, version: 2 });
-      expect(await store.timelineState('kassel')).toEqual({ months: [], pending: false, version: 0 });
+      expect(await store.timelineState('wetzlar')).toEqual({ pending: false, version: 0 });
+      expect(await store.putTimelineState('wetzlar', { pending: true }, 0)).toBe(true);
+      expect(await store.putTimelineState('wetzlar', { pending: false }, 0)).toBe(false);
+      expect(await store.timelineState('wetzlar')).toEqual({ pending: true, version: 1 });
+      expect(await store.putTimelineState('wetzlar', { pending: false }, 1)).toBe(true);
+      expect(await store.timelineState('wetzlar')).toEqual({ pending: false, version: 2 });
+      expect(await store.timelineState('kassel')).toEqual({ pending: false, version: 0 });
     });
 
     it('writes points only over the version read, and refuses the whole call naming what changed', async () => {
@@ -203,6 +203,9 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
       expect(await store.newestPoint('wetzlar', '2011-12-31')).toBeUndefined();
       expect([...(await store.monthPoints('wetzlar', '2012-01')).keys()]).toEqual(['2012-01', '2012-01-05', '2012-01-20']);
       expect(await store.monthPoints('wetzlar', '2012-03')).toEqual(new Map());
+      expect(await store.monthsAfter('wetzlar', '2011-12')).toEqual(['2012-01', '2012-02']);
+      expect(await store.monthsAfter('wetzlar', '2012-01')).toEqual(['2012-02']);
+      expect(await store.monthsAfter('wetzlar', '2012-02')).toEqual([]);
     });
 
     it('reads two small items however many days a month has, and finds a base missing under days', async () => {

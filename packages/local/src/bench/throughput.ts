@@ -8,7 +8,7 @@ import { createReportStore } from '@modellregionen/store';
 import { inParallel } from './parallel';
 import type { BenchStore } from './store';
 import type { BenchEvent } from './workload/region-stream';
-import { asMessage, BATCH_SIZE, history } from './workload/workloads';
+import { asMessage, busyDays } from './workload/workloads';
 
 export interface Throughput {
   readonly events: number;
@@ -16,9 +16,6 @@ export interface Throughput {
   readonly rawStorePutsPerSecond: number;
   readonly ingestEventsPerSecond: number;
 }
-
-const batchesOf = (events: readonly BenchEvent[]) =>
-  Array.from({ length: Math.ceil(events.length / BATCH_SIZE) }, (_, i) => events.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
 
 const timed = async (run: () => Promise<void>) => {
   const started = performance.now();
@@ -33,9 +30,11 @@ export const measureThroughput = async (store: BenchStore, events: number, concu
     const rawTable = await store.createTable('raw');
     const ingestTable = await store.createTable('ingest');
     const aggregator = createAggregator({ store: createReportStore({ client: doc, tableName: ingestTable }), publisher: { publish: async () => {} } });
-    // The reports of a history in the order they were made, batched as the queue delivers them.
-    const stream = history(events, 'throughput');
-    const warmUp = history(Math.min(200, events), 'throughput-warm-up');
+    // Reports of busy working days, batched as the FIFO queue hands them out (busyDays).
+    const batches = busyDays(events, 'throughput');
+    const stream = batches.flat();
+    // The warm-up's reports come before them, so that the measured ones are the regions' next.
+    const warmUp = busyDays(Math.min(200, events), 'throughput-warm-up', '2013-12-02');
     // Each raw write stores a report as it arrived, as large as the pipeline's own items.
     const put = (e: BenchEvent) =>
       doc.send(new PutCommand({ TableName: rawTable, Item: { pk: `RAW#${e.source}`, sk: e.id, body: JSON.stringify(e) } })).then(() => undefined);
@@ -45,10 +44,10 @@ export const measureThroughput = async (store: BenchStore, events: number, concu
         throw new Error(`an ingested batch came out as ${JSON.stringify(outcome)}`);
     };
     // Both paths once untimed, so that neither pays for loading and compiling the client.
-    await inParallel(warmUp, concurrency, put);
-    await inParallel(batchesOf(warmUp), concurrency, ingest);
+    await inParallel(warmUp.flat(), concurrency, put);
+    await inParallel(warmUp, concurrency, ingest);
     const rawSeconds = await timed(() => inParallel(stream, concurrency, put));
-    const ingestSeconds = await timed(() => inParallel(batchesOf(stream), concurrency, ingest));
+    const ingestSeconds = await timed(() => inParallel(batches, concurrency, ingest));
     await store.dropTable(rawTable);
     await store.dropTable(ingestTable);
     return { events, concurrency, rawStorePutsPerSecond: events / rawSeconds, ingestEventsPerSecond: events / ingestSeconds };

@@ -17,14 +17,24 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 
 /**
  * The time of the `index`-th of `expected` reports: its working day follows its place in the
- * window, its minute is drawn between 08:00 and 18:00 and comes after the previous report's.
+ * window (or is the `workingDayOf(index)`-th working day of the window, when given), its minute is
+ * drawn between 08:00 and 18:00 and comes after the previous report's.
  */
-export const createClock = (window: Window, expected: number, next: () => number) => {
+export const createClock = (window: Window, expected: number, next: () => number, workingDayOf?: (index: number) => number) => {
   const span = daysBetween(window.from, window.to);
+  /** The `n`-th working day from the window's first (0: the first working day). */
+  const nthWorkingDay = (n: number): string => {
+    let date = workingDayFrom(window.from);
+    for (let i = 0; i < n; i += 1) date = workingDayFrom(addDays(date, 1));
+    return date;
+  };
   let lastDay = '';
   let lastMinute = -1;
   return (index: number): { date: string; reportedAt: string } => {
-    const date = workingDayFrom(addDays(window.from, Math.floor((Math.min(index, expected) / Math.max(1, expected)) * span)));
+    const date =
+      workingDayOf === undefined
+        ? workingDayFrom(addDays(window.from, Math.floor((Math.min(index, expected) / Math.max(1, expected)) * span)))
+        : nthWorkingDay(workingDayOf(index));
     let minute = 8 * 60 + Math.floor(next() * 600);
     if (date === lastDay && minute <= lastMinute) minute = Math.min(lastMinute + 1, 23 * 60 + 59);
     lastDay = date;

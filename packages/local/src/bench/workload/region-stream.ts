@@ -45,6 +45,8 @@ export interface StreamOptions {
   readonly window: Window;
   /** The years whose periods new indicator values fill, in this order. */
   readonly periodYears: readonly number[];
+  /** The working day of the window (0: its first) each report is made on; spread evenly when absent. */
+  readonly workingDayOf?: (index: number) => number;
 }
 
 export interface StreamReport {
@@ -106,7 +108,7 @@ export function* regionStream(options: StreamOptions): Generator<StreamReport, n
   const { regionId } = options;
   const next = prng(options.name);
   const templates = templatesOf(regionId);
-  const clock = createClock(options.window, options.expected, next);
+  const clock = createClock(options.window, options.expected, next, options.workingDayOf);
   const slots = createSlots(options.periodYears);
   const mix = demoMix();
 

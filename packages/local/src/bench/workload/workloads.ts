@@ -6,7 +6,7 @@ import { type BenchEvent, regionStream, type StreamOptions } from './region-stre
 import { demoMix, KINDS, MODEL_REGIONS } from './templates';
 
 /** An SQS batch as the aggregation function receives it. */
-export const BATCH_SIZE = 10;
+const BATCH_SIZE = 10;
 
 const years = (from: number, to: number) => Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => (from <= to ? from + i : from - i));
 
@@ -18,8 +18,14 @@ const years = (from: number, to: number) => Array.from({ length: Math.abs(to - f
 const SEED_YEARS = [...years(2008, 2013), ...years(2007, 1982)];
 const MEASURED_YEARS = [1980];
 const MIXED_YEARS = [1981];
-/** The measured batches are reported at the end of the programme. */
-const MEASURED_WINDOW = { from: '2013-10-01', to: '2013-12-20' } as const;
+/**
+ * The measured batches are a region's next reports after everything it holds: each batch one
+ * working day's reports (a coordinator's session, an indicator table imported at once), one
+ * working day after another, as reports reach the queue in ordinary operation.
+ */
+const MEASURED_WINDOW = { from: '2014-01-06', to: '2014-12-19' } as const;
+/** The mixed batches come after the measured ones (they run on the same regions, one after the other). */
+const MIXED_WINDOW = { from: '2015-01-05', to: '2015-12-18' } as const;
 
 /** The region whose batches are measured. */
 export const MEASURED_REGION = 'wetzlar';
@@ -58,7 +64,15 @@ const batchesOf = <T>(list: readonly T[], size: number): T[][] =>
 export const measuredBatches = (batches: number, regionId = MEASURED_REGION): BenchEvent[][] =>
   batchesOf(
     take(
-      { regionId, name: `measured/${regionId}`, idTag: 'm', expected: batches * BATCH_SIZE, window: MEASURED_WINDOW, periodYears: MEASURED_YEARS },
+      {
+        regionId,
+        name: `measured/${regionId}`,
+        idTag: 'm',
+        expected: batches * BATCH_SIZE,
+        window: MEASURED_WINDOW,
+        periodYears: MEASURED_YEARS,
+        workingDayOf: (index) => Math.floor(index / BATCH_SIZE),
+      },
       batches * BATCH_SIZE,
     ),
     BATCH_SIZE,
@@ -67,14 +81,16 @@ export const measuredBatches = (batches: number, regionId = MEASURED_REGION): Be
 /** Batches of ten new reports, each from all six model regions (as they come off the bus). */
 export const mixedBatches = (batches: number): BenchEvent[][] => {
   const count = batches * BATCH_SIZE;
-  const streams = MODEL_REGIONS.map((regionId) =>
+  const streams = MODEL_REGIONS.map((regionId, r) =>
     regionStream({
       regionId,
       name: `mixed/${regionId}`,
       idTag: 'x',
       expected: Math.ceil(count / MODEL_REGIONS.length),
-      window: MEASURED_WINDOW,
+      window: MIXED_WINDOW,
       periodYears: MIXED_YEARS,
+      // The k-th report of region r is report k * 6 + r of the interleaved stream: its batch's day.
+      workingDayOf: (index) => Math.floor((index * MODEL_REGIONS.length + r) / BATCH_SIZE),
     }),
   );
   return batchesOf(
@@ -96,6 +112,36 @@ const historyOf = (regionId: string, events: number, name: string): BenchEvent[]
  */
 export const history = (events: number, name: string): BenchEvent[] =>
   MODEL_REGIONS.flatMap((regionId) => historyOf(regionId, events, name)).sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
+
+/** Reports per region and working day in the throughput workload: a busy day of the programme. */
+const BUSY_DAY = 20;
+
+/**
+ * The throughput workload: `events` reports of the six model regions as they reach the queue on
+ * busy working days, in batches of ten as the FIFO queue hands them out (a batch holds one
+ * region's next reports; the regions' batches take turns, so batches in flight at once are of
+ * different regions). `name` tells workloads apart; `from` is the first working day.
+ */
+export const busyDays = (events: number, name: string, from: string = MEASURED_WINDOW.from): BenchEvent[][] => {
+  const perRegion = MODEL_REGIONS.map((regionId, r) => {
+    const count = Math.floor(events / MODEL_REGIONS.length) + (r < events % MODEL_REGIONS.length ? 1 : 0);
+    const reports = take(
+      {
+        regionId,
+        name: `${name}/${regionId}`,
+        idTag: 't',
+        expected: count,
+        window: { ...MEASURED_WINDOW, from },
+        periodYears: MIXED_YEARS,
+        workingDayOf: (index) => Math.floor(index / BUSY_DAY),
+      },
+      count,
+    );
+    return batchesOf(reports, BATCH_SIZE);
+  });
+  const rounds = Math.max(...perRegion.map((b) => b.length));
+  return Array.from({ length: rounds }, (_, i) => perRegion.flatMap((batches) => (batches[i] === undefined ? [] : [batches[i]]))).flat();
+};
 
 /** What a table is seeded with: regions of a size, or a history. Plain data, sent to the seeding processes. */
 export type SeedPlan =
