@@ -44,6 +44,19 @@ const outcomeOf = (processed: readonly Processed[]): RegionOutcome => ({
   duplicates: processed.filter((p) => p.outcome === 'duplicate').length,
 });
 
+/** A batch's reports by item, each item's in the order of their versions. */
+const byItem = (reports: readonly Valid[]): Map<string, Valid[]> => {
+  const out = new Map<string, Valid[]>();
+  for (const report of reports) {
+    const key = itemKeyOf(report.event);
+    const list = out.get(key) ?? [];
+    list.push(report);
+    out.set(key, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => (versionKey(a.event) < versionKey(b.event) ? -1 : 1));
+  return out;
+};
+
 const concurrentWriter = (regionId: string) => new ConcurrentTimelineWrite(`another writer changed the time index of ${regionId}`);
 
 interface RegionWriterOptions {
@@ -93,12 +106,10 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
 
     // Per item, each new report of the batch in turn. An item's counted reports (its audit
     // records) are read only when a report replaces or loses to another: a new item has none.
-    const byItem = new Map<string, Valid[]>();
-    for (const item of items) byItem.set(itemKeyOf(item.event), [...(byItem.get(itemKeyOf(item.event)) ?? []), item]);
-    const perItem = await mapSettledLimit([...byItem], concurrency, async ([itemKey, reports]) => {
+    const perItem = await mapSettledLimit([...byItem(items)], concurrency, async ([itemKey, reports]) => {
       let counted: RegionEvent[] | undefined;
       const done: Processed[] = [];
-      for (const report of [...reports].sort((a, b) => (versionKey(a.event) < versionKey(b.event) ? -1 : 1))) {
+      for (const report of reports) {
         const { event } = report;
         if (context.recorded.has(event.eventId)) {
           done.push({ report, outcome: 'duplicate' });
@@ -211,9 +222,18 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
     const points = storedPointsOf(timeline);
     await store.replaceTimeline(regionId, points);
     const processed: Processed[] = items.filter((i) => recordedIds.has(i.event.eventId)).map((report) => ({ report, outcome: 'duplicate' }));
-    for (const report of fresh) {
-      const put = await store.putCurrent(report.event, report.acceptedAt);
-      processed.push({ report, outcome: put.outcome === 'stale' ? 'stale' : 'applied' });
+    // The current states: items side by side, each item's reports in their order.
+    const written = await mapSettledLimit([...byItem(fresh).values()], concurrency, async (reports) => {
+      const out: Processed[] = [];
+      for (const report of reports) {
+        const put = await store.putCurrent(report.event, report.acceptedAt);
+        out.push({ report, outcome: put.outcome === 'stale' ? 'stale' : 'applied' });
+      }
+      return out;
+    });
+    for (const w of written) {
+      if (w.status === 'rejected') throw w.reason;
+      processed.push(...w.value);
     }
     const freshIds = new Set(fresh.map((i) => i.event.eventId));
     const completed = orphans

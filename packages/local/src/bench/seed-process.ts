@@ -15,19 +15,17 @@ const seedPart = async (task: SeedTask): Promise<SeedPartOutcome> => {
   try {
     const store = createReportStore({ client: DynamoDBDocumentClient.from(client), tableName: task.tableName });
     const aggregator = createAggregator({ store, publisher: { publish: async () => {} }, concurrency: task.callsInFlight });
-    // The regions are dealt to the processes; a single region's chunks are.
-    const regions = seedRegions(task.plan);
-    const dealRegions = regions.length >= task.parts;
-    const perRegion = regions
-      .filter((_, r) => !dealRegions || r % task.parts === task.part)
-      .map((regionId) => {
-        const events = seedReports(task.plan, regionId);
-        return Array.from({ length: Math.ceil(events.length / task.chunkSize) }, (_, i) => events.slice(i * task.chunkSize, (i + 1) * task.chunkSize));
-      });
-    // A chunk of each region in turn, so that the regions are seeded side by side.
+    // The regions are dealt to the processes, never a region's chunks: a region has one writer
+    // (the queue's message group), and a second one would be refused by the time index.
+    const regions = seedRegions(task.plan).filter((_, r) => r % task.parts === task.part);
+    const perRegion = regions.map((regionId) => {
+      const events = seedReports(task.plan, regionId);
+      return Array.from({ length: Math.ceil(events.length / task.chunkSize) }, (_, i) => events.slice(i * task.chunkSize, (i + 1) * task.chunkSize));
+    });
+    // A chunk of each region in turn, so that the regions are seeded side by side (a region's
+    // chunks wait for each other in the aggregator).
     const rounds = Math.max(0, ...perRegion.map((chunks) => chunks.length));
-    const chunks = Array.from({ length: rounds }, (_, i) => perRegion.flatMap((c) => (i < c.length ? [c[i]!] : []))).flat();
-    const mine = dealRegions ? chunks : chunks.filter((_, i) => i % task.parts === task.part);
+    const mine = Array.from({ length: rounds }, (_, i) => perRegion.flatMap((c) => (i < c.length ? [c[i]!] : []))).flat();
     let events = 0;
     let accepted = 0;
     await inParallel(mine, task.chunksInFlight, async (chunk) => {

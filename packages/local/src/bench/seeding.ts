@@ -7,7 +7,7 @@ export interface SeedTask {
   readonly endpoint: string;
   readonly tableName: string;
   readonly plan: SeedPlan;
-  /** This process's part of the plan's chunks: every `parts`-th, from the `part`-th. */
+  /** This process's part of the plan's regions: every `parts`-th, from the `part`-th. */
   readonly part: number;
   readonly parts: number;
   /** Reports per call of the aggregator (one large SQS-like batch). */
@@ -26,10 +26,7 @@ export interface SeedOutcome extends SeedPartOutcome {
   readonly seconds: number;
 }
 
-/**
- * Large chunks: the aggregator recomputes a region's view once per chunk from all of its items,
- * which is most of the seeding's reads for a large region.
- */
+/** Large chunks: a region's time index is written once per chunk. */
 const CHUNK = { chunkSize: 4_000, chunksInFlight: 3, callsInFlight: 16 } as const;
 
 export const startSeeders = async (processes: number) => {
