@@ -2,6 +2,7 @@
 // definition for the DynamoDB store and the in-memory one, so both keep exactly the same items.
 import { itemKeyOf, type Point, versionKey } from '@modellregionen/domain';
 import type { FieldError, RegionEvent } from '@modellregionen/events';
+import { decodePoint as decodePointText, encodePoint } from './point-codec';
 import { currentSk, FROZEN_SK, regionPk, rejectionSk, reviewPk, revisionSk, TIMELINE_PREFIX, TIMELINE_STATE_SK, timelineSk } from './keys';
 import type { CurrentWrite, FrozenReview, RecordedReport, RecordedRevision, Rejection, StoredPoint, TimelineState } from './ports';
 
@@ -100,7 +101,7 @@ export const timelineItem = (regionId: string, key: string, point: Point, versio
   ...timelineKey(regionId, key),
   type: key.length === 7 ? 'month-base' : 'day-change',
   // As JSON text: compact, and read back exactly.
-  point: JSON.stringify(point),
+  point: encodePoint(point),
   v: version,
 });
 
@@ -109,7 +110,7 @@ export const timelinePointKey = (item: Item): string => String(item.sk).slice(TI
 
 export const isMonthBase = (item: Item): boolean => timelinePointKey(item).length === 7;
 
-export const decodePoint = (item: Item): StoredPoint => ({ point: JSON.parse(String(item.point)) as Point, version: Number(item.v) });
+export const decodePoint = (item: Item): StoredPoint => ({ point: decodePointText(String(item.point)), version: Number(item.v) });
 
 export const rejectionKey = (r: Pick<Rejection, 'regionId' | 'receivedAt' | 'eventId'>): ItemKey => ({
   pk: regionPk(r.regionId),
