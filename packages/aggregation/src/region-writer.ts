@@ -108,6 +108,12 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
     // records) are read only when a report replaces or loses to another: a new item has none.
     const perItem = await mapSettledLimit([...byItem(items)], concurrency, async ([itemKey, reports]) => {
       let counted: RegionEvent[] | undefined;
+      // A report of revision 2 or more corrects an item that most likely has reports: its audit
+      // records are read alongside the current state's write rather than after it.
+      const fresh = reports.filter((r) => !context.recorded.has(r.event.eventId));
+      const early = fresh.some((r) => r.event.detail.revision > 1) ? store.itemRevisions(regionId, itemKey, { consistent: true }) : undefined;
+      // Read or not, a failure of the early read is the item's failure, not an unhandled one.
+      early?.catch(() => undefined);
       const done: Processed[] = [];
       for (const report of reports) {
         const { event } = report;
@@ -119,7 +125,7 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
         // Its own state is current but it has no audit record: an attempt stopped between writes.
         if (put.outcome === 'already-current') return 'unsure' as const;
         if (put.outcome === 'applied' && put.replaced === undefined) counted ??= [];
-        counted ??= await store.itemRevisions(regionId, itemKey, { consistent: true });
+        counted ??= await (early ?? store.itemRevisions(regionId, itemKey, { consistent: true }));
         // It replaced a report that has no audit record: that one's attempt stopped between writes.
         const replaced = put.outcome === 'applied' ? put.replaced : undefined;
         if (replaced !== undefined && !counted.some((c) => c.eventId === replaced.eventId)) return 'unsure' as const;
