@@ -85,7 +85,11 @@ describe('a flaky store', () => {
       const acknowledged = await stream(runtime, entries, async (i) => {
         if (i === 30) proxy.failShare(0.3, random);
         if (i === 120) proxy.stall();
-        if (i === 129) await proxy.heal();
+        if (i === 129) {
+          // Heal only once the stall has held up a store call: deliveries run on their own clock.
+          for (const started = Date.now(); proxy.stats.stalled === 0 && Date.now() - started < 10_000; ) await new Promise((r) => setTimeout(r, 50));
+          await proxy.heal();
+        }
         if (i === 150) proxy.failShare(0.5, random);
         if (i === 210) await proxy.heal();
       });
