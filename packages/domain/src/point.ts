@@ -54,13 +54,14 @@ export const contributionOf = (event: RegionEvent | undefined): Record<string, n
 
 /** `a + sign * b`, zeros left out. */
 export const addCounts = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>, sign: 1 | -1 = 1): Record<string, number> => {
-  const out: Record<string, number> = { ...a };
+  // A map, not an object's properties: a key such as `__proto__` must stay a count.
+  const out = new Map(Object.entries(a));
   for (const [k, v] of Object.entries(b)) {
-    const n = (out[k] ?? 0) + sign * v;
-    if (n === 0) delete out[k];
-    else out[k] = n;
+    const n = (out.get(k) ?? 0) + sign * v;
+    if (n === 0) out.delete(k);
+    else out.set(k, n);
   }
-  return out;
+  return Object.fromEntries(out);
 };
 
 type Marks = Pick<Point, 'lastReportedAt' | 'latestPeriod' | 'indicatorsAtLatest'>;
@@ -93,7 +94,7 @@ export const marksOf = (event: RegionEvent, catalogue: Pick<Catalogue, 'indicato
 
 export const isEmptyPoint = (p: Point): boolean => Object.keys(p.counts).length === 0 && p.lastReportedAt === null && p.latestPeriod === null;
 
-const countOf = (p: Point, key: string): number => p.counts[key] ?? 0;
+const countOf = (p: Point, key: string): number => (Object.hasOwn(p.counts, key) ? (p.counts[key] ?? 0) : 0);
 
 /** A region's summary from its point: what the competence-circle view shows of it. */
 export const summaryOfPoint = (regionId: string, p: Point): RegionSummary => {

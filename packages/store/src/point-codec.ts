@@ -31,14 +31,14 @@ const longKey = (key: string): string => {
 
 /** A point as compact JSON text. */
 export const encodePoint = (p: Point): string => {
-  const counts: Record<string, number> = {};
+  const counts: [string, number][] = [];
   const due: string[] = [];
   for (const [key, n] of Object.entries(p.counts)) {
     const date = key.startsWith(DUE) ? DUE_DATE.exec(key.slice(DUE.length)) : null;
-    if (date === null) counts[shortKey(key)] = n;
+    if (date === null) counts.push([shortKey(key), n]);
     else due.push(`${date[1]}${date[2]}${date[3]}${n}`);
   }
-  return JSON.stringify({ c: counts, d: due.join(','), l: p.lastReportedAt, p: p.latestPeriod, i: p.indicatorsAtLatest });
+  return JSON.stringify({ c: Object.fromEntries(counts), d: due.join(','), l: p.lastReportedAt, p: p.latestPeriod, i: p.indicatorsAtLatest });
 };
 
 interface Stored {
@@ -52,10 +52,10 @@ interface Stored {
 /** The point a compact text holds. */
 export const decodePoint = (text: string): Point => {
   const s = JSON.parse(text) as Stored;
-  const counts: Record<string, number> = {};
-  for (const [key, n] of Object.entries(s.c)) counts[longKey(key)] = n;
+  // Entries, not assignments: a key such as `__proto__` must stay a count, not set a prototype.
+  const counts: [string, number][] = Object.entries(s.c).map(([key, n]) => [longKey(key), n]);
   for (const entry of s.d === '' ? [] : s.d.split(',')) {
-    counts[`${DUE}20${entry.slice(0, 2)}-${entry.slice(2, 4)}-${entry.slice(4, 6)}`] = Number(entry.slice(6));
+    counts.push([`${DUE}20${entry.slice(0, 2)}-${entry.slice(2, 4)}-${entry.slice(4, 6)}`, Number(entry.slice(6))]);
   }
-  return { counts, lastReportedAt: s.l, latestPeriod: s.p, indicatorsAtLatest: s.i };
+  return { counts: Object.fromEntries(counts), lastReportedAt: s.l, latestPeriod: s.p, indicatorsAtLatest: s.i };
 };

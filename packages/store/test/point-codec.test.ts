@@ -10,6 +10,7 @@ const key = fc.oneof(
   date.map((d) => `due.${d}`),
   fc.constantFrom('milestones.planned', 'milestones.in_progress', 'projects.running', 'fields.education', 'fundingCents', 'findings'),
   fc.string({ maxLength: 12 }),
+  fc.constantFrom('__proto__', 'constructor', 'toString'),
 );
 const point: fc.Arbitrary<Point> = fc.record({
   counts: fc.dictionary(
