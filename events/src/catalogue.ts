@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import regionsFile from '../catalogues/regions.json' with { type: 'json' };
 import fieldsFile from '../catalogues/fields-of-action.json' with { type: 'json' };
 import indicatorsFile from '../catalogues/indicators.json' with { type: 'json' };

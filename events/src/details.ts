@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Catalogue, defaultCatalogue, fieldOfAction } from './catalogue';
 import { rule } from './field-error-codes';
 import { refusing, euroAmount, isoDate, isoDateTime, localDateOf, period, revision, slug, text } from './primitives';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MINISTRY_ID } from './catalogue';
 import { SLUG_PATTERN } from './primitives';
 import type { DetailByType, DetailType } from './details';

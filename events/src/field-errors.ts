@@ -3,6 +3,12 @@ import { type CodedFieldError, type FieldErrorCode, type FieldErrorParam, isFiel
 import { PATTERN_CODES } from './primitives';
 
 type Issue = z.core.$ZodIssue;
+
+// The longest path and message a field error has (its schema's limits): a hostile key or value
+// quoted in a message must not make the answer that refuses it invalid.
+const MAX_PATH = 300;
+const MAX_MESSAGE = 1000;
+const shortened = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 type Coded = { code: FieldErrorCode; params?: Record<string, FieldErrorParam> };
 
 /** The values an enum or literal allows, as parameters can carry them. */
@@ -66,10 +72,11 @@ const codeOf = (issue: Issue, missing: boolean): Coded => {
 export const fieldErrorsOf = (issues: readonly Issue[], rename: (path: string) => string = (path) => path): CodedFieldError[] =>
   issues.flatMap((issue): CodedFieldError[] => {
     const base = issue.path.map(String);
+    const pathOf = (parts: string[]) => shortened(rename(parts.join('.')), MAX_PATH);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: rename([...base, key].join('.')), message: 'is not a known field', code: 'unknown_field' }));
+      return issue.keys.map((key) => ({ path: pathOf([...base, key]), message: 'is not a known field', code: 'unknown_field' }));
     }
     // zod reports a missing field as a wrong type or option; say plainly that it is missing.
     const missing = issue.code !== 'custom' && 'input' in issue && issue.input === undefined;
-    return [{ path: rename(base.join('.')), message: missing ? 'is required' : issue.message, ...codeOf(issue, missing) }];
+    return [{ path: pathOf(base), message: shortened(missing ? 'is required' : issue.message, MAX_MESSAGE), ...codeOf(issue, missing) }];
   });

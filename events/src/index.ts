@@ -33,7 +33,17 @@ export { isoDate, PERIOD_PATTERN, refusing, SLUG_PATTERN } from './primitives';
 export { codedFieldErrorSchema, EVENT_REJECTED, type EventRejectedDetail, fieldErrorSchema, VALIDATION_SOURCE } from './rejected';
 export { createValidator, type Validation, validator, type Validator } from './validate';
 export { jsonSchemaFileName, jsonSchemas } from './json-schema';
-export { ARCHIVE_PATTERN, FINDINGS_PATTERN, RULES, type TargetName, TARGETS } from './rules';
+export {
+  AGGREGATION_RULES,
+  ARCHIVE_PATTERN,
+  FINDINGS_PATTERN,
+  type RuleDefinition,
+  RULES,
+  TARGET_QUEUES,
+  type TargetName,
+  TARGETS,
+  UNATTRIBUTED_GROUP,
+} from './rules';
 export { FINDINGS_FORWARDING_PATTERN } from './forwarding';
 export { DEFAULT_BUS_NAME } from './bus';
 export { fieldErrorsOf } from './field-errors';

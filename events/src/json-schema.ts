@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DETAIL_TYPES, type DetailSchemas, detailSchemas } from './details';
 import { eventRejectedSchema } from './rejected';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FieldErrorCode, rule } from './field-error-codes';
 
 /** 1 to 64 characters of a-z, 0-9 and inner hyphens. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELD_ERROR_CODES } from './field-error-codes';
 import { isoDateTime } from './primitives';
 

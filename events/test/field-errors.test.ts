@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_ERROR_PARAMS, fieldError, rule } from '../src/field-error-codes';
 import { fieldErrorsOf } from '../src/field-errors';
 import { isoDate, period, slug } from '../src/primitives';
+import { codedFieldErrorSchema } from '../src/rejected';
 
 const errorsOf = (schema: z.ZodType, value: unknown, rename?: (path: string) => string) => {
   const parsed = schema.safeParse(value, { reportInput: true });
@@ -23,6 +24,19 @@ describe('fieldErrorsOf: zod issues as field errors', () => {
       { path: 'extra', message: 'is not a known field', code: 'unknown_field' },
       { path: 'other', message: 'is not a known field', code: 'unknown_field' },
     ]);
+  });
+
+  it('keeps path and message within their schema limits, however long the key or value it quotes', () => {
+    const key = 'k'.repeat(5_000);
+    const value = 'v'.repeat(5_000);
+    const quoting = z.strictObject({ id: z.string().refine((v) => v.length < 10, { message: `no region "${value}"` }) });
+    const errors = [...errorsOf(schema, { name: 'x', [key]: 1 }), ...errorsOf(quoting, { id: value })];
+    for (const e of errors) expect(codedFieldErrorSchema.safeParse(e).success, JSON.stringify(e).slice(0, 80)).toBe(true);
+    expect(errors[0]?.path).toHaveLength(300);
+    expect(errors[0]?.path.endsWith('…')).toBe(true);
+    expect(errors[1]?.message).toHaveLength(1000);
+    // Short ones stay exactly as they are.
+    expect(errorsOf(schema, { name: 1 })[0]).toMatchObject({ path: 'name', message: 'must be a text' });
   });
 
   it('says plainly that a missing field is required, whatever message its schema gives a wrong one', () => {

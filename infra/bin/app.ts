@@ -1,6 +1,6 @@
 // The CDK app: `npx cdk synth` (offline, no credentials) or `npx cdk deploy -c regionPrincipals=...`.
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { ensureWebBuilt } from '@modellregionen/web/build';
 import { backendPropsFromContext, ModellregionenStack } from '../lib/stack';
 
@@ -14,5 +14,5 @@ new ModellregionenStack(app, app.node.tryGetContext('stackName') ?? 'Modellregio
   ...(process.env.CDK_DEFAULT_ACCOUNT ? { env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' } } : {}),
   backend: backendPropsFromContext(app.node),
 });
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }));
 app.synth();

@@ -3,7 +3,7 @@ import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
-import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -11,11 +11,12 @@ import type { TargetName } from '@modellregionen/events';
 import { BackendAlarms } from './backend/alarms';
 import { ReportingApi } from './backend/api';
 import { ReportBus, type WorkQueue } from './backend/bus';
-import { BackendFunctions, type FunctionName, type LogLevel } from './backend/lambda-functions';
+import { BackendFunctions, type LogLevel } from './backend/lambda-functions';
 import { type SubscriberBus, SubscriberForwarding } from './backend/subscriber-forwarding';
 import { ReportTable } from './backend/table';
 import { UserDirectory } from './backend/users';
 import { WebApp, type WebAppCustomDomain } from './backend/web';
+import type { FunctionName } from './functions';
 
 /** Where the web app's build is, and how the app is reached. */
 interface WebAppSettings {
@@ -90,7 +91,7 @@ export class ModellregionenBackend extends Construct {
   readonly api: apigw.HttpApi;
   readonly userPool: cognito.UserPool;
   readonly web: WebApp;
-  readonly functions: Readonly<Record<FunctionName, nodejs.NodejsFunction>>;
+  readonly functions: Readonly<Record<FunctionName, lambda.Function>>;
   readonly deadLetterQueues: sqs.Queue[];
   readonly alarmTopic: sns.ITopic;
   /** Queues that are dead-letter queues of EventBridge targets (cdk-nag cannot see that). */

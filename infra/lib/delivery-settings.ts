@@ -3,7 +3,7 @@
 // check the relations on the synthesized template.
 import { Duration } from 'aws-cdk-lib';
 import { RETRY_SCHEDULES, type RetrySchedule } from '@modellregionen/lambda-kit';
-import type { TargetName } from '@modellregionen/events';
+import { TARGET_QUEUES, type TargetName } from '@modellregionen/events';
 import type { FUNCTION_ENTRIES } from './functions';
 
 /** The store (DynamoDB) outage or throttling that deliveries ride out before they are dead-lettered. */
@@ -22,24 +22,33 @@ export const FUNCTION_TIMEOUTS: Readonly<Record<keyof typeof FUNCTION_ENTRIES, D
   webhooks: Duration.seconds(30),
 };
 
-/** Messages per invocation of a queue consumer, and how long Lambda gathers them. */
+/**
+ * Messages per invocation of a queue consumer (10 is the most Lambda hands over from a FIFO queue,
+ * and from a standard queue without a batching window), and how long Lambda gathers them from a
+ * standard queue. Lambda has no batching window on a FIFO queue.
+ */
 const BATCH_SIZE = 10;
 const MAX_BATCHING_WINDOW = Duration.seconds(1);
 
 /**
  * AWS's rule for a queue that feeds a function: at least six times the function timeout, plus
  * the batching window. Lambda can then retry a throttled invocation before the message shows
- * again, and a message is never handed to a second invocation while the first may still run.
+ * again, and a message is never handed to a second invocation while the first may still run. On
+ * a FIFO queue that also keeps a message group locked until an invocation that timed out has
+ * ended, so the group's next delivery never overlaps it.
  */
-export const visibilityTimeoutFor = (functionTimeout: Duration, maxBatchingWindow: Duration): Duration =>
+export const visibilityTimeoutFor = (functionTimeout: Duration, maxBatchingWindow = Duration.seconds(0)): Duration =>
   Duration.seconds(6 * functionTimeout.toSeconds() + maxBatchingWindow.toSeconds());
 
 /** A rule target's queue and the function that consumes it. */
 export interface WorkQueueSettings {
+  /** A FIFO queue (with a FIFO dead-letter queue), delivering by message group (TARGET_QUEUES). */
+  readonly fifo: boolean;
   /** The consumer's timeout (from FUNCTION_TIMEOUTS). */
   readonly functionTimeout: Duration;
   readonly batchSize: number;
-  readonly maxBatchingWindow: Duration;
+  /** How long Lambda gathers a batch: none on a FIFO queue. */
+  readonly maxBatchingWindow?: Duration;
   /** How long a received message stays hidden: `visibilityTimeoutFor(functionTimeout, maxBatchingWindow)`. */
   readonly visibilityTimeout: Duration;
   /**
@@ -51,11 +60,14 @@ export interface WorkQueueSettings {
 
 const workQueue = (target: TargetName): WorkQueueSettings => {
   const functionTimeout = FUNCTION_TIMEOUTS[target];
+  const fifo = TARGET_QUEUES[target] === 'fifo';
+  const maxBatchingWindow = fifo ? undefined : MAX_BATCHING_WINDOW;
   return {
+    fifo,
     functionTimeout,
     batchSize: BATCH_SIZE,
-    maxBatchingWindow: MAX_BATCHING_WINDOW,
-    visibilityTimeout: visibilityTimeoutFor(functionTimeout, MAX_BATCHING_WINDOW),
+    ...(maxBatchingWindow ? { maxBatchingWindow } : {}),
+    visibilityTimeout: visibilityTimeoutFor(functionTimeout, maxBatchingWindow),
     retry: RETRY_SCHEDULES[target],
   };
 };

@@ -1,8 +1,10 @@
 import { type Stack, Validations } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import type { IConstruct } from 'constructs';
 import type { ModellregionenBackend } from './backend';
+import type { FunctionName } from './functions';
 
 /** The wildcard actions aws-s3-deployment grants its function (`grantRead` of the staged zip, `grantReadWrite` of the app's bucket). */
 const DEPLOYMENT_WILDCARD_ACTIONS: Readonly<Record<string, string>> = {
@@ -41,9 +43,21 @@ const acknowledgeDeploymentGrants = (stack: Stack, role: iam.IRole): void => {
   }
 };
 
+/** Why a function has no dead-letter queue of its own: Lambda's DeadLetterConfig catches failed asynchronous invocations only, and none of them is invoked asynchronously. */
+const NO_FUNCTION_DEAD_LETTERS: Readonly<Record<FunctionName, string>> = {
+  aggregate:
+    'SQS invokes this function (an event source mapping, a synchronous invocation), so a Lambda-level dead-letter queue would never receive anything: the work queue redrive policy is its dead-letter queue (AggregateDeadLetters, after the retries of docs/operations.md), with an alarm.',
+  webhooks:
+    'SQS invokes this function (an event source mapping, a synchronous invocation), so a Lambda-level dead-letter queue would never receive anything: the work queue redrive policy is its dead-letter queue (WebhookDeadLetters, after about a day of retries), with an alarm.',
+  apiRead:
+    'API Gateway invokes this function synchronously and answers the caller with its error (a 5xx); a Lambda-level dead-letter queue, which catches failed asynchronous invocations only, would never receive anything.',
+  apiWrite:
+    'API Gateway invokes this function synchronously and answers the caller with its error (a 5xx, and the client sends the report again); a Lambda-level dead-letter queue, which catches failed asynchronous invocations only, would never receive anything.',
+};
+
 /**
- * Every cdk-nag (AwsSolutions) finding this stack accepts, each with its reason, in one place.
- * Anything not listed here fails the synthesis.
+ * Every cdk-nag finding (the AwsSolutions and Serverless packs) this stack accepts, each with its
+ * reason, in one place. Anything not listed here fails the synthesis.
  */
 export const acknowledgeNagFindings = (stack: Stack, backend: ModellregionenBackend): void => {
   const stackWide = [
@@ -57,10 +71,6 @@ export const acknowledgeNagFindings = (stack: Stack, backend: ModellregionenBack
         'The only wildcard resource is X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords), which supports no resource-level permissions; data-service actions are granted on the table, queue and bus ARNs only (infra/test walks every policy).',
     },
     {
-      id: 'AwsSolutions::AwsSolutions-L1',
-      reason: 'SPEC fixes Node.js 22 for all functions; the runtime is raised deliberately, not by the newest release.',
-    },
-    {
       id: 'AwsSolutions::AwsSolutions-COG8',
       reason:
         'The Cognito Plus feature plan (threat protection) is a paid tier; the pool has no self sign-up, requires MFA (TOTP) and strong passwords, and accounts are created by administrators.',
@@ -72,6 +82,23 @@ export const acknowledgeNagFindings = (stack: Stack, backend: ModellregionenBack
       id: 'AwsSolutions::AwsSolutions-SQS3',
       reason: 'This queue is itself a dead-letter queue (of the EventBridge rule targets); it has an alarm.',
     });
+  }
+  for (const queue of backend.deadLetterQueues) {
+    Validations.of(queue).acknowledge({
+      id: 'Serverless::Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is itself a dead-letter queue, the end of its messages retries: they stay 14 days, an alarm fires on the first one, and an operator moves them back once the cause is fixed (docs/operations.md). A redrive policy would park them in yet another queue.',
+    });
+  }
+  for (const [name, fn] of Object.entries(backend.functions) as [FunctionName, lambda.IFunction][]) {
+    Validations.of(fn).acknowledge({ id: 'Serverless::Serverless-LambdaDLQ', reason: NO_FUNCTION_DEAD_LETTERS[name] });
+    for (const mapping of fn.node.findAll().filter((c) => c instanceof lambda.EventSourceMapping)) {
+      Validations.of(mapping).acknowledge({
+        id: 'Serverless::Serverless-LambdaEventSourceMappingDestination',
+        reason:
+          "An SQS event source mapping takes no on-failure destination (Lambda offers one for stream and Kafka sources only): a message that keeps failing goes to the queue's dead-letter queue by its redrive policy, which has an alarm.",
+      });
+    }
   }
 
   const { web } = backend;
@@ -108,6 +135,21 @@ export const acknowledgeNagFindings = (stack: Stack, backend: ModellregionenBack
     Validations.of(fn).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason: "The web app's deployment function uses the AWS managed AWSLambdaBasicExecutionRole, which grants CloudWatch Logs writes only.",
+    });
+    Validations.of(fn).acknowledge({
+      id: 'Serverless::Serverless-LambdaLatestVersion',
+      reason:
+        "The web app's deployment function (aws-s3-deployment, a custom resource that runs only while CloudFormation deploys) uses the Python runtime aws-cdk-lib pins for it, which moves with the library.",
+    });
+    Validations.of(fn).acknowledge({
+      id: 'Serverless::Serverless-LambdaDLQ',
+      reason:
+        "The web app's deployment function is CloudFormation's custom resource: when it fails, the stack update fails and rolls back, and the deployment is run again; a dead-letter queue would hold requests nobody could answer any more.",
+    });
+    Validations.of(fn).acknowledge({
+      id: 'Serverless::Serverless-LambdaTracing',
+      reason:
+        "The web app's deployment function (aws-s3-deployment) copies files while CloudFormation deploys, and its construct offers no tracing setting; its logs and the stack events show what it did.",
     });
   }
 

@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { describe, expect, it } from 'vitest';
-import { probeImport } from '../../packages/local/src/bench/import-probe';
+import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { measureColdImports, probeImport } from '../../packages/local/src/bench/import-probe';
+import { BUNDLE_LIMITS, FUNCTION_NODE_OPTIONS } from '../lib/functions';
 import { synthesizeStack } from './support';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -19,76 +20,140 @@ const bundledPackages = (sourceMap: string): string[] => {
   return [...new Set(packages.filter((p) => p !== undefined))].sort();
 };
 
-describe('cdk-nag AwsSolutions', () => {
-  it('passes on the stack, with every acknowledgement justified in nag-acknowledgements.ts', () => {
-    const { assembly } = synthesizeStack();
-    const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as {
-      pluginReports: { pluginName: string; conclusion: 'success' | 'failure'; violations: unknown[] }[];
-    };
-    const nag = report.pluginReports.find((p) => p.pluginName.includes('AwsSolutions'))!;
-    expect(nag.violations).toEqual([]);
-    expect(nag.conclusion).toBe('success');
-  }, 120_000);
+interface ValidationReport {
+  pluginReports: { pluginName: string; conclusion: 'success' | 'failure'; violations: { ruleName: string }[] }[];
+}
 
-  it('fails the synthesis on a finding nobody acknowledged (the check is live)', () => {
+/** The rules each pack found when it stopped the synthesis (read from the report the error names). */
+const findingsStoppingSynth = (app: App): Record<string, string[]> => {
+  let message = '';
+  try {
+    app.synth();
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  const reportFile = /found in: (\S+)/.exec(message)?.[1];
+  if (reportFile === undefined) throw new Error(`the synthesis was not stopped by the validation: ${message || 'it passed'}`);
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ValidationReport;
+  return Object.fromEntries(report.pluginReports.filter((p) => p.conclusion === 'failure').map((p) => [p.pluginName, p.violations.map((v) => v.ruleName)]));
+};
+
+describe('cdk-nag', () => {
+  it.each(['AwsSolutions', 'Serverless'])(
+    '%s passes on the stack, with every acknowledgement justified in nag-acknowledgements.ts',
+    (pack) => {
+      const { assembly } = synthesizeStack();
+      const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as ValidationReport;
+      const nag = report.pluginReports.find((p) => p.pluginName === pack)!;
+      expect(nag.violations).toEqual([]);
+      expect(nag.conclusion).toBe('success');
+    },
+    120_000,
+  );
+
+  // A queue with neither a dead-letter queue nor a redrive policy: a finding of each pack.
+  it.each([
+    ['AwsSolutions', (app: App): NagPack => new AwsSolutionsChecks(app), 'AwsSolutions-SQS3'],
+    ['Serverless', (app: App): NagPack => new ServerlessChecks(app), 'Serverless-SQSRedrivePolicy'],
+  ])('%s fails the synthesis on a finding nobody acknowledged (the check is live)', (pack, checks, rule) => {
     const app = new App();
     const stack = new Stack(app, 'Unreviewed');
     new sqs.Queue(stack, 'QueueWithoutDeadLetters');
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-    expect(() => app.synth()).toThrow();
+    Validations.of(app).addPlugins(checks(app));
+    expect(findingsStoppingSynth(app)[pack]).toContain(rule);
   });
 });
 
 describe('npx cdk synth', () => {
-  it('works offline with no credentials in under a minute, and cfn-lint finds no errors', () => {
-    const out = mkdtempSync(join(tmpdir(), 'cdk-out-'));
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('AWS_') && !k.startsWith('CDK_')) env[k] = v;
-    const started = Date.now();
-    const synth = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', out], { encoding: 'utf8', env: { ...env, AWS_EC2_METADATA_DISABLED: 'true' } });
-    const seconds = (Date.now() - started) / 1000;
-    expect(synth.status, synth.stderr).toBe(0);
-    expect(seconds).toBeLessThan(60);
+  const out = mkdtempSync(join(tmpdir(), 'cdk-out-'));
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('AWS_') && !k.startsWith('CDK_')) env[k] = v;
+  let synth: ReturnType<typeof spawnSync>;
+  let seconds: number;
+  /** The functions' bundles, by the logical id of their function. */
+  let bundles: { function: string; file: string; bytes: number }[] = [];
 
+  beforeAll(() => {
+    const started = Date.now();
+    synth = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', out], { encoding: 'utf8', env: { ...env, AWS_EC2_METADATA_DISABLED: 'true' } });
+    seconds = (Date.now() - started) / 1000;
+    if (synth.status !== 0) return;
     const template = JSON.parse(readFileSync(join(out, 'Modellregionen.template.json'), 'utf8')) as {
       Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string } } }>;
     };
-    const functionOf = (hash: string) =>
-      Object.entries(template.Resources).find(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Code?.S3Key === `${hash}.zip`)?.[0];
-    // The functions' bundles; the other assets are the web app's files and the deployment function aws-s3-deployment brings.
-    const bundleDirs = readdirSync(out).filter((d) => d.startsWith('asset.') && existsSync(join(out, d, 'index.mjs')));
-    const bundles = bundleDirs.map((d) => ({ function: functionOf(d.slice(6)), bytes: statSync(join(out, d, 'index.mjs')).size }));
-    // Each bundle loads as the Lambda runtime would load it (ESM), and exports its handler.
-    for (const b of bundles) {
-      const dir = readdirSync(out).find((d) => functionOf(d.slice(6)) === b.function)!;
-      const probe = probeImport(join(out, dir, 'index.mjs'), env);
-      expect(probe.handler, probe.stderr).toBe('function');
-      Object.assign(b, { importMs: probe.importMs });
-    }
-    console.info(`cdk synth took ${seconds.toFixed(1)} s; bundles (index.mjs, minified) and their import time:`, bundles);
+    // The other function is the deployment function aws-s3-deployment brings, in Python.
+    bundles = Object.entries(template.Resources)
+      .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
+      .map(([id, r]) => ({ function: id, file: join(out, `asset.${r.Properties.Code?.S3Key?.replace(/\.zip$/, '')}`, 'index.mjs') }))
+      .filter((b) => existsSync(b.file))
+      .map((b) => ({ ...b, bytes: statSync(b.file).size }));
+  }, 120_000);
+
+  it('works offline with no credentials in under a minute', () => {
+    expect(synth.status, String(synth.stderr)).toBe(0);
+    expect(seconds).toBeLessThan(60);
+  });
+
+  it('bundles each function so that it loads as the Lambda runtime loads it (ESM) and exports its handler', () => {
     expect(bundles.map((b) => b.function).sort()).toEqual([
       expect.stringMatching(/^BackendFunctionsAggregate[0-9A-F]{8}$/),
       expect.stringMatching(/^BackendFunctionsApiRead[0-9A-F]{8}$/),
       expect.stringMatching(/^BackendFunctionsApiWrite[0-9A-F]{8}$/),
       expect.stringMatching(/^BackendFunctionsWebhooks[0-9A-F]{8}$/),
     ]);
-    for (const b of bundles) expect(b.bytes).toBeLessThan(1024 * 1024);
+    for (const b of bundles) {
+      const probe = probeImport(b.file, env);
+      expect(probe.handler, probe.stderr).toBe('function');
+    }
+  });
 
-    // What npm installs for development only (the CDK, cdk-nag, the test tools) stays out of the functions.
+  it(`keeps each bundle within ${BUNDLE_LIMITS.bytes / 1024} KB, and its cold import within ${BUNDLE_LIMITS.coldImportPerBareNode} times a bare node -e ""`, () => {
+    // What importing a bundle adds to a fresh process (its module-level code included, with the
+    // functions' NODE_OPTIONS), next to a bare `node -e ""` measured in the same run.
+    const cold = measureColdImports(
+      bundles.map((b) => b.file),
+      { env, nodeOptions: FUNCTION_NODE_OPTIONS },
+    );
+    const measured = bundles.map((b, i) => {
+      const overBareMs = cold.coldImportMs[i]! - cold.bareNodeMs;
+      return { function: b.function, bytes: b.bytes, overBareMs: Math.round(overBareMs), perBareNode: Number((overBareMs / cold.bareNodeMs).toFixed(2)) };
+    });
+    console.info(`cdk synth took ${seconds.toFixed(1)} s; bare node -e "" ${cold.bareNodeMs.toFixed(1)} ms of CPU; bundles:`, measured);
+    for (const b of measured) {
+      expect(b.bytes, b.function).toBeLessThanOrEqual(BUNDLE_LIMITS.bytes);
+      expect(b.perBareNode, b.function).toBeLessThanOrEqual(BUNDLE_LIMITS.coldImportPerBareNode);
+    }
+  }, 60_000);
+
+  it("leaves out of every bundle what a function never runs: zod's other locales, the SDK's default credential chain, event streams, the OpenAPI generator", () => {
+    for (const b of bundles) {
+      const { sources } = JSON.parse(readFileSync(`${b.file}.map`, 'utf8')) as { sources: string[] };
+      const leftOut = sources.filter((s) =>
+        /zod\/v4\/locales\/(?!en\.js)|@aws-sdk\/(credential-provider-(?!env\/)|nested-clients|token-providers)|@smithy\/core\/dist-es\/submodules\/event-streams|zod-to-openapi|packages\/api\/src\/openapi\.ts/.test(
+          s,
+        ),
+      );
+      expect(leftOut, b.function).toEqual([]);
+    }
+  });
+
+  it('ships nothing npm installs for development only (the CDK, cdk-nag, the test tools) in a function', () => {
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    for (const dir of bundleDirs) {
-      const packages = bundledPackages(join(out, dir, 'index.mjs.map'));
-      expect(packages, dir).toContain('node_modules/zod');
+    for (const b of bundles) {
+      const packages = bundledPackages(`${b.file}.map`);
+      expect(packages, b.function).toContain('node_modules/zod');
       expect(
         packages.filter((p) => lock.packages[p] === undefined),
-        dir,
+        b.function,
       ).toEqual([]);
       expect(
         packages.filter((p) => lock.packages[p]?.dev === true),
-        dir,
+        b.function,
       ).toEqual([]);
     }
+  });
 
+  it('gives a template in which cfn-lint finds no errors', () => {
     const lint = spawnSync('cfn-lint', [join(out, 'Modellregionen.template.json')], { encoding: 'utf8' });
     if (lint.error) {
       console.info('cfn-lint is not installed: skipped');
@@ -98,5 +163,5 @@ describe('npx cdk synth', () => {
     expect(errors, lint.stdout).toEqual([]);
     // 0: clean; 4: warnings only (CDK's explicit DependsOn next to a GetAtt, W3005).
     expect([0, 4], lint.stdout).toContain(lint.status);
-  }, 120_000);
+  });
 });

@@ -3,7 +3,7 @@
 // failed delivery outlasts a five-minute store outage before it is dead-lettered.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_VISIBILITY_SECONDS, RETRY_SCHEDULES, backoffSeconds, retrySpanSeconds } from '@modellregionen/lambda-kit';
-import { TARGETS, type TargetName } from '@modellregionen/events';
+import { RULES, TARGET_QUEUES, TARGETS, type TargetName } from '@modellregionen/events';
 import { OUTAGE_TO_RIDE_OUT, TARGET_RETRY_POLICY, visibilityTimeoutFor, WORK_QUEUES } from '../lib/delivery-settings';
 import type { ModellregionenBackend } from '../lib/backend';
 import { logicalIdOf, type Resources, synthesizeStack } from './support';
@@ -17,6 +17,22 @@ beforeAll(() => {
 }, 120_000);
 
 const OUTAGE_SECONDS = OUTAGE_TO_RIDE_OUT.toSeconds();
+
+interface PolicyStatement {
+  Effect: string;
+  Principal: unknown;
+  Action: unknown;
+  Resource: unknown;
+  Condition?: unknown;
+}
+/** The statements of a queue's resource policy. */
+const policyStatements = (queueId: string): PolicyStatement[] =>
+  ofType('AWS::SQS::QueuePolicy')
+    .filter(([, p]) => JSON.stringify(p.Properties!.Queues) === JSON.stringify([{ Ref: queueId }]))
+    .flatMap(([, p]) => (p.Properties!.PolicyDocument as { Statement: PolicyStatement[] }).Statement);
+/** Those that let EventBridge send. */
+const eventBridgeStatements = (queueId: string) =>
+  policyStatements(queueId).filter((s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === JSON.stringify({ Service: 'events.amazonaws.com' }));
 type Ref = { Ref: string };
 type GetAtt = { 'Fn::GetAtt': [string, string] };
 const props = (id: string) => resources[id]!.Properties!;
@@ -36,6 +52,7 @@ const consumers = () =>
       target,
       functionTimeout: props(functionId).Timeout as number,
       batchingWindow: (p.MaximumBatchingWindowInSeconds as number | undefined) ?? 0,
+      queueId,
       visibilityTimeout: queue.VisibilityTimeout as number,
       maxReceiveCount: redrive.maxReceiveCount,
       deadLetterQueueId: redrive.deadLetterTargetArn['Fn::GetAtt'][0],
@@ -55,6 +72,19 @@ describe('queues that feed functions', () => {
   it('hide a received message for at least six function timeouts plus the batching window (AWS guidance)', () => {
     for (const c of consumers()) {
       expect(c.visibilityTimeout, c.id).toBeGreaterThanOrEqual(6 * c.functionTimeout + c.batchingWindow);
+    }
+  });
+
+  it('keep a message group of the FIFO queue locked longer than an invocation can run, and gather no batching window there (Lambda has none for FIFO)', () => {
+    const fifo = consumers().filter((c) => props(c.queueId).FifoQueue === true);
+    expect(fifo.map((c) => c.target)).toEqual(TARGETS.filter((t) => TARGET_QUEUES[t] === 'fifo'));
+    for (const c of fifo) {
+      // An invocation that timed out has ended before its messages show again, so the group's
+      // next delivery never overlaps it. The backoff (ChangeMessageVisibility) is only set once the
+      // invocation is done with the batch.
+      expect(c.visibilityTimeout, c.id).toBeGreaterThan(c.functionTimeout);
+      expect(props(c.id).MaximumBatchingWindowInSeconds, c.id).toBeUndefined();
+      expect(props(c.deadLetterQueueId).FifoQueue, c.id).toBe(true);
     }
   });
 
@@ -98,7 +128,7 @@ describe("EventBridge's own delivery to the targets", () => {
 
   it('retries putting an event on a target queue for a day, far beyond the outage, with the settings of delivery-settings.ts', () => {
     const queueTargets = rules().flatMap((r) => r.targets.filter((t) => JSON.stringify(t.Arn).includes('Queue')));
-    expect(queueTargets).toHaveLength(2);
+    expect(queueTargets).toHaveLength(RULES.length);
     for (const t of queueTargets) {
       expect(t.RetryPolicy).toEqual({
         MaximumRetryAttempts: TARGET_RETRY_POLICY.retryAttempts,
@@ -111,17 +141,39 @@ describe("EventBridge's own delivery to the targets", () => {
   it("parks what it cannot deliver, on every rule's every target, in the targets' dead-letter queue, which EventBridge may write to", () => {
     const dlq = busDeliveryDlq();
     const all = rules();
-    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.length).toBe(RULES.length + 1); // and the forwarding to the subscriber buses
     for (const rule of all) {
       for (const t of rule.targets) expect(t.DeadLetterConfig, rule.id).toEqual({ Arn: { 'Fn::GetAtt': [dlq, 'Arn'] } });
+      // On the bus, so that the policy's statement for the bus's rules covers it.
+      expect(props(rule.id).EventBusName, rule.id).toEqual({ Ref: logicalIdOf(backend.bus) });
     }
-    const policy = ofType('AWS::SQS::QueuePolicy').find(([, p]) => JSON.stringify(p.Properties!.Queues) === JSON.stringify([{ Ref: dlq }]))!;
-    const statements = (policy[1].Properties!.PolicyDocument as { Statement: { Effect: string; Principal: unknown; Action: unknown; Condition?: unknown }[] })
-      .Statement;
-    const fromRules = statements.filter((s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === JSON.stringify({ Service: 'events.amazonaws.com' }));
-    expect(fromRules.map((s) => (s.Condition as { ArnEquals: { 'aws:SourceArn': GetAtt } }).ArnEquals['aws:SourceArn']['Fn::GetAtt'][0]).sort()).toEqual(
-      all.map((r) => r.id).sort(),
-    );
+    const fromRules = eventBridgeStatements(dlq);
+    // The forwarding rule's own statement (CDK's EventBus target adds it) and one for every rule of the bus.
+    expect(fromRules.filter((s) => JSON.stringify(s.Condition).includes('rule/modellregionen/*'))).toHaveLength(1);
     for (const s of fromRules) expect(s.Action).toBe('sqs:SendMessage');
+  });
+
+  it('lets every rule of the bus send to the work queues and the dead-letter queue with one policy statement each, whatever the number of rules (SQS allows 20)', () => {
+    for (const queueId of [...TARGETS.map((t) => logicalIdOf(backend.workQueues[t].queue)), busDeliveryDlq()]) {
+      const fromRules = eventBridgeStatements(queueId);
+      const busWide = fromRules.filter((s) => JSON.stringify(s.Condition).includes('rule/modellregionen/*'));
+      expect(busWide, queueId).toEqual([
+        expect.objectContaining({
+          Action: 'sqs:SendMessage',
+          Resource: { 'Fn::GetAtt': [queueId, 'Arn'] },
+          Condition: {
+            ArnLike: {
+              'aws:SourceArn': {
+                'Fn::Join': [
+                  '',
+                  ['arn:', { Ref: 'AWS::Partition' }, ':events:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':rule/modellregionen/*'],
+                ],
+              },
+            },
+          },
+        }),
+      ]);
+      expect(policyStatements(queueId).length, queueId).toBeLessThanOrEqual(3);
+    }
   });
 });

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { ROUTES } from '@modellregionen/api';
-import { ARCHIVE_PATTERN, FINDINGS_FORWARDING_PATTERN, FINDINGS_PATTERN, RULES } from '@modellregionen/events';
+import {
+  AGGREGATION_RULES,
+  ARCHIVE_PATTERN,
+  defaultCatalogue,
+  FINDINGS_FORWARDING_PATTERN,
+  FINDINGS_PATTERN,
+  MINISTRY_ID,
+  RULES,
+  UNATTRIBUTED_GROUP,
+} from '@modellregionen/events';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { WORK_QUEUES } from '../lib/delivery-settings';
 import { type Resources, synthesizeStack } from './support';
@@ -71,6 +80,29 @@ describe('the event bus', () => {
     });
   });
 
+  it('has an aggregation rule for each region of the registry, the ministry and every other source, each sending to the FIFO queue in its message group', () => {
+    const fifoQueue = ofType('AWS::SQS::Queue').find(([, q]) => q.Properties?.ContentBasedDeduplication === true)![0];
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties!);
+    const toAggregation = rules.filter((r) => JSON.stringify(r.Targets).includes(`"${fifoQueue}"`));
+    expect(toAggregation.map((r) => r.Name)).toEqual(AGGREGATION_RULES.map((r) => r.name));
+    // Their groups: the registry's regions, the ministry and the unattributed rest.
+    expect(toAggregation.map((r) => (r.Targets as { SqsParameters?: { MessageGroupId: string } }[])[0]!.SqsParameters?.MessageGroupId)).toEqual([
+      ...defaultCatalogue.regions.map((r) => r.id),
+      MINISTRY_ID,
+      UNATTRIBUTED_GROUP,
+    ]);
+    for (const rule of AGGREGATION_RULES) {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        Name: rule.name,
+        EventPattern: rule.eventPattern,
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [fifoQueue, 'Arn'] }, SqsParameters: { MessageGroupId: rule.messageGroupId } })],
+      });
+    }
+    // The findings rule sends to the standard webhook queue, without a group.
+    const findings = rules.find((r) => r.Name === 'findings-to-webhooks')!;
+    expect((findings.Targets as Record<string, unknown>[])[0]!.SqsParameters).toBeUndefined();
+  });
+
   it('forwards findings to the subscriber buses in other accounts or regions, with a role', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: FINDINGS_FORWARDING_PATTERN,
@@ -80,10 +112,24 @@ describe('the event bus', () => {
 });
 
 describe('aggregation: EventBridge -> SQS -> Lambda', () => {
-  it('buffers in an encrypted queue that parks messages after its retry schedule', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', {
-      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: WORK_QUEUES.aggregate.retry.maxReceiveCount },
+  it('buffers in an encrypted FIFO queue, deduplicating by content, that parks messages in a FIFO dead-letter queue after its retry schedule', () => {
+    const fifo = ofType('AWS::SQS::Queue').filter(([, q]) => q.Properties?.FifoQueue === true);
+    const [queueId, queue] = fifo.find(([, q]) => q.Properties?.RedrivePolicy !== undefined)!;
+    expect(queue.Properties).toMatchObject({
+      FifoQueue: true,
+      ContentBasedDeduplication: true,
       SqsManagedSseEnabled: true,
+      RedrivePolicy: { maxReceiveCount: WORK_QUEUES.aggregate.retry.maxReceiveCount },
+    });
+    const dlqId = (queue.Properties!.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } }).deadLetterTargetArn['Fn::GetAtt'][0];
+    expect(resources[dlqId]!.Properties).toMatchObject({ FifoQueue: true, SqsManagedSseEnabled: true });
+    // The two FIFO queues are these; the webhook queue and EventBridge's dead-letter queue stay standard.
+    expect(fifo.map(([id]) => id).sort()).toEqual([queueId, dlqId].sort());
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumBatchingWindowInSeconds: Match.absent(),
     });
   });
 
@@ -139,7 +185,7 @@ describe('the alarms', () => {
 });
 
 describe('the functions', () => {
-  it('all run on Node.js 22 on arm64, traced, with Powertools configured by environment', () => {
+  it('all run on Node.js 24 on arm64, traced, with Powertools configured by environment', () => {
     const functions = ofType('AWS::Lambda::Function').filter(([id]) => id.startsWith('BackendFunctions'));
     expect(functions).toHaveLength(4);
     // The only other function is the one aws-s3-deployment brings to upload the web app.
@@ -150,7 +196,7 @@ describe('the functions', () => {
     ).toEqual([expect.stringMatching(/^CustomCDKBucketDeployment/)]);
     for (const [, f] of functions) {
       expect(f.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         Environment: {

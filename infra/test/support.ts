@@ -1,6 +1,6 @@
 import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { ensureWebBuilt } from '@modellregionen/web/build';
 import cdkJson from '../../cdk.json' with { type: 'json' };
@@ -9,11 +9,11 @@ import { backendPropsFromContext, ModellregionenStack } from '../lib/stack';
 // As `npx cdk synth` does (infra/bin/app.ts): the stack deploys the built web app.
 await ensureWebBuilt();
 
-/** The stack as `cdk synth` builds it from cdk.json's context, with cdk-nag's AwsSolutions pack. */
+/** The stack as `cdk synth` builds it from cdk.json's context, with cdk-nag's AwsSolutions and Serverless packs. */
 export const synthesizeStack = (context: Record<string, unknown> = cdkJson.context) => {
   const app = new App({ context, outdir: undefined });
   const stack = new ModellregionenStack(app, 'Modellregionen', { backend: backendPropsFromContext(app.node) });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   const assembly = app.synth();
   return { app, stack, assembly, template: Template.fromStack(stack) };
 };

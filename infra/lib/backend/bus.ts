@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ARCHIVE_PATTERN, DEFAULT_BUS_NAME, MINISTRY_ID, regionSource, RULES, type TargetName } from '@modellregionen/events';
 import { TARGET_RETRY_POLICY, WORK_QUEUES } from '../delivery-settings';
+import { allowRulesOfBus, QueueTarget } from './queue-target';
 
 /** A rule target's queue, and the dead-letter queue it parks messages in. */
 export interface WorkQueue {
@@ -33,8 +33,10 @@ const WORK_QUEUE_IDS: Readonly<Record<TargetName, string>> = { aggregate: 'Aggre
 
 /**
  * The custom bus with its archive and resource policy, and its rules (events/src/rules.ts), each
- * delivering to an encrypted work queue with a dead-letter queue. EventBridge parks what it cannot
- * put on a target in a dead-letter queue of its own.
+ * delivering to an encrypted work queue with a dead-letter queue: the aggregation's a FIFO queue
+ * whose message groups are the regions (each rule names its group), the webhooks' a standard
+ * queue. EventBridge parks what it cannot put on a target in a dead-letter queue of its own
+ * (EventBridge takes only a standard queue for that).
  */
 export class ReportBus extends Construct {
   readonly bus: events.EventBus;
@@ -69,7 +71,8 @@ export class ReportBus extends Construct {
       );
     }
 
-    this.deliveryDeadLetters = this.queue('DeliveryDeadLetters');
+    this.deliveryDeadLetters = this.queue('DeliveryDeadLetters', false);
+    allowRulesOfBus(this.deliveryDeadLetters, busName);
     // Each rule target: EventBridge -> SQS (buffer, retries, DLQ) -> Lambda with partial batch
     // failures; the function redelivers failed messages with exponential backoff.
     this.workQueues = { aggregate: this.workQueue('aggregate'), webhooks: this.workQueue('webhooks') };
@@ -78,6 +81,7 @@ export class ReportBus extends Construct {
       WebhookDeadLetters: this.workQueues.webhooks.deadLetters,
       BusDeliveryDeadLetters: this.deliveryDeadLetters,
     };
+    for (const { queue } of Object.values(this.workQueues)) allowRulesOfBus(queue, busName);
     for (const rule of RULES) {
       new events.Rule(this, `Rule-${rule.name}`, {
         eventBus: this.bus,
@@ -85,27 +89,45 @@ export class ReportBus extends Construct {
         description: rule.description,
         // The shared pattern, as it is: CDK passes unknown shapes through untouched.
         eventPattern: rule.eventPattern as events.EventPattern,
-        targets: [new targets.SqsQueue(this.workQueues[rule.target].queue, { deadLetterQueue: this.deliveryDeadLetters, ...TARGET_RETRY_POLICY })],
+        targets: [
+          new QueueTarget(this.workQueues[rule.target].queue, {
+            deadLetterQueue: this.deliveryDeadLetters,
+            ...TARGET_RETRY_POLICY,
+            ...(rule.messageGroupId === undefined ? {} : { messageGroupId: rule.messageGroupId }),
+          }),
+        ],
       });
     }
   }
 
-  /** An encrypted queue that parks messages after the deliveries of the target's retry schedule. */
+  /**
+   * An encrypted queue that parks messages after the deliveries of the target's retry schedule. A
+   * FIFO queue deduplicates by content, as EventBridge requires of a FIFO target (it sends no
+   * deduplication id): the same event sent twice within five minutes (EventBridge retrying a send
+   * whose answer was lost) is queued once, while a replayed event carries `replay-name` and is a
+   * new message. Its dead-letter queue is FIFO too, as SQS requires.
+   */
   private workQueue(target: TargetName): WorkQueue {
     const settings = WORK_QUEUES[target];
     const id = WORK_QUEUE_IDS[target];
-    const deadLetters = this.queue(`${id}DeadLetters`);
+    const deadLetters = this.queue(`${id}DeadLetters`, settings.fifo);
     const queue = new sqs.Queue(this, `${id}Queue`, {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       visibilityTimeout: settings.visibilityTimeout,
       retentionPeriod: Duration.days(14),
       deadLetterQueue: { queue: deadLetters, maxReceiveCount: settings.retry.maxReceiveCount },
+      ...(settings.fifo ? { fifo: true, contentBasedDeduplication: true } : {}),
     });
     return { queue, deadLetters };
   }
 
-  private queue(id: string): sqs.Queue {
-    return new sqs.Queue(this, id, { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+  private queue(id: string, fifo: boolean): sqs.Queue {
+    return new sqs.Queue(this, id, {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      ...(fifo ? { fifo: true } : {}),
+    });
   }
 }

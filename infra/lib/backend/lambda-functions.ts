@@ -1,22 +1,20 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { MINISTRY_ID, TARGETS, type TargetName, VALIDATION_SOURCE } from '@modellregionen/events';
 import { FUNCTION_TIMEOUTS, WORK_QUEUES } from '../delivery-settings';
-import { BUNDLE_SETTINGS, FUNCTION_ENTRIES } from '../functions';
+import { buildLambdaBundles } from '../bundling/lambda-bundles';
+import { FUNCTION_NODE_OPTIONS, type FunctionName } from '../functions';
 import type { WorkQueue } from './bus';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-
-export type FunctionName = keyof typeof FUNCTION_ENTRIES;
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
 interface BackendFunctionsProps {
@@ -34,11 +32,12 @@ interface BackendFunctionsProps {
 }
 
 /**
- * The four functions (FUNCTION_ENTRIES), each an esbuild bundle with a log group of its own; the
- * queue consumers' event sources; and for each function exactly the calls it makes.
+ * The four functions (FUNCTION_ENTRIES), each an esbuild bundle (infra/lib/bundling/lambda-bundles.ts)
+ * with a log group of its own; the queue consumers' event sources; and for each function exactly
+ * the calls it makes.
  */
 export class BackendFunctions extends Construct {
-  readonly functions: Readonly<Record<FunctionName, nodejs.NodejsFunction>>;
+  readonly functions: Readonly<Record<FunctionName, lambda.Function>>;
 
   constructor(scope: Construct, id: string, props: BackendFunctionsProps) {
     super(scope, id);
@@ -47,42 +46,38 @@ export class BackendFunctions extends Construct {
       EVENT_BUS_NAME: props.bus.eventBusName,
       POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
       POWERTOOLS_METRICS_NAMESPACE: 'Modellregionen',
-      NODE_OPTIONS: '--enable-source-maps',
+      NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
     };
-    const fn = (name: string, key: FunctionName) => {
-      const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
-      return new nodejs.NodejsFunction(this, name, {
-        entry: path.join(ROOT, FUNCTION_ENTRIES[key]),
-        projectRoot: ROOT,
-        depsLockFilePath: path.join(ROOT, 'package-lock.json'),
-        runtime: lambda.Runtime.NODEJS_22_X,
-        architecture: lambda.Architecture.ARM_64,
-        memorySize: 512,
-        timeout: FUNCTION_TIMEOUTS[key],
-        tracing: lambda.Tracing.ACTIVE,
-        logGroup,
-        environment: { ...environment, POWERTOOLS_SERVICE_NAME: `modellregionen-${name.toLowerCase()}` },
-        bundling: {
-          minify: true,
-          sourceMap: true,
-          target: BUNDLE_SETTINGS.target,
-          format: nodejs.OutputFormat.ESM,
-          mainFields: [...BUNDLE_SETTINGS.mainFields],
-          banner: BUNDLE_SETTINGS.banner,
-          tsconfig: path.join(ROOT, 'tsconfig.json'),
-          logLevel: nodejs.LogLevel.ERROR,
-          // Bundle the AWS SDK too: the function runs the exact versions the tests ran (the lock
-          // file), not whatever SDK the Lambda runtime ships that month.
-          externalModules: [],
-        },
-      });
-    };
-    this.functions = {
-      aggregate: fn('Aggregate', 'aggregate'),
-      apiRead: fn('ApiRead', 'apiRead'),
-      apiWrite: fn('ApiWrite', 'apiWrite'),
-      webhooks: fn('Webhooks', 'webhooks'),
-    };
+    const buildDir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'));
+    try {
+      // The AWS SDK is bundled too, not taken from the Lambda runtime: the functions run the SDK
+      // versions the tests ran (the lock file), not whatever the runtime ships that month, and load
+      // it as part of one minified module rather than as the runtime's hundreds of files (docs/bundles.md).
+      const bundles = buildLambdaBundles(buildDir);
+      const fn = (name: string, key: FunctionName) => {
+        const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });
+        return new lambda.Function(this, name, {
+          code: lambda.Code.fromAsset(bundles[key]),
+          handler: 'index.handler',
+          runtime: lambda.Runtime.NODEJS_24_X,
+          architecture: lambda.Architecture.ARM_64,
+          memorySize: 512,
+          timeout: FUNCTION_TIMEOUTS[key],
+          tracing: lambda.Tracing.ACTIVE,
+          logGroup,
+          environment: { ...environment, POWERTOOLS_SERVICE_NAME: `modellregionen-${name.toLowerCase()}` },
+        });
+      };
+      this.functions = {
+        aggregate: fn('Aggregate', 'aggregate'),
+        apiRead: fn('ApiRead', 'apiRead'),
+        apiWrite: fn('ApiWrite', 'apiWrite'),
+        webhooks: fn('Webhooks', 'webhooks'),
+      };
+    } finally {
+      // The assets are staged (copied into the cloud assembly) as the constructs are made.
+      rmSync(buildDir, { recursive: true, force: true });
+    }
 
     // The event source grants the consumer ReceiveMessage, DeleteMessage and ChangeMessageVisibility
     // (its backoff) on its own queue only.
@@ -91,7 +86,7 @@ export class BackendFunctions extends Construct {
       this.functions[target].addEventSource(
         new SqsEventSource(props.workQueues[target].queue, {
           batchSize: settings.batchSize,
-          maxBatchingWindow: settings.maxBatchingWindow,
+          ...(settings.maxBatchingWindow ? { maxBatchingWindow: settings.maxBatchingWindow } : {}),
           reportBatchItemFailures: true,
         }),
       );

@@ -1,8 +1,8 @@
-import { summarizeRegion } from '@modellregionen/domain';
-import { type RegionEvent, type Validator, validator as defaultValidator } from '@modellregionen/events';
+import { type Validator, validator as defaultValidator } from '@modellregionen/events';
 import { type EventPublisher, type InboundMessage, silentLogger, type StructuredLogger } from '@modellregionen/lambda-kit';
-import type { CurrentWrite, ReportStore } from '@modellregionen/store';
+import type { ReportStore } from '@modellregionen/store';
 import { mapSettledLimit } from './map-limit';
+import { createRegionWriter, type Valid } from './region-writer';
 import { eventRejectedEntry, rejectionOf } from './rejection';
 
 interface BatchOutcome {
@@ -24,33 +24,30 @@ interface AggregatorOptions {
   /** Validates the reports; its catalogue is the one the region views are summarised by. */
   readonly validator?: Validator;
   readonly logger?: StructuredLogger;
-  /** Store calls in flight per region at once. */
+  /** Store calls in flight per region at once (default 10: every item of an SQS batch at once). */
   readonly concurrency?: number;
   readonly now?: () => Date;
 }
 
 type Classified =
-  | { kind: 'valid'; messageIds: string[]; event: RegionEvent; sentAt?: string }
+  | ({ kind: 'valid' } & Valid)
   | { kind: 'invalid'; messageIds: string[]; raw: unknown; body: string; errors: { path: string; message: string }[]; sentAt?: string };
 
 /** Whether a delivered event comes from a replay of the archive (EventBridge marks it so). */
 const isReplayed = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>)['replay-name'] === 'string';
 
 /**
- * The aggregation pipeline. Per report: skip it if its audit record exists (it was processed);
- * write it as its item's current state if it supersedes what is there; count the change and
- * recompute the region's view once per batch; write the audit record last. Every step is
- * idempotent, so a message that fails anywhere is simply delivered again.
- *
- * The view is recomputed here and only stored by the store. The change counter is read (counted)
- * before the current items: the store keeps a view only if no stored view saw more changes, so a
- * slow recomputation never overwrites a newer one (docs/data-model.md, "Why the views converge").
+ * The aggregation pipeline: validates a batch, quarantines what is invalid (with an
+ * `EventRejected` notice), and hands each region's valid reports to the region's one writer
+ * (region-writer.ts), which keeps its current state, time index and audit records. A region whose
+ * reports fail is delivered again whole; every write is idempotent or rebuilt on the retry
+ * (docs/data-model.md, "Processing a report").
  */
 export const createAggregator = (options: AggregatorOptions) => {
   const { store, publisher } = options;
   const validator = options.validator ?? defaultValidator;
   const logger = options.logger ?? silentLogger;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? 10;
   const now = options.now ?? (() => new Date());
 
   const classify = (messages: readonly InboundMessage[]): Classified[] => {
@@ -75,7 +72,7 @@ export const createAggregator = (options: AggregatorOptions) => {
       const result = validator.validateEvent(raw);
       const sentAt = message.sentAt === undefined ? {} : { sentAt: message.sentAt };
       const item: Classified = result.ok
-        ? { kind: 'valid', messageIds: [message.id], event: result.value, ...sentAt }
+        ? { kind: 'valid', messageIds: [message.id], event: result.value, acceptedAt: message.sentAt ?? now().toISOString() }
         : { kind: 'invalid', messageIds: [message.id], raw, body: message.body, errors: result.errors, ...sentAt };
       const eventId = result.ok ? result.value.eventId : undefined;
       const seen = eventId === undefined ? undefined : byEventId.get(eventId);
@@ -108,47 +105,7 @@ export const createAggregator = (options: AggregatorOptions) => {
     return 'rejected';
   };
 
-  const aggregateRegion = async (regionId: string, items: readonly Extract<Classified, { kind: 'valid' }>[]) => {
-    const events = items.map((i) => i.event);
-    const acceptedAt = new Map(items.map((i) => [i.event, i.sentAt]));
-    const failed = new Set<RegionEvent>();
-    const outcomes = new Map<RegionEvent, CurrentWrite | 'duplicate'>();
-    const writes = await mapSettledLimit(events, concurrency, async (event) => ((await store.hasRevision(event)) ? 'duplicate' : store.putCurrent(event)));
-    writes.forEach((w, i) => {
-      const event = events[i]!;
-      if (w.status === 'fulfilled') outcomes.set(event, w.value);
-      else {
-        failed.add(event);
-        logger.error('writing the current state failed', { eventId: event.eventId, error: String(w.reason) });
-      }
-    });
-
-    const changed = [...outcomes].filter(([, o]) => o === 'applied' || o === 'already-current').map(([e]) => e);
-    if (changed.length > 0) {
-      try {
-        const changes = await store.countChange(regionId);
-        const summary = summarizeRegion(regionId, await store.currentItems(regionId), validator.catalogue);
-        await store.putView(regionId, changes, summary);
-      } catch (err) {
-        // Without a fresh view these reports are not done: their audit records stay unwritten.
-        logger.error('recomputing the view failed', { regionId, error: String(err) });
-        for (const e of changed) failed.add(e);
-      }
-    }
-
-    const toRecord = [...outcomes].filter(([e, o]) => o !== 'duplicate' && !failed.has(e)) as [RegionEvent, CurrentWrite][];
-    const recorded = await mapSettledLimit(toRecord, concurrency, ([e, o]) => store.putRevision(e, o, acceptedAt.get(e)));
-    recorded.forEach((r, i) => {
-      if (r.status === 'rejected') failed.add(toRecord[i]![0]);
-    });
-    const count = (o: string) => [...outcomes].filter(([e, x]) => x === o && !failed.has(e)).length;
-    return {
-      failed,
-      applied: count('applied') + count('already-current'),
-      stale: count('stale'),
-      duplicates: count('duplicate'),
-    };
-  };
+  const writer = createRegionWriter({ store, catalogue: validator.catalogue, logger, concurrency, now });
 
   return {
     async processMessages(messages: readonly InboundMessage[]): Promise<BatchOutcome> {
@@ -179,11 +136,16 @@ export const createAggregator = (options: AggregatorOptions) => {
 
       await Promise.all(
         [...byRegion].map(async ([regionId, regionItems]) => {
-          const result = await aggregateRegion(regionId, regionItems);
-          applied += result.applied;
-          stale += result.stale;
-          duplicates += result.duplicates;
-          for (const item of regionItems) if (result.failed.has(item.event)) failed.push(...item.messageIds);
+          try {
+            const result = await writer.write(regionId, regionItems);
+            applied += result.applied;
+            stale += result.stale;
+            duplicates += result.duplicates;
+          } catch (err) {
+            // The region's reports are delivered again; whatever was written is idempotent or rebuilt.
+            logger.error('aggregating a region failed', { regionId, error: String(err) });
+            for (const item of regionItems) failed.push(...item.messageIds);
+          }
         }),
       );
       logger.info('batch processed', { messages: messages.length, applied, stale, duplicates, rejected, failed: failed.length });

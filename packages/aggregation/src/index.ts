@@ -1,2 +1,1 @@
 export { type Aggregator, createAggregator } from './aggregator';
-export { mapSettledLimit } from './map-limit';

@@ -8,9 +8,11 @@ import { competenceCircleOf, reduceRegions } from '@modellregionen/domain';
 import { type Catalogue, createValidator, defaultCatalogue, type RegionEvent, validator } from '@modellregionen/events';
 import { createAggregator } from '@modellregionen/aggregation';
 import type { EventPublisher } from '@modellregionen/lambda-kit';
+import { readCompetenceCircle } from '@modellregionen/api';
 import { createInMemoryReportStore, type ReportStore, UNATTRIBUTED_REGION } from '@modellregionen/store';
 import { deliveredStream, type RawEvent } from '../../../test/support/arbitraries';
 import { asMessage, deliverUntilDone, inBatches } from '../../../test/support/delivery';
+import { competenceCircleIn } from '../../../test/support/views';
 
 const TODAY = '2026-11-22';
 
@@ -49,9 +51,6 @@ const withFaults = (store: ReportStore, fault: (operation: Operation) => 'before
       },
     ]),
   ) as unknown as ReportStore;
-
-/** Fails every call of `operation` while `failing()` says so. */
-const failing = (operation: Operation, failing: () => boolean) => (op: Operation) => (op === operation && failing() ? 'before' : undefined);
 
 const pipeline = (options: { store?: ReportStore; validator?: ReturnType<typeof createValidator> } = {}) => {
   const store = options.store ?? createInMemoryReportStore();
@@ -100,13 +99,13 @@ const stateOf = async (store: ReportStore, regionId = 'wetzlar') => ({
   current: await store.currentItems(regionId),
   revisions: await store.revisions(regionId),
   rejections: await store.listRejections(regionId),
-  views: await store.regionSummaries(),
+  timeline: await store.timelineUpTo(regionId),
 });
 
-const wetzlarRow = async (store: ReportStore, asOf = TODAY) => (await store.competenceCircle(asOf)).regions.find((r) => r.regionId === 'wetzlar')!;
+const wetzlarRow = async (store: ReportStore, asOf = TODAY) => (await competenceCircleIn(store, asOf)).regions.find((r) => r.regionId === 'wetzlar')!;
 
 describe('the aggregator', () => {
-  it('applies a report: its item’s current state, the region’s view and its audit record', async () => {
+  it('applies a report: its item’s current state, the region’s time index and its audit record', async () => {
     const { store, aggregator } = pipeline();
     const message = { ...asMessage(milestoneEvent('e-1', 1, 'in_progress')), sentAt: '2012-02-10T08:31:01.000Z' };
     expect(await aggregator.processMessages([message])).toEqual({ failed: [], applied: 1, stale: 0, duplicates: 0, rejected: 0 });
@@ -124,19 +123,21 @@ describe('the aggregator', () => {
     expect(await stateOf(store)).toEqual(before);
   });
 
-  it('keeps a stale revision in the audit only: the current state and the view stay', async () => {
+  it('keeps a stale revision out of the current state and today’s view, and in the audit', async () => {
     const { store, aggregator } = pipeline();
     await aggregator.processMessages([asMessage(milestoneEvent('e-2', 2, 'delayed'))]);
-    const { views, current } = await stateOf(store);
+    const { current } = await stateOf(store);
+    const view = await competenceCircleIn(store, TODAY);
     expect(await aggregator.processMessages([asMessage(milestoneEvent('e-1', 1, 'in_progress'))])).toMatchObject({ failed: [], applied: 0, stale: 1 });
-    expect(await stateOf(store)).toMatchObject({ views, current });
+    expect(await stateOf(store)).toMatchObject({ current });
+    expect(await competenceCircleIn(store, TODAY)).toEqual(view);
     expect((await store.revisions('wetzlar')).map((r) => r.eventId)).toEqual(['e-1', 'e-2']);
   });
 
   it('summarises the region by the catalogue it validates with', async () => {
     const first = defaultCatalogue.indicators[0]!;
     const catalogue: Catalogue = { ...defaultCatalogue, indicators: [...defaultCatalogue.indicators, { ...first, id: 'new-indicator' }] };
-    const { store, aggregator } = pipeline({ store: createInMemoryReportStore({ catalogue }), validator: createValidator(catalogue) });
+    const { store, aggregator } = pipeline({ validator: createValidator(catalogue) });
     const report = {
       ...milestoneEvent('i-1', 1, ''),
       'detail-type': 'IndicatorReported',
@@ -153,7 +154,24 @@ describe('the aggregator', () => {
       },
     };
     expect(await aggregator.processMessages([asMessage(report)])).toMatchObject({ failed: [], applied: 1 });
-    expect((await store.regionSummaries()).get('wetzlar')?.indicators).toEqual({ latestPeriod: '2011', reported: 1 });
+    expect((await wetzlarRow(store)).indicators).toMatchObject({ latestPeriod: '2011', reported: 1 });
+  });
+});
+
+describe('a region aggregated before the time index existed', () => {
+  it('is built from its audit records with its next report, and kept by deltas after that', async () => {
+    const { store, aggregator } = pipeline();
+    // As an earlier version left it: current states and audit records, no time index.
+    const earlier = [milestoneEvent('e-1', 1, 'planned'), kasselEvent('k-1')].map(valid);
+    for (const e of earlier) await store.putCurrent(e, '2012-02-10T08:31:00.000Z');
+    await store.putRevisions(earlier.map((event) => ({ event, outcome: 'applied' as const, acceptedAt: '2012-02-10T08:31:00.000Z' })));
+    expect((await wetzlarRow(store)).milestones.total).toBe(0);
+
+    await aggregator.processMessages([asMessage(milestoneEvent('e-2', 2, 'delayed'))]);
+    expect((await wetzlarRow(store)).milestones.byStatus).toMatchObject({ planned: 0, delayed: 1 });
+    expect(await store.timelineState('wetzlar')).toMatchObject({ pending: false, version: 2 });
+    // Kassel has had no report since: it is built with its next one.
+    expect(await store.timelineUpTo('kassel')).toEqual([]);
   });
 });
 
@@ -174,7 +192,7 @@ describe('quarantine', () => {
       receivedAt: '2012-02-10T08:31:00.000Z',
       errors: rejection!.errors,
     });
-    expect(await store.regionSummaries()).toEqual(new Map());
+    expect(await store.timelineUpTo('wetzlar')).toEqual([]);
 
     expect(await aggregator.processMessages([asMessage(bad)])).toMatchObject({ rejected: 0, duplicates: 1 });
     expect(await store.listRejections('wetzlar')).toHaveLength(1);
@@ -218,7 +236,7 @@ describe('quarantine', () => {
 });
 
 describe('store failures', () => {
-  it('fails only the report whose write failed; the rest of the batch is done', async () => {
+  it('fails only the region whose write failed; the other regions of the batch are done', async () => {
     let fail = true;
     const memory = createInMemoryReportStore();
     const store = withFaults(memory, (op) => {
@@ -230,19 +248,16 @@ describe('store failures', () => {
     const [a, b] = [asMessage(milestoneEvent('e-1', 1, 'planned')), asMessage(kasselEvent('k-1'))];
     const outcome = await aggregator.processMessages([a, b]);
     expect(outcome).toMatchObject({ failed: [a.id], applied: 1 });
-    expect(await memory.hasRevision(valid(milestoneEvent('e-1', 1, 'planned')))).toBe(false);
+    expect(await memory.revisions('wetzlar')).toEqual([]);
     expect(await memory.currentItems('kassel')).toHaveLength(1);
     expect(await aggregator.processMessages([a])).toMatchObject({ failed: [], applied: 1 });
   });
 
-  it('leaves a region’s reports unrecorded while its view cannot be stored, and finishes them on the retry', async () => {
+  it('leaves a region’s reports unrecorded while its time index cannot be written, and finishes them on the retry', async () => {
     let viewsFail = true;
     const memory = createInMemoryReportStore();
     const { aggregator } = pipeline({
-      store: withFaults(
-        memory,
-        failing('putView', () => viewsFail),
-      ),
+      store: withFaults(memory, (op) => ((op === 'putTimelinePoints' || op === 'replaceTimeline') && viewsFail ? 'before' : undefined)),
     });
     const messages = [
       asMessage(milestoneEvent('e-1', 1, 'planned')),
@@ -260,14 +275,15 @@ describe('store failures', () => {
     const memory = createInMemoryReportStore();
     const { aggregator } = pipeline({
       store: withFaults(memory, (op) => {
-        if (op !== 'putRevision' || !fail) return undefined;
+        if (op !== 'putRevisions' || !fail) return undefined;
         fail = false;
         return 'before';
       }),
     });
     const message = asMessage(milestoneEvent('e-1', 1, 'planned'));
     expect(await aggregator.processMessages([message])).toMatchObject({ failed: [message.id], applied: 0 });
-    // Its current state was written: the retry finds it current ('already-current') and records it.
+    // Its current state was written: the retry finds it current without its audit record, rebuilds
+    // the region's time index and records it.
     expect(await aggregator.processMessages([message])).toMatchObject({ failed: [], applied: 1, stale: 0, duplicates: 0 });
     expect(await aggregator.processMessages([message])).toMatchObject({ failed: [], applied: 0, duplicates: 1 });
   });
@@ -288,7 +304,13 @@ describe('convergence (property, in memory)', () => {
 
           const expected = events.map(valid);
           for (const asOf of ['2012-02-29', TODAY]) {
-            expect(await memory.competenceCircle(asOf)).toEqual(competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf }));
+            expect(await competenceCircleIn(memory, asOf)).toEqual(competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf }));
+          }
+          // As of a date, read from month bases and days, equals a fold of the reports made by then.
+          for (const asOf of ['2010-02-28', '2010-03-01', '2011-06-15', '2012-02-29', '2012-03-01', '2013-11-30']) {
+            expect(await readCompetenceCircle({ store: memory, catalogue: defaultCatalogue, asOf, today: TODAY })).toEqual(
+              competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf, reportedUntil: asOf }),
+            );
           }
           for (const [regionId, state] of reduceRegions(expected)) {
             expect((await memory.currentItems(regionId)).map((e) => e.eventId).sort()).toEqual([...state.values()].map((e) => e.eventId).sort());
@@ -300,32 +322,40 @@ describe('convergence (property, in memory)', () => {
     );
   });
 
-  // A recomputation reads the change count, then the current items, then stores its view. Held
-  // at any of these steps while a newer report goes all the way through, it must not win.
-  it.each(['countChange', 'currentItems', 'putView'] as const)('never lets a slow, older recomputation (held at %s) overwrite a newer view', async (step) => {
-    const memory = createInMemoryReportStore();
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let reached!: () => void;
-    const atStep = new Promise<void>((resolve) => (reached = resolve));
-    const held = async <T>(call: () => Promise<T>): Promise<T> => {
-      reached();
-      await gate;
-      return call();
-    };
-    const slow: ReportStore = {
-      ...memory,
-      countChange: (regionId) => (step === 'countChange' ? held(() => memory.countChange(regionId)) : memory.countChange(regionId)),
-      currentItems: (regionId) => (step === 'currentItems' ? held(() => memory.currentItems(regionId)) : memory.currentItems(regionId)),
-      putView: (...args) => (step === 'putView' ? held(() => memory.putView(...args)) : memory.putView(...args)),
-    };
-    const a = pipeline({ store: slow });
-    const b = pipeline({ store: memory });
-    const slowBatch = a.aggregator.processMessages([asMessage(milestoneEvent('e-1', 1, 'in_progress'))]);
-    await atStep;
-    await b.aggregator.processMessages([asMessage(milestoneEvent('e-2', 2, 'cancelled'))]);
-    release();
-    expect((await slowBatch).failed).toEqual([]);
-    expect((await wetzlarRow(memory)).milestones.byStatus).toMatchObject({ cancelled: 1, in_progress: 0 });
-  });
+  // One writer per region is what the queue promises. Should a second one run anyway (say, a
+  // delivery outliving its visibility timeout), the guarded writes of the time index refuse the
+  // slower one, its reports are delivered again, and the retry rebuilds the region.
+  it.each(['batchContext', 'putCurrent', 'itemRevisions', 'putTimelinePoints'] as const)(
+    'refuses a second writer of a region (held at %s) and converges on its retry',
+    async (step) => {
+      const memory = createInMemoryReportStore();
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let reached!: () => void;
+      const atStep = new Promise<void>((resolve) => (reached = resolve));
+      const slow: ReportStore = {
+        ...memory,
+        [step]: async (...args: unknown[]) => {
+          reached();
+          await gate;
+          return (memory[step] as (...a: unknown[]) => Promise<unknown>)(...args);
+        },
+      };
+      await pipeline({ store: memory }).aggregator.processMessages([asMessage(milestoneEvent('e-0', 1, 'planned'))]);
+      const a = pipeline({ store: slow });
+      const b = pipeline({ store: memory });
+      const held = asMessage(milestoneEvent('e-1', 2, 'in_progress'));
+      const slowBatch = a.aggregator.processMessages([held]);
+      await atStep;
+      await b.aggregator.processMessages([
+        asMessage({ ...milestoneEvent('e-2', 1, 'cancelled'), detail: { ...milestoneEvent('e-2', 1, 'cancelled').detail, milestoneId: 'sprachkurse' } }),
+      ]);
+      release();
+      await slowBatch;
+      await deliverUntilDone(b.aggregator, [[held]], { parallel: 1, maxRounds: 5 });
+      const expected = (await memory.revisions('wetzlar')).map((r) => r.eventId).sort();
+      expect(expected).toEqual(['e-0', 'e-1', 'e-2']);
+      expect((await wetzlarRow(memory)).milestones.byStatus).toMatchObject({ planned: 0, in_progress: 1, cancelled: 1 });
+    },
+  );
 });

@@ -10,6 +10,7 @@ import { deliveredStream, type RawEvent } from '../../../test/support/arbitrarie
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 import { startEventBridgeCapture } from '../../../test/support/eventbridge-capture';
 import { asMessage, deliverUntilDone, inBatches } from '../../../test/support/delivery';
+import { competenceCircleIn } from '../../../test/support/views';
 
 const TODAY = '2026-11-22';
 
@@ -83,7 +84,7 @@ describe('the aggregation pipeline against the embedded store', () => {
   it('applies a report to the region view', async () => {
     const outcome = await aggregator.processMessages([asMessage(milestoneEvent('e-1', 1, 'in_progress'))]);
     expect(outcome).toEqual({ failed: [], applied: 1, stale: 0, duplicates: 0, rejected: 0 });
-    const view = await store.competenceCircle('2012-07-01');
+    const view = await competenceCircleIn(store, '2012-07-01');
     const wetzlar = view.regions.find((r) => r.regionId === 'wetzlar')!;
     expect(wetzlar.milestones).toMatchObject({ total: 1, overdue: 1, byStatus: { in_progress: 1 } });
     expect(wetzlar.lastReportedAt).toBe('2012-02-10T09:30:00+01:00');
@@ -98,21 +99,22 @@ describe('the aggregation pipeline against the embedded store', () => {
     expect(await scanAll(tableName)).toEqual(before);
   });
 
-  it('changes no current state and no view for a stale revision, but keeps it in the audit', async () => {
+  it('changes no current state and not today’s view for a stale revision, but keeps it in the audit', async () => {
     await aggregator.processMessages([asMessage(milestoneEvent('e-2', 2, 'delayed'))]);
-    const state = (items: Record<string, unknown>[]) => items.filter((i) => !String(i.sk).startsWith('REV#'));
+    const current = (items: Record<string, unknown>[]) => items.filter((i) => String(i.sk).startsWith('CUR#'));
     const before = await scanAll(tableName);
+    const view = await competenceCircleIn(store, TODAY);
     const outcome = await aggregator.processMessages([asMessage(milestoneEvent('e-1', 1, 'in_progress'))]);
     expect(outcome).toMatchObject({ failed: [], applied: 0, stale: 1 });
-    const after = await scanAll(tableName);
-    expect(state(after)).toEqual(state(before));
+    expect(current(await scanAll(tableName))).toEqual(current(before));
+    expect(await competenceCircleIn(store, TODAY)).toEqual(view);
     expect((await store.revisions('wetzlar')).map((r) => r.eventId).sort()).toEqual(['e-1', 'e-2']);
     expect((await store.currentItems('wetzlar')).map((r) => r.detail.revision)).toEqual([2]);
   });
 
   it('quarantines an invalid report with its reasons and publishes EventRejected', async () => {
     const bad = milestoneEvent('e-bad', 1, 'achieved', { funding: [] });
-    const before = await store.competenceCircle(TODAY);
+    const before = await competenceCircleIn(store, TODAY);
     const outcome = await aggregator.processMessages([asMessage(bad)]);
     expect(outcome).toMatchObject({ failed: [], rejected: 1, applied: 0 });
 
@@ -137,7 +139,7 @@ describe('the aggregation pipeline against the embedded store', () => {
       receivedAt: '2012-02-10T08:31:00.000Z',
       errors: rejection!.errors,
     });
-    expect(await store.competenceCircle(TODAY)).toEqual(before);
+    expect(await competenceCircleIn(store, TODAY)).toEqual(before);
 
     // Delivered again: no second quarantine record, no second notice.
     await aggregator.processMessages([asMessage(bad)]);
@@ -181,7 +183,7 @@ describe('convergence of the stored views (property, shuffled and duplicated str
 
           const expected = events.map(valid);
           for (const asOf of ['2012-02-29', TODAY]) {
-            expect(await store.competenceCircle(asOf)).toEqual(competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf }));
+            expect(await competenceCircleIn(store, asOf)).toEqual(competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf }));
           }
           for (const [regionId, state] of reduceRegions(expected)) {
             const stored = await store.currentItems(regionId);
@@ -232,43 +234,48 @@ describe('faults: store calls that fail before or after they reach the store', (
         const { failures } = await deliverUntilDone(aggregator, inBatches(delivered.map(asMessage), [7]), { parallel: 2, maxRounds: 200 });
         flakyClient.destroy();
         if (injected > 0) expect(failures).toBeGreaterThan(0);
-        expect(await store.competenceCircle(TODAY)).toEqual(competenceCircleOf(events.map(valid), { catalogue: defaultCatalogue, asOf: TODAY }));
+        expect(await competenceCircleIn(store, TODAY)).toEqual(competenceCircleOf(events.map(valid), { catalogue: defaultCatalogue, asOf: TODAY }));
       }),
       { numRuns: 30 },
     );
   });
 });
 
-describe('the race between two recomputations of the same region', () => {
-  it('never lets a slow, older recomputation overwrite a newer view', async () => {
+describe('a second writer of the same region', () => {
+  it('is refused by the guarded writes of the time index, and the retry of its reports converges', async () => {
     const tableName = await db.freshTable();
     const slowClient = DynamoDBDocumentClient.from(db.newClient());
-    let releaseSlowView!: () => void;
-    const gate = new Promise<void>((resolve) => (releaseSlowView = resolve));
-    let reachedViewWrite!: () => void;
-    const atViewWrite = new Promise<void>((resolve) => (reachedViewWrite = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const atWrite = new Promise<void>((resolve) => (reached = resolve));
     slowClient.middlewareStack.add(
       (next) => async (args) => {
         const input = args.input as { Item?: { type?: string } };
-        if (input.Item?.type === 'view') {
-          reachedViewWrite();
-          await gate; // A has read the states; it now waits while B writes a newer state and view.
+        if (input.Item?.type === 'day-change') {
+          reached();
+          await gate; // A has read the day's point; it now waits while B writes the same day.
         }
         return next(args);
       },
-      { step: 'initialize', name: 'holdViewWrite' },
+      { step: 'initialize', name: 'holdTimelineWrite' },
     );
     const a = pipelineOn(tableName, slowClient);
     const b = pipelineOn(tableName);
+    await b.aggregator.processMessages([asMessage(milestoneEvent('e-0', 1, 'planned'))]);
 
-    const slow = a.aggregator.processMessages([asMessage(milestoneEvent('e-1', 1, 'in_progress'))]);
-    await atViewWrite;
-    await b.aggregator.processMessages([asMessage(milestoneEvent('e-2', 2, 'cancelled'))]);
-    releaseSlowView();
-    expect((await slow).failed).toEqual([]);
+    const held = asMessage(milestoneEvent('e-1', 2, 'in_progress'));
+    const slow = a.aggregator.processMessages([held]);
+    await atWrite;
+    const other = milestoneEvent('e-2', 1, 'cancelled');
+    await b.aggregator.processMessages([asMessage({ ...other, detail: { ...other.detail, milestoneId: 'sprachkurse' } })]);
+    release();
+    expect((await slow).failed).toEqual([held.id]);
+    expect((await b.aggregator.processMessages([held])).failed).toEqual([]);
 
-    const wetzlar = (await b.store.competenceCircle(TODAY)).regions.find((r) => r.regionId === 'wetzlar')!;
-    expect(wetzlar.milestones.byStatus).toMatchObject({ cancelled: 1, in_progress: 0 });
+    const wetzlar = (await competenceCircleIn(b.store, TODAY)).regions.find((r) => r.regionId === 'wetzlar')!;
+    expect(wetzlar.milestones.byStatus).toMatchObject({ planned: 0, in_progress: 1, cancelled: 1 });
+    expect((await b.store.revisions('wetzlar')).map((r) => r.eventId).sort()).toEqual(['e-0', 'e-1', 'e-2']);
     slowClient.destroy();
   });
 });

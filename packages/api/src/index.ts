@@ -1,6 +1,7 @@
 export { type ApiHandler, createApiHandler } from './app';
 export { type CallbackPolicy, publicHttpsOnly } from './callback-policy';
 export { RETRY_AFTER_SECONDS, serviceUnavailable } from './errors';
+export { readCompetenceCircle } from './handlers/views';
 export { CLAIMS, type Role, ROLES } from './principal';
 export { type DeclaredResponse, responsesOf } from './responses';
 export type { ApiFunction, Route } from './route';

@@ -7,16 +7,13 @@
  * `extendZodWithOpenApi` is not called and no zod prototype is changed.
  */
 import { OpenApiGeneratorV31, OpenAPIRegistry, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import type { z } from 'zod';
 import { type Catalogue, defaultCatalogue, MINISTRY_ID } from '@modellregionen/events';
 import { describeAccess } from './access';
 import { MAX_BODY_BYTES } from './middleware/json-body';
 import { type DeclaredResponse, responsesOf } from './responses';
 import { resolveSchema, type Route } from './route';
-import { openApiDocumentSchema } from './schemas/openapi-document';
+import { type OpenApiDocument, openApiDocumentSchema } from './schemas/openapi-document';
 import { TAGS } from './tags';
-
-export type OpenApiDocument = z.output<typeof openApiDocumentSchema>;
 
 export interface OpenApiOptions {
   /** Base URL of the API for `servers` (default `http://127.0.0.1:3000`, the local runtime). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseItemKey } from '@modellregionen/domain';
 import { type Catalogue, FIELDS_OF_ACTION, isoDate, MINISTRY_ID, refusing, rule } from '@modellregionen/events';
 import { publishersOfFindings } from './regions';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DetailType } from '@modellregionen/events';
 import { ANY_ROLE, MINISTRY, OWN_REGION_OR_MINISTRY, PUBLISHER, REPORTER, SUBSCRIBER } from './access';
 import { findingsFeed, listFindings } from './handlers/findings';
@@ -6,7 +6,6 @@ import { publishReport } from './handlers/reports';
 import { closeReview, review } from './handlers/reviews';
 import { subscribe, subscriptionsOf, unsubscribe } from './handlers/subscriptions';
 import { catalogueView, competenceCircleView, fundingView, indicatorComparison, itemHistory, regionDetail, rejectionsOf } from './handlers/views';
-import { servedOpenApiDocument } from './openapi';
 import { asOfQuery, findingsQuery, indicatorPath, itemQuery, regionPath, reviewPath, subscriptionPath } from './parameters';
 import { baseUrlOf } from './request-url';
 import { route, type Route } from './route';
@@ -256,7 +255,11 @@ export const ROUTES: readonly Route[] = [
     summary: 'This API as an OpenAPI 3.1 document',
     tags: ['Meta'],
     responses: { 200: { description: 'The OpenAPI 3.1 document of the API.', schema: openApiDocumentSchema } },
-    // ROUTES is read when the document is asked for, long after this table is built.
-    handler: async ({ deps, event }) => ({ status: 200, body: servedOpenApiDocument(ROUTES, deps.catalogue, baseUrlOf(event)) }),
+    // ROUTES is read when the document is asked for, long after this table is built. The generator
+    // is loaded only where no prebuilt document is given (the Lambda bundles leave it out).
+    handler: async ({ deps, event }) => ({
+      status: 200,
+      body: deps.openApiDocument?.(baseUrlOf(event)) ?? (await import('./openapi')).servedOpenApiDocument(ROUTES, deps.catalogue, baseUrlOf(event)),
+    }),
   }),
 ];

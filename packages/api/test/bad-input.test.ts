@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELDS_OF_ACTION } from '@modellregionen/events';
 import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
 import { call, tokensFor, validBodies } from './api-support';
+import { competenceCircleIn } from '../../../test/support/views';
 
 let runtime: LocalRuntime;
 let token: string;
@@ -18,7 +19,7 @@ const WRITE_ROUTES = ['milestones', 'projects', 'indicators', 'findings'] as con
 const snapshot = async () => {
   await runtime.settled();
   return {
-    circle: await runtime.store.competenceCircle('2013-12-31'),
+    circle: await competenceCircleIn(runtime.store, '2013-12-31'),
     wetzlar: await runtime.store.currentItems('wetzlar'),
     archived: runtime.archive.size,
   };

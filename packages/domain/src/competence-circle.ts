@@ -8,6 +8,8 @@ import {
   type ProjectStatus,
   type RegionEvent,
 } from '@modellregionen/events';
+import { countsAsOf } from './berlin-time';
+import { laterReport } from './later-report';
 import { reduceRegions } from './region-state';
 import { emptySummary, type RegionSummary, summarizeRegion, zeroCounts } from './region-summary';
 
@@ -48,7 +50,7 @@ const nonZero = <K extends string>(keys: readonly K[], counts: Record<K, number>
 
 const milestoneBlock = (s: RegionSummary, asOf: string): MilestoneBlock => ({
   total: sum(Object.values(s.milestones.byStatus)),
-  overdue: s.milestones.openDueDates.filter((due) => due < asOf).length,
+  overdue: Object.entries(s.milestones.openDue).reduce((n, [due, count]) => (due < asOf ? n + count : n), 0),
   byStatus: { ...s.milestones.byStatus },
 });
 
@@ -120,15 +122,21 @@ export const competenceCircle = (input: {
   };
 };
 
-/** Each region's summary straight from reports: the reference the stored views must equal. */
+/**
+ * Each region's summary straight from reports: the reference the stored views must equal. The
+ * last report is the latest of all reports counted, also of one superseded on arrival.
+ */
 export const summariesOf = (
   events: Iterable<RegionEvent>,
   catalogue: Pick<Catalogue, 'indicators'>,
   options: { reportedUntil?: string } = {},
 ): Map<string, RegionSummary> => {
+  const all = [...events].filter((e) => options.reportedUntil === undefined || countsAsOf(e.detail.reportedAt, options.reportedUntil));
+  const lastReport = new Map<string, string | null>();
+  for (const e of all) lastReport.set(e.regionId, laterReport(lastReport.get(e.regionId) ?? null, e.detail.reportedAt));
   const out = new Map<string, RegionSummary>();
-  for (const [regionId, state] of reduceRegions(events, options)) {
-    out.set(regionId, summarizeRegion(regionId, state.values(), catalogue));
+  for (const [regionId, state] of reduceRegions(all)) {
+    out.set(regionId, { ...summarizeRegion(regionId, state.values(), catalogue), lastReportedAt: lastReport.get(regionId) ?? null });
   }
   return out;
 };

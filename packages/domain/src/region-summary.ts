@@ -9,18 +9,19 @@ import {
   type RegionEvent,
 } from '@modellregionen/events';
 import { latestPeriod } from './period';
+import { laterReport } from './later-report';
 
 /**
  * What the competence-circle view needs of one region, independent of the date it is read for:
- * overdue milestones depend on `asOf`, so the open milestones' due dates are kept instead of a
- * count. Its size grows with the region's items, never with the history of reports.
+ * overdue milestones depend on `asOf`, so the open milestones are counted by due date instead of
+ * as one number. Its size is bounded by the calendar, not by the number of items or reports.
  */
 export interface RegionSummary {
   readonly regionId: string;
   readonly milestones: {
     readonly byStatus: Record<MilestoneStatus, number>;
-    /** Due dates of milestones neither achieved nor cancelled, sorted. */
-    readonly openDueDates: string[];
+    /** Milestones neither achieved nor cancelled, counted by due date (dates sorted). */
+    readonly openDue: Readonly<Record<string, number>>;
   };
   readonly projects: {
     readonly byStatus: Record<ProjectStatus, number>;
@@ -35,32 +36,28 @@ export interface RegionSummary {
     readonly reported: number;
   };
   readonly findings: number;
+  /** When the region last reported anything (any report counted, also one superseded on arrival). */
   readonly lastReportedAt: string | null;
 }
 
 export const zeroCounts = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** Later instant wins; the same instant written with two offsets is ordered by its text. */
-const laterReport = (a: string | null, b: string): string => {
-  if (a === null) return b;
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  return tb > ta || (tb === ta && b > a) ? b : a;
-};
-
 export const emptySummary = (regionId: string): RegionSummary => ({
   regionId,
-  milestones: { byStatus: zeroCounts(MILESTONE_STATUSES), openDueDates: [] },
+  milestones: { byStatus: zeroCounts(MILESTONE_STATUSES), openDue: {} },
   projects: { byStatus: zeroCounts(PROJECT_STATUSES), byFieldOfAction: {}, fundingCents: 0 },
   indicators: { latestPeriod: null, reported: 0 },
   findings: 0,
   lastReportedAt: null,
 });
 
-/** Summarises a region's current items (the winners of `reduceRegions`), in any order. */
+/**
+ * Summarises a region's current items (the winners of `reduceRegions`), in any order. Its
+ * `lastReportedAt` is the latest of these items; `summariesOf` makes it the latest of all reports.
+ */
 export const summarizeRegion = (regionId: string, items: Iterable<RegionEvent>, catalogue: Pick<Catalogue, 'indicators'>): RegionSummary => {
   const milestones = zeroCounts(MILESTONE_STATUSES);
-  const openDueDates: string[] = [];
+  const openDue = new Map<string, number>();
   const projects = zeroCounts(PROJECT_STATUSES);
   const byField = zeroCounts(FIELDS_OF_ACTION);
   let fundingCents = 0;
@@ -74,7 +71,7 @@ export const summarizeRegion = (regionId: string, items: Iterable<RegionEvent>, 
       case 'MilestoneReported': {
         const { status, dueDate } = item.detail;
         milestones[status] += 1;
-        if (status !== 'achieved' && status !== 'cancelled') openDueDates.push(dueDate);
+        if (status !== 'achieved' && status !== 'cancelled') openDue.set(dueDate, (openDue.get(dueDate) ?? 0) + 1);
         break;
       }
       case 'ProjectReported':
@@ -100,7 +97,7 @@ export const summarizeRegion = (regionId: string, items: Iterable<RegionEvent>, 
 
   return {
     regionId,
-    milestones: { byStatus: milestones, openDueDates: openDueDates.sort() },
+    milestones: { byStatus: milestones, openDue: Object.fromEntries([...openDue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) },
     projects: {
       byStatus: projects,
       byFieldOfAction: Object.fromEntries(FIELDS_OF_ACTION.filter((f) => byField[f] > 0).map((f) => [f, byField[f]])),

@@ -1,5 +1,6 @@
 export { AWS_CALL_BUDGET_MS, AWS_CALL_LIMITS, createEventBridgeClient, createSqsClient } from './aws-clients';
 export { requiredEnv } from './env';
+export { failuresInGroupOrder } from './fifo-failures';
 export { type EventPublisher, eventBridgePublisher, PublishError, publishEvent } from './event-publisher';
 export type { InboundMessage } from './inbound-message';
 export { lambdaHandler } from './lambda-handler';

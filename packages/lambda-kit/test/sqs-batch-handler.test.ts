@@ -32,4 +32,14 @@ describe('sqsBatchHandler', () => {
     ]);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-2' }] });
   });
+
+  it('from a FIFO queue, hands back with a failed message the later messages of its group, and no message of another group', async () => {
+    const handler = sqsBatchHandler({ processMessages: async () => ({ failed: ['k-2'] }) });
+    const fifo = (id: string, group: string) => record(id, { MessageGroupId: group });
+    const response = await handler({
+      Records: [fifo('k-1', 'kassel'), fifo('w-1', 'wetzlar'), fifo('k-2', 'kassel'), fifo('w-2', 'wetzlar'), fifo('k-3', 'kassel')],
+    });
+    // k-3 may have been processed, but delivering it before k-2 would put kassel out of order.
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['k-2', 'k-3']);
+  });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { compilePattern } from '@modellregionen/event-patterns';
-import { type EventBridgeEvent, RULES, TARGETS, type TargetName } from '@modellregionen/events';
+import { type EventBridgeEvent, type RuleDefinition, RULES, TARGET_QUEUES, TARGETS, type TargetName, UNATTRIBUTED_GROUP } from '@modellregionen/events';
 import { Archive, type ArchivedEvent } from './archive';
 import { type DeliveryOptions, DeliveryQueue, type QueueMessage, type TargetHandler } from './delivery-queue';
 
@@ -9,6 +9,8 @@ export interface LocalBusOptions {
   readonly dataDir?: string;
   readonly delivery?: DeliveryOptions;
   readonly log?: (line: string) => void;
+  /** The rules it routes by: the bus's own (events/src/rules.ts) unless a test gives others. */
+  readonly rules?: readonly RuleDefinition[];
 }
 
 export interface ReplayRequest {
@@ -23,6 +25,13 @@ export interface ReplayRequest {
 /** The id of the message that carries an archived event to a target: stable across restarts. */
 const archiveMessageId = (offset: number): string => `a-${offset}`;
 
+/** Rules ready to match, and the ones an event matches, in their order (only those named, when names are given). */
+const compileRules = (rules: readonly RuleDefinition[]) => {
+  const compiled = rules.map((rule) => ({ ...rule, matches: compilePattern(rule.eventPattern) }));
+  return (event: EventBridgeEvent, ruleNames?: readonly string[]) =>
+    compiled.filter((rule) => (ruleNames === undefined || ruleNames.includes(rule.name)) && rule.matches(event));
+};
+
 /**
  * The local bus: the archive is its write-ahead log and each target's queue a position in it.
  * `publish` resolves once the events are durable in the archive, and only then routes them to the
@@ -31,11 +40,10 @@ const archiveMessageId = (offset: number): string => `a-${offset}`;
  * the process dies, and a single fsync (shared by concurrent calls) acknowledges a PutEvents call.
  */
 export class LocalBus {
-  private readonly rules = RULES.map((rule) => ({ ...rule, matches: compilePattern(rule.eventPattern) }));
-
   private constructor(
     readonly archive: Archive,
     readonly queues: ReadonlyMap<TargetName, DeliveryQueue>,
+    private readonly matchingRules: ReturnType<typeof compileRules>,
   ) {}
 
   /** Opens the archive and the queues and recovers what is undelivered; delivery waits for `start`. */
@@ -44,14 +52,20 @@ export class LocalBus {
     const { dataDir } = options;
     const archive = await Archive.open(dataDir ? join(dataDir, 'archive.jsonl') : undefined);
     if (archive.cutBytes > 0) log(`archive: cut a torn last record of ${archive.cutBytes} bytes (written during a crash, never acknowledged)`);
+    const matchingRules = compileRules(options.rules ?? RULES);
+    // A message journaled before queues had groups gets the group its event is routed with now
+    // (the unattributed group, should no rule match it any more).
+    const groupFor = (target: TargetName, event: EventBridgeEvent): string =>
+      matchingRules(event).find((rule) => rule.target === target)?.messageGroupId ?? UNATTRIBUTED_GROUP;
     const queues = new Map<TargetName, DeliveryQueue>();
     for (const target of TARGETS) {
       const file = dataDir ? join(dataDir, 'queues', `${target}.jsonl`) : undefined;
-      const queue = await DeliveryQueue.open({ name: target, file, options: options.delivery ?? {} });
+      const fifo = TARGET_QUEUES[target] === 'fifo' ? { groupOf: (event: EventBridgeEvent) => groupFor(target, event) } : undefined;
+      const queue = await DeliveryQueue.open({ name: target, file, options: options.delivery ?? {}, ...(fifo ? { fifo } : {}) });
       queue.adoptLegacyJournal(archive.end);
       queues.set(target, queue);
     }
-    const bus = new LocalBus(archive, queues);
+    const bus = new LocalBus(archive, queues, matchingRules);
     const recovered = await bus.recover();
     if (recovered > 0) log(`recovered ${recovered} undelivered messages from the archive`);
     return bus;
@@ -79,25 +93,30 @@ export class LocalBus {
     for (const [target, queue] of this.queues) await queue.start(handlers[target], end);
   }
 
-  /** The messages an archived event becomes, one per target whose rule matches it. */
+  /**
+   * The messages an archived event becomes: one per target that a rule matching it names, in the
+   * message group of the first such rule. The aggregation's rules cannot overlap (each source has
+   * one), but two rules to one target must never make two messages of one event.
+   */
   private route(archived: ArchivedEvent, ruleNames?: readonly string[], replayName?: string): [TargetName, QueueMessage][] {
-    const out: [TargetName, QueueMessage][] = [];
-    for (const rule of this.rules) {
-      if (ruleNames !== undefined && !ruleNames.includes(rule.name)) continue;
-      if (!rule.matches(archived.event)) continue;
-      out.push([
+    const out = new Map<TargetName, QueueMessage>();
+    for (const rule of this.matchingRules(archived.event, ruleNames)) {
+      if (out.has(rule.target)) continue;
+      const group = rule.messageGroupId === undefined ? {} : { groupId: rule.messageGroupId };
+      out.set(
         rule.target,
         replayName === undefined
-          ? { id: archiveMessageId(archived.offset), event: archived.event, sentAt: archived.acceptedAt, offset: archived.offset }
+          ? { id: archiveMessageId(archived.offset), event: archived.event, sentAt: archived.acceptedAt, offset: archived.offset, ...group }
           : {
               id: `r-${replayName}-${archived.offset}`,
               event: { ...archived.event, 'replay-name': replayName },
               // The time the bus first accepted it, so what is rebuilt from a replay records the same.
               sentAt: archived.acceptedAt,
+              ...group,
             },
-      ]);
+      );
     }
-    return out;
+    return [...out];
   }
 
   /** Archives the events (durably), then hands each to the queue of every rule it matches. */

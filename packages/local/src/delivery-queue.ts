@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { EventBridgeEvent } from '@modellregionen/events';
+import { failuresInGroupOrder } from '@modellregionen/lambda-kit';
 import { Journal } from './journal';
+import { groupOf, MessageGroups } from './message-groups';
 
 /** A target's answer for a batch: the ids of the messages that failed (partial batch failure). */
 export type TargetHandler = (messages: readonly QueueMessage[]) => Promise<{ failed: readonly string[] }>;
@@ -12,6 +14,8 @@ export interface QueueMessage {
   readonly sentAt: string;
   /** Where its event lies in the bus archive, for messages the archive holds (not replays or redrives). */
   readonly offset?: number;
+  /** Its message group on a FIFO queue: the `messageGroupId` of the rule that routed it. */
+  readonly groupId?: string;
 }
 
 export interface DeadLetter extends QueueMessage {
@@ -84,10 +88,27 @@ class DeliveryTimeout extends Error {
   override readonly name = 'DeliveryTimeout';
 }
 
+/** What makes a queue FIFO: the group of a message recorded without one (journals written before groups). */
+export interface FifoOptions {
+  readonly groupOf: (event: EventBridgeEvent) => string;
+}
+
+const HELD_BEHIND = 'held back: an earlier message of its message group failed in the same delivery';
+
 /**
  * A target's queue, as EventBridge -> SQS -> Lambda behaves: at-least-once delivery in batches,
  * redelivery with capped exponential backoff of what failed, and after `maxReceiveCount` deliveries
  * a dead-letter queue from which messages can be redriven.
+ *
+ * A FIFO queue (`fifo`) delivers by message group, as SQS FIFO does to Lambda: a batch may hold
+ * several groups, each with its messages in order from the head of its line; while a batch holding
+ * a group's message is in flight, or a failed message of the group waits out its backoff, no
+ * other message of that group is delivered. A failed message takes the later messages of its
+ * group in the same batch back with it (as the Lambda handler reports them, lambda-kit's
+ * `failuresInGroupOrder`), so a group is delivered in order until a message is dead-lettered.
+ * A delivery that timed out keeps its groups locked until its handler has returned: on AWS the
+ * function timeout ends the invocation before the visibility timeout lets the group go, and here
+ * nothing can end a handler.
  *
  * Durability comes from the bus archive: `push` takes messages whose events the archive already
  * holds, and on open the bus hands back (`recover`) every archived message after the queue's
@@ -99,6 +120,8 @@ export class DeliveryQueue {
   /** Acknowledged archive messages at or after `position` (read from the journal; kept until compaction). */
   private readonly acked = new Map<string, number>();
   private readonly inFlight = new Set<string>();
+  /** The message groups, on a FIFO queue. */
+  private readonly groups: MessageGroups<Pending> | undefined;
   private readonly options: Required<DeliveryOptions>;
   private handler: TargetHandler | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -116,19 +139,27 @@ export class DeliveryQueue {
     readonly name: string,
     private readonly journal: Journal<JournalRecord>,
     options: DeliveryOptions,
+    private readonly fifo: FifoOptions | undefined,
   ) {
     this.options = { ...DEFAULT_DELIVERY, ...options };
     if (this.options.batchSize < 1 || this.options.batchSize > 10) throw new Error('batchSize must be 1 to 10');
     if (this.options.maxReceiveCount < 1) throw new Error('maxReceiveCount must be at least 1');
+    this.groups = fifo ? new MessageGroups<Pending>((p) => this.pending.get(p.message.id) === p, this.options.batchSize) : undefined;
   }
 
   /**
    * Opens the queue from its journal. With a `handler` it starts delivering at once (a queue of its
    * own); the bus passes none, recovers the archive's messages into it and then calls `start`.
    */
-  static async open(input: { name: string; file: string | undefined; handler?: TargetHandler; options?: DeliveryOptions }): Promise<DeliveryQueue> {
+  static async open(input: {
+    name: string;
+    file: string | undefined;
+    handler?: TargetHandler;
+    options?: DeliveryOptions;
+    fifo?: FifoOptions;
+  }): Promise<DeliveryQueue> {
     const existed = input.file !== undefined && existsSync(input.file);
-    const queue = new DeliveryQueue(input.name, await Journal.open<JournalRecord>(input.file), input.options ?? {});
+    const queue = new DeliveryQueue(input.name, await Journal.open<JournalRecord>(input.file), input.options ?? {}, input.fifo);
     let positioned = false;
     for await (const { record } of queue.journal.read()) {
       positioned ||= record.op === 'position';
@@ -161,7 +192,7 @@ export class DeliveryQueue {
         this.positionAt = r.offset;
         break;
       case 'enqueue':
-        this.pending.set(r.message.id, { message: r.message, receiveCount: 0, availableAt: 0 });
+        this.queue(r.message);
         break;
       case 'ack':
         this.pending.delete(r.id);
@@ -169,13 +200,14 @@ export class DeliveryQueue {
         break;
       case 'dead':
         this.pending.delete(r.letter.id);
-        this.dead.set(r.letter.id, r.letter);
+        this.dead.set(r.letter.id, { ...r.letter, ...this.grouped(r.letter) });
         break;
       case 'redrive': {
         const letter = this.dead.get(r.id);
         this.dead.delete(r.id);
-        // A redriven message is held by the journal from now on, whatever its offset.
-        if (letter) this.pending.set(r.id, { message: messageOf(letter), receiveCount: 0, availableAt: 0 });
+        // A redriven message is held by the journal from now on, whatever its offset; on a FIFO
+        // queue it joins the end of its group's line, as SQS's redrive sends it anew.
+        if (letter) this.queue(messageOf(letter));
         break;
       }
     }
@@ -184,7 +216,20 @@ export class DeliveryQueue {
   /** Takes back an archived message found after the queue's position on open, unless it was done. */
   recover(message: QueueMessage): void {
     if (this.acked.has(message.id) || this.dead.has(message.id) || this.pending.has(message.id)) return;
-    this.pending.set(message.id, { message, receiveCount: 0, availableAt: 0 });
+    this.queue(message);
+  }
+
+  /** Puts a message at the end of the queue (of its group's line, on a FIFO queue). */
+  private queue(message: QueueMessage): void {
+    const p: Pending = { message: { ...message, ...this.grouped(message) }, receiveCount: 0, availableAt: 0 };
+    this.pending.set(message.id, p);
+    this.groups?.add(p);
+  }
+
+  /** The group of a message on a FIFO queue: its own, or the one its event is routed with (older journals). */
+  private grouped(message: QueueMessage): { groupId?: string } {
+    if (!this.fifo) return {};
+    return { groupId: message.groupId ?? this.fifo.groupOf(message.event) };
   }
 
   /**
@@ -212,7 +257,7 @@ export class DeliveryQueue {
 
   /** Takes messages whose events the archive already holds (no write of its own). */
   push(messages: readonly QueueMessage[]): void {
-    for (const message of messages) this.pending.set(message.id, { message, receiveCount: 0, availableAt: 0 });
+    for (const message of messages) this.queue(message);
     this.schedule(this.options.batchWindowMs);
   }
 
@@ -273,10 +318,20 @@ export class DeliveryQueue {
     this.timerAt = Infinity;
     if (!this.running) return;
     const now = Date.now();
+    const slots = this.options.maxConcurrentBatches - this.active;
+    const { batches, nextAt } = this.groups ? this.groups.pick(now, slots) : this.pick(now, slots);
+    for (const batch of batches) this.deliver(batch);
+    // With every worker busy, the next pump comes when a batch finishes (afterDelivery).
+    if (nextAt < Infinity && this.active < this.options.maxConcurrentBatches) this.schedule(nextAt - now);
+  }
+
+  /** Up to `slots` batches of a standard queue: any messages that are neither in flight nor hidden. */
+  private pick(now: number, slots: number): { batches: Pending[][]; nextAt: number } {
+    const batches: Pending[][] = [];
     let batch: Pending[] = [];
     let nextAt = Infinity;
     for (const p of this.pending.values()) {
-      if (this.active >= this.options.maxConcurrentBatches) break;
+      if (batches.length >= slots) break;
       if (this.inFlight.has(p.message.id)) continue;
       if (p.availableAt > now) {
         nextAt = Math.min(nextAt, p.availableAt);
@@ -284,13 +339,12 @@ export class DeliveryQueue {
       }
       batch.push(p);
       if (batch.length === this.options.batchSize) {
-        this.deliver(batch);
+        batches.push(batch);
         batch = [];
       }
     }
-    if (batch.length > 0) this.deliver(batch);
-    // With every worker busy, the next pump comes when a batch finishes (afterDelivery).
-    if (nextAt < Infinity && this.active < this.options.maxConcurrentBatches) this.schedule(nextAt - now);
+    if (batch.length > 0 && batches.length < slots) batches.push(batch);
+    return { batches, nextAt };
   }
 
   private deliver(batch: Pending[]): void {
@@ -299,32 +353,64 @@ export class DeliveryQueue {
       this.inFlight.add(p.message.id);
       p.receiveCount += 1;
     }
-    void this.settle(batch, this.answer(batch));
+    // A handler that throws at once rejects like one that fails later.
+    const run = Promise.resolve().then(() => this.handler!(batch.map((p) => p.message)));
+    const groups = this.groups ? [...new Set(batch.map(groupOf))] : [];
+    if (this.groups) {
+      const held = this.groups;
+      // Held once until the batch is settled, and once until the handler has returned.
+      held.lock([...groups, ...groups]);
+      void run
+        .catch(() => undefined)
+        .then(() => {
+          held.unlock(groups);
+          this.schedule(0);
+        });
+    }
+    void this.settle(batch, groups, this.answer(run));
   }
 
   /** The handler's answer, or every message failed if it throws or takes longer than the timeout. */
-  private async answer(batch: Pending[]): Promise<{ failed: Set<string>; error: string }> {
+  private async answer(run: Promise<{ failed: readonly string[] }>): Promise<{ failed: Set<string> | 'all'; error: string }> {
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new DeliveryTimeout(`no answer within ${this.options.deliveryTimeoutMs} ms`)), this.options.deliveryTimeoutMs);
       });
-      const result = await Promise.race([this.handler!(batch.map((p) => p.message)), timeout]);
+      const result = await Promise.race([run, timeout]);
       return { failed: new Set(result.failed), error: 'the target reported the message as failed' };
     } catch (err) {
-      return { failed: new Set(batch.map((p) => p.message.id)), error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+      return { failed: 'all', error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async settle(batch: Pending[], answer: Promise<{ failed: Set<string>; error: string }>): Promise<void> {
-    const { failed, error } = await answer;
+  /**
+   * The messages of a batch that go back to the queue: those the handler named, or all of them;
+   * on a FIFO queue with every later message of a failed one's group (held behind it).
+   */
+  private failedOf(batch: readonly Pending[], answer: { failed: Set<string> | 'all'; error: string }): Map<string, string> {
+    const named = answer.failed === 'all' ? new Set(batch.map((p) => p.message.id)) : answer.failed;
+    const ids = this.groups
+      ? failuresInGroupOrder(
+          batch,
+          named,
+          (p) => p.message.id,
+          (p) => p.message.groupId,
+        )
+      : batch.map((p) => p.message.id).filter((id) => named.has(id));
+    return new Map(ids.map((id) => [id, named.has(id) ? answer.error : HELD_BEHIND]));
+  }
+
+  private async settle(batch: Pending[], groups: readonly string[], answer: Promise<{ failed: Set<string> | 'all'; error: string }>): Promise<void> {
+    const failed = this.failedOf(batch, await answer);
     const records: JournalRecord[] = [];
     const deadNow: DeadLetter[] = [];
     for (const p of batch) {
       const { id, offset } = p.message;
-      if (!failed.has(id)) {
+      const error = failed.get(id);
+      if (error === undefined) {
         records.push(offset === undefined ? { op: 'ack', id } : { op: 'ack', id, offset });
         continue;
       }
@@ -334,9 +420,12 @@ export class DeliveryQueue {
         records.push({ op: 'dead', letter });
       } else {
         p.availableAt = Date.now() + backoffDelay(this.options, p.receiveCount);
-        // To the back of the line, so the queue stays roughly in order of availability.
-        this.pending.delete(id);
-        this.pending.set(id, p);
+        // A standard queue puts it at the back, to stay roughly in order of availability; on a
+        // FIFO queue it keeps its place at the head of its group's line.
+        if (!this.groups) {
+          this.pending.delete(id);
+          this.pending.set(id, p);
+        }
       }
     }
     try {
@@ -357,6 +446,7 @@ export class DeliveryQueue {
         this.dead.set(letter.id, letter);
       }
       for (const p of batch) this.inFlight.delete(p.message.id);
+      this.groups?.unlock(groups);
       this.active -= 1;
       this.afterDelivery();
     }
@@ -373,5 +463,5 @@ export class DeliveryQueue {
   }
 }
 
-/** A message as redelivery sees it: no longer tied to the archive's position. */
-const messageOf = ({ id, event, sentAt }: QueueMessage): QueueMessage => ({ id, event, sentAt });
+/** A message as redelivery sees it: no longer tied to the archive's position (but to its group). */
+const messageOf = ({ id, event, sentAt, groupId }: QueueMessage): QueueMessage => ({ id, event, sentAt, ...(groupId === undefined ? {} : { groupId }) });

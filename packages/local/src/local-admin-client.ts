@@ -23,6 +23,8 @@ export interface RuntimeStatus {
 export interface DeadLetterView {
   Target: string;
   MessageId: string;
+  /** Its message group, on a FIFO queue. */
+  MessageGroupId?: string;
   EventId: string;
   Source: string;
   DetailType: string;

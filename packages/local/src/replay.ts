@@ -1,16 +1,16 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeReplayCommand, StartReplayCommand } from '@aws-sdk/client-eventbridge';
-import { RULES } from '@modellregionen/events';
+import { AGGREGATION_RULES } from '@modellregionen/events';
 import { clearDerivedItems } from '@modellregionen/store';
 import { localAdminClient } from './local-admin-client';
 
-/** The rules a rebuild replays to: those of the aggregation. Webhooks are not sent again. */
-const REBUILD_RULES = RULES.filter((r) => r.target === 'aggregate').map((r) => r.name);
+/** The rules a rebuild replays to: those of the aggregation, each with its message group. Webhooks are not sent again. */
+const REBUILD_RULES = AGGREGATION_RULES.map((r) => r.name);
 
 /**
  * Rebuilds what is derived from events (current state, views, audit, quarantine) from the bus
  * archive: deletes those items, keeps the rest (subscriptions, closed reviews, webhook delivery
- * records), then replays the whole archive to the aggregation rule (StartReplay with FilterArns).
+ * records), then replays the whole archive to the aggregation rules (StartReplay with FilterArns).
  * Replayed events keep the time the bus first accepted them, so the audit records the same
  * acceptance times, and their EventRejected notices are not published again: a rebuild appends
  * nothing to the archive.

@@ -76,7 +76,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     stops.push(async () => dynamo.destroy());
     await ensureTable(dynamo, tableName);
     const documents = DynamoDBDocumentClient.from(dynamo);
-    const store: ReportStore = createReportStore({ client: documents, tableName, catalogue });
+    const store: ReportStore = createReportStore({ client: documents, tableName });
     const subscriptions = createSubscriptionStore({ client: documents, tableName });
 
     // 2. The bus: the archive (its write-ahead log) and the targets' queues, with whatever an

@@ -18,6 +18,7 @@ import { type RuntimeProcess, runtimeProcess } from '../../../test/support/runti
 import { type StoreProxy, startStoreProxy } from '../../../test/support/store-proxy';
 import { prng } from '../src/demo/prng';
 import { busClient, milestoneEntry, waitFor } from './support';
+import { competenceCircleIn } from '../../../test/support/views';
 
 // CRASH_ROUNDS and CRASH_SEED make a longer or another run.
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 12);
@@ -175,7 +176,7 @@ describe('kill -9 while events stream in', () => {
       });
       const asOf = '2013-12-31';
       const expected = competenceCircleOf(valid, { catalogue: defaultCatalogue, asOf });
-      const stored = await reports.competenceCircle(asOf);
+      const stored = await competenceCircleIn(reports, asOf);
       expect(stored.regions).toEqual(expected.regions);
       expect(stored.totals).toEqual(expected.totals);
     } finally {

@@ -40,7 +40,12 @@ describe('delivery as on AWS: retries with backoff, then the dead-letter queue, 
     const admin = localAdminClient(runtime.urls.events);
     const dead = await admin.deadLetters();
     expect(dead).toHaveLength(1);
-    expect(dead[0]).toMatchObject({ Target: 'aggregate', ReceiveCount: 3, LastError: 'Error: injected fault: the store is unavailable' });
+    expect(dead[0]).toMatchObject({
+      Target: 'aggregate',
+      MessageGroupId: 'offenbach',
+      ReceiveCount: 3,
+      LastError: 'Error: injected fault: the store is unavailable',
+    });
     expect(deliveries.get('vergiftet')).toBe(3);
     const applied = (await runtime.store.currentItems('offenbach')).length;
     // Every accepted event is applied or parked: nothing is lost.
@@ -53,7 +58,8 @@ describe('delivery as on AWS: retries with backoff, then the dead-letter queue, 
     const again = await startLocalRuntime(options);
     try {
       const admin2 = localAdminClient(again.urls.events);
-      expect(await admin2.deadLetters()).toHaveLength(1);
+      // ... in its message group, as it was parked.
+      expect(await admin2.deadLetters()).toEqual([expect.objectContaining({ MessageGroupId: 'offenbach' })]);
       expect(await admin2.redrive()).toBe(1);
       await again.settled();
       expect(await admin2.deadLetters()).toHaveLength(0);

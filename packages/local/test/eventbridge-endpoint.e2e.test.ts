@@ -7,9 +7,10 @@ import {
   StartReplayCommand,
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
-import { RULES } from '@modellregionen/events';
+import { AGGREGATION_RULES, RULES } from '@modellregionen/events';
 import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
 import { busClient, milestoneEntry, waitFor } from './support';
+import { competenceCircleIn } from '../../../test/support/views';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ describe('PutEvents through the real AWS SDK', () => {
     await runtime.settled();
     const items = await runtime.store.currentItems('wetzlar');
     expect(items.map((i) => [i.eventId, i.detailType])).toEqual([[result.Entries![0]!.EventId, 'MilestoneReported']]);
-    const view = await runtime.store.competenceCircle('2012-01-01');
+    const view = await competenceCircleIn(runtime.store, '2012-01-01');
     expect(view.regions.find((r) => r.regionId === 'wetzlar')?.milestones).toMatchObject({ total: 1, overdue: 1 });
   });
 
@@ -140,7 +141,9 @@ describe('TestEventPattern and ListRules', () => {
     busClient(runtime.urls.events, 'kassel').send(new TestEventPatternCommand({ EventPattern: JSON.stringify(pattern), Event: event }));
 
   it('matches with the same matcher that routes', async () => {
-    expect((await test(RULES[0]!.eventPattern)).Result).toBe(true);
+    const kassel = RULES.find((r) => r.name === 'reports-of-kassel-to-aggregation')!;
+    expect((await test(kassel.eventPattern)).Result).toBe(true);
+    expect((await test(RULES.find((r) => r.name === 'reports-of-wetzlar-to-aggregation')!.eventPattern)).Result).toBe(false);
     expect((await test({ detail: { funding: { source: ['land'] } } })).Result).toBe(true);
     expect((await test({ detail: { funding: { source: ['eu'] } } })).Result).toBe(false);
   });
@@ -201,7 +204,7 @@ describe('StartReplay', () => {
     await runtime.settled();
     const before = { webhooks: runtime.queues.get('webhooks')!.stats.delivered, aggregate: runtime.queues.get('aggregate')!.stats.delivered };
     expect(before.webhooks).toBeGreaterThan(0);
-    const started = await replay('aggregation-only', { Arn: busArn(), FilterArns: [runtime.ruleArn(RULES[0]!.name)] });
+    const started = await replay('aggregation-only', { Arn: busArn(), FilterArns: AGGREGATION_RULES.map((r) => runtime.ruleArn(r.name)) });
     expect(started.State).toBe('STARTING');
     const admin = busClient(runtime.urls.events, 'local-admin');
     await waitFor(async () => (await admin.send(new DescribeReplayCommand({ ReplayName: 'aggregation-only' }))).State === 'COMPLETED');

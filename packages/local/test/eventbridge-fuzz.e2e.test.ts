@@ -246,7 +246,9 @@ describe('a body over 1 MiB', () => {
       write(48);
     });
     expect(outcome.ended).toMatch(/ECONNRESET|EPIPE/);
-    expect(outcome.flushed).toBeGreaterThan(MAX_REQUEST_BYTES + MAX_DISCARDED_BYTES);
+    // The client's socket took at least what the endpoint read before it cut the flood off (more
+    // when the sockets' buffers held some, none of that when a busy machine had drained them).
+    expect(outcome.flushed).toBeGreaterThanOrEqual(MAX_REQUEST_BYTES + MAX_DISCARDED_BYTES);
     expectAwsError(await call({ target: 'AWSEvents.DescribeReplay', body: '{"ReplayName":"none"}' }), 400, 'ResourceNotFoundException');
   });
 });

@@ -10,6 +10,7 @@ import { competenceCircleOf } from '@modellregionen/domain';
 import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
 import { demoHistory } from '../src/demo/demo-history';
 import { busClient, waitFor } from './support';
+import { competenceCircleIn } from '../../../test/support/views';
 
 const hasMoto = spawnSync('moto_server', ['--help'], { encoding: 'utf8' }).status === 0;
 
@@ -59,7 +60,7 @@ describe.skipIf(!hasMoto)('with AWS_ENDPOINT_URL_DYNAMODB pointing at moto', () 
       .flatMap((r, i) => (r.ok ? [{ ...r.value, eventId: `x-${i}` }] : []));
     const asOf = '2013-12-31';
     const expected = competenceCircleOf(valid, { catalogue: defaultCatalogue, asOf });
-    const stored = await runtime.store.competenceCircle(asOf);
+    const stored = await competenceCircleIn(runtime.store, asOf);
     expect(stored.totals).toEqual(expected.totals);
     expect(stored.regions.map((r) => [r.regionId, r.milestones, r.projects, r.indicators])).toEqual(
       expected.regions.map((r) => [r.regionId, r.milestones, r.projects, r.indicators]),

@@ -164,13 +164,17 @@ describe('a data directory written before the queues were positions in the archi
     writeFileSync(join(dataDir, 'queues', 'webhooks.jsonl'), '');
     const bus = await LocalBus.open({ dataDir });
     const delivered: string[] = [];
-    const record = async (messages: readonly { event: { id: string } }[]) => {
+    const groups: (string | undefined)[] = [];
+    const record = async (messages: readonly { event: { id: string }; groupId?: string }[]) => {
       delivered.push(...messages.map((m) => m.event.id));
+      groups.push(...messages.map((m) => m.groupId));
       return { failed: [] };
     };
     await bus.start({ aggregate: record, webhooks: record });
     await bus.settled();
     expect(delivered).toEqual(['old-3']);
+    // The aggregation queue is FIFO now: the old message is delivered in its region's group.
+    expect(groups).toEqual(['wetzlar']);
     // New events after the upgrade are delivered as usual.
     await bus.publish([{ ...bare(4), id: 'new-4' }]);
     await bus.settled();

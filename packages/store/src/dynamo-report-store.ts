@@ -1,35 +1,46 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, type PutCommandInput, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { competenceCircle } from '@modellregionen/domain';
-import { type Catalogue, defaultCatalogue } from '@modellregionen/events';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  type PutCommandInput,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { conditionHeld } from './conditional-write';
-import { COMPETENCE_CIRCLE_PK, CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX } from './keys';
+import { ConcurrentTimelineWrite } from './errors';
+import { CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX, TIMELINE_PREFIX, timelineSk } from './keys';
 import type { ReportStore } from './ports';
 import { queryAll } from './query-all';
 import {
-  changesKey,
   currentItem,
   currentKey,
+  decodeCurrent,
   decodeFrozenReview,
   decodeItemRevision,
+  decodePoint,
   decodeRejection,
   decodeReport,
   decodeRevision,
-  decodeView,
+  decodeTimelineState,
   frozenReviewItem,
   frozenReviewKey,
+  isMonthBase,
   type ItemKey,
   rejectionItem,
   rejectionKey,
   revisionItem,
   revisionKey,
-  viewItem,
+  timelineItem,
+  timelineKey,
+  timelinePointKey,
+  timelineStateItem,
+  timelineStateKey,
 } from './report-items';
 
 interface ReportStoreOptions {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
-  /** The catalogue the competence-circle view lists the regions of. */
-  readonly catalogue?: Catalogue;
   /** Wall clock for `recordedAt` stamps; injectable for tests. */
   readonly now?: () => Date;
 }
@@ -37,7 +48,6 @@ interface ReportStoreOptions {
 /** The report store on DynamoDB: single-item conditional writes and queries, never a transaction. */
 export const createReportStore = (options: ReportStoreOptions): ReportStore => {
   const { client, tableName } = options;
-  const catalogue = options.catalogue ?? defaultCatalogue;
   const now = options.now ?? (() => new Date());
 
   const queryPrefix = (pk: string, prefix: string, options: { consistent?: boolean; descending?: boolean } = {}) =>
@@ -49,6 +59,63 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       ...(options.descending ? { ScanIndexForward: false } : {}),
     });
 
+  /** A guarded put of a versioned item: it lands only if the stored version is still `expected` (0: none). */
+  const putVersioned = (Item: PutCommandInput['Item'], expected: number) =>
+    conditionHeld(
+      client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item,
+          ...(expected === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': expected } }),
+        }),
+      ),
+    );
+
+  const batchWrite = async (requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string]) => {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending = requests.slice(i, i + 25);
+      for (let attempt = 0; pending.length > 0; attempt += 1) {
+        if (attempt > 20) throw new Error(`the store kept refusing ${pending.length} writes of ${tableName}`);
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
+        const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+        pending = result.UnprocessedItems?.[tableName] ?? [];
+      }
+    }
+  };
+
+  /** The items under `keys` that exist, by sort key (the keys are of one partition), read strongly consistently. */
+  const batchGet = async (keys: readonly ItemKey[]): Promise<Map<string, Record<string, unknown>>> => {
+    const out = new Map<string, Record<string, unknown>>();
+    for (let i = 0; i < keys.length; i += 100) {
+      let Keys: Record<string, unknown>[] = keys.slice(i, i + 100).map((k) => ({ ...k }));
+      for (let attempt = 0; Keys.length > 0; attempt += 1) {
+        if (attempt > 20) throw new Error(`the store kept refusing to read ${Keys.length} items of ${tableName}`);
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
+        const result = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys, ConsistentRead: true } } }));
+        for (const item of result.Responses?.[tableName] ?? []) out.set(String(item.sk), item);
+        Keys = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      }
+    }
+    return out;
+  };
+
+  /** The newest point of a region's time index at or before `key`: one item, whatever the history. */
+  const newestItem = async (regionId: string, key: string, consistent: boolean) => {
+    const { Items = [] } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': TIMELINE_PREFIX, ':to': timelineSk(key) },
+        ScanIndexForward: false,
+        Limit: 1,
+        ...(consistent ? { ConsistentRead: true } : {}),
+      }),
+    );
+    return Items[0];
+  };
+
   const exists = async (key: ItemKey): Promise<boolean> => {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
     return Item !== undefined;
@@ -58,71 +125,106 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
   const putIfAbsent = (Item: PutCommandInput['Item']) =>
     conditionHeld(client.send(new PutCommand({ TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' })));
 
-  /** Every region's stored view: one Query over one small item per region. */
-  const regionSummaries = async () =>
-    new Map(
-      (await queryAll(client, { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': COMPETENCE_CIRCLE_PK } })).map(
-        (item) => {
-          const summary = decodeView(item);
-          return [summary.regionId, summary];
-        },
-      ),
-    );
-
   return {
-    hasRevision: (event) => exists(revisionKey(event)),
-
-    async putCurrent(event) {
-      const item = currentItem(event);
+    async putCurrent(event, acceptedAt) {
+      const item = currentItem(event, acceptedAt);
+      let replaced: Record<string, unknown> | undefined;
       const written = await conditionHeld(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: item,
-            ConditionExpression: 'attribute_not_exists(pk) OR ver < :ver',
-            ExpressionAttributeValues: { ':ver': item.ver },
+        client
+          .send(
+            new PutCommand({
+              TableName: tableName,
+              Item: item,
+              ConditionExpression: 'attribute_not_exists(pk) OR ver < :ver',
+              ExpressionAttributeValues: { ':ver': item.ver },
+              ReturnValues: 'ALL_OLD',
+            }),
+          )
+          .then(({ Attributes }) => {
+            replaced = Attributes;
           }),
-        ),
       );
-      if (written) return 'applied';
+      if (written) return { outcome: 'applied', replaced: replaced === undefined ? undefined : decodeReport(replaced) };
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: currentKey(event), ConsistentRead: true, ProjectionExpression: 'ver' }));
-      return Item?.ver === item.ver ? 'already-current' : 'stale';
+      return { outcome: Item?.ver === item.ver ? 'already-current' : 'stale' };
     },
 
-    async countChange(regionId) {
-      const { Attributes } = await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: changesKey(regionId),
-          UpdateExpression: 'ADD changes :one',
-          ExpressionAttributeValues: { ':one': 1 },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return Number(Attributes?.changes);
-    },
-
-    currentItems: async (regionId) => (await queryPrefix(regionPk(regionId), CURRENT_PREFIX, { consistent: true })).map(decodeReport),
+    currentItems: async (regionId) => (await queryPrefix(regionPk(regionId), CURRENT_PREFIX, { consistent: true })).map(decodeCurrent),
 
     currentItemsByPrefix: async (regionId, itemKeyPrefix) => (await queryPrefix(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`)).map(decodeReport),
 
-    async putView(regionId, changes, summary) {
-      const written = await conditionHeld(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: viewItem(regionId, changes, summary, now().toISOString()),
-            ConditionExpression: 'attribute_not_exists(changes) OR changes < :changes',
-            ExpressionAttributeValues: { ':changes': changes },
-          }),
-        ),
-      );
-      return written ? 'written' : 'superseded';
+    async batchContext(regionId, events) {
+      const found = await batchGet([timelineStateKey(regionId), ...events.map(revisionKey)]);
+      const recorded = new Set(events.filter((e) => found.has(revisionKey(e).sk)).map((e) => e.eventId));
+      return { state: decodeTimelineState(found.get(timelineStateKey(regionId).sk)), recorded };
     },
 
-    regionSummaries,
+    async timelineState(regionId) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: timelineStateKey(regionId), ConsistentRead: true }));
+      return decodeTimelineState(Item);
+    },
 
-    competenceCircle: async (asOf) => competenceCircle({ catalogue, summaries: await regionSummaries(), asOf }),
+    putTimelineState: (regionId, state, expectedVersion) => putVersioned(timelineStateItem(regionId, state, expectedVersion + 1), expectedVersion),
+
+    async timelinePoints(regionId, keys) {
+      const found = await batchGet(keys.map((k) => timelineKey(regionId, k)));
+      return new Map([...found.values()].map((item) => [timelinePointKey(item), decodePoint(item)]));
+    },
+
+    async putTimelinePoints(regionId, points) {
+      const landed = await Promise.all(points.map((p) => putVersioned(timelineItem(regionId, p.key, p.point, p.version + 1), p.version)));
+      const lost = points.filter((_, i) => !landed[i]).map((p) => p.key);
+      if (lost.length > 0) throw new ConcurrentTimelineWrite(`the time index of ${regionId} changed under this write (${lost.join(', ')})`);
+    },
+
+    async timelineUpTo(regionId, day, options = {}) {
+      const newest = await newestItem(regionId, day ?? '~', options.consistent === true);
+      if (newest === undefined) return [];
+      if (isMonthBase(newest)) return [decodePoint(newest).point];
+      const month = timelinePointKey(newest).slice(0, 7);
+      const { Item: base } = await client.send(
+        new GetCommand({ TableName: tableName, Key: timelineKey(regionId, month), ...(options.consistent ? { ConsistentRead: true } : {}) }),
+      );
+      if (base === undefined) throw new Error(`the time index of ${regionId} has days in ${month} but no base for it`);
+      return [decodePoint(newest).point, decodePoint(base).point];
+    },
+
+    async newestPoint(regionId, key) {
+      const item = await newestItem(regionId, key, true);
+      return item === undefined ? undefined : { key: timelinePointKey(item), ...decodePoint(item) };
+    },
+
+    async monthsAfter(regionId, month) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        // The months after: from the first key after this month's days (`-99` sorts after them).
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': timelineSk(`${month}-99`), ':to': timelineSk('~') },
+        ProjectionExpression: 'sk',
+        ConsistentRead: true,
+      });
+      return items.filter(isMonthBase).map(timelinePointKey);
+    },
+
+    async monthPoints(regionId, month) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': timelineSk(month), ':to': timelineSk(`${month}-99`) },
+        ConsistentRead: true,
+      });
+      return new Map(items.map((item) => [timelinePointKey(item), decodePoint(item)]));
+    },
+
+    async replaceTimeline(regionId, points) {
+      const stored = await queryPrefix(regionPk(regionId), TIMELINE_PREFIX, { consistent: true });
+      const versions = new Map(stored.map((item) => [timelinePointKey(item), Number(item.v)]));
+      await batchWrite([
+        ...[...versions.keys()].filter((k) => !points.has(k)).map((k) => ({ DeleteRequest: { Key: timelineKey(regionId, k) } })),
+        // A version above the stored one, so that a writer holding a version read before fails its guard.
+        ...[...points].map(([k, p]) => ({ PutRequest: { Item: timelineItem(regionId, k, p, (versions.get(k) ?? 0) + 1) } })),
+      ]);
+    },
 
     async putRevision(event, outcome, acceptedAt) {
       const recordedAt = now().toISOString();
@@ -130,10 +232,15 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       await putIfAbsent(revisionItem(event, outcome, acceptedAt ?? recordedAt, recordedAt));
     },
 
-    revisions: async (regionId) => (await queryPrefix(regionPk(regionId), REVISION_PREFIX)).map(decodeRevision),
+    async putRevisions(records) {
+      const recordedAt = now().toISOString();
+      await batchWrite(records.map((r) => ({ PutRequest: { Item: revisionItem(r.event, r.outcome, r.acceptedAt, recordedAt) } })));
+    },
 
-    itemRevisions: async (regionId, itemKey) =>
-      (await queryPrefix(regionPk(regionId), itemRevisionPrefix(itemKey), { descending: true })).map(decodeItemRevision),
+    revisions: async (regionId, options = {}) => (await queryPrefix(regionPk(regionId), REVISION_PREFIX, options)).map(decodeRevision),
+
+    itemRevisions: async (regionId, itemKey, options = {}) =>
+      (await queryPrefix(regionPk(regionId), itemRevisionPrefix(itemKey), { ...options, descending: true })).map(decodeItemRevision),
 
     hasRejection: (r) => exists(rejectionKey(r)),
 

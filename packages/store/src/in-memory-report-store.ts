@@ -1,19 +1,20 @@
-import { competenceCircle } from '@modellregionen/domain';
-import { type Catalogue, defaultCatalogue } from '@modellregionen/events';
-import { COMPETENCE_CIRCLE_PK, CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX } from './keys';
-import type { ReportStore } from './ports';
+import { ConcurrentTimelineWrite } from './errors';
+import { CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX, TIMELINE_PREFIX, timelineSk } from './keys';
+import type { ReportStore, StoredPoint } from './ports';
 import {
-  changesKey,
   currentItem,
   currentKey,
+  decodeCurrent,
   decodeFrozenReview,
   decodeItemRevision,
+  decodePoint,
   decodeRejection,
   decodeReport,
   decodeRevision,
-  decodeView,
+  decodeTimelineState,
   frozenReviewItem,
   frozenReviewKey,
+  isMonthBase,
   type Item,
   type ItemKey,
   type KeyedItem,
@@ -21,12 +22,14 @@ import {
   rejectionKey,
   revisionItem,
   revisionKey,
-  viewItem,
+  timelineItem,
+  timelineKey,
+  timelinePointKey,
+  timelineStateItem,
+  timelineStateKey,
 } from './report-items';
 
 interface InMemoryReportStoreOptions {
-  /** The catalogue the competence-circle view lists the regions of. */
-  readonly catalogue?: Catalogue;
   /** Wall clock for `recordedAt` stamps. */
   readonly now?: () => Date;
 }
@@ -37,11 +40,10 @@ const byUtf8 = (a: string, b: string): number => Buffer.compare(Buffer.from(a, '
 /**
  * The report store in memory, for unit tests of what is built on it. It keeps the same items as
  * the DynamoDB store and honours the same conditions (puts that keep the first item, the current
- * state's version check, the change counter's ADD, the view's change check), each call atomic as
- * a single DynamoDB request is. Items are copied in and out, as they would be over the wire.
+ * state's version check, the time index's guarded writes), each call atomic as a single DynamoDB
+ * request is. Items are copied in and out, as they would be over the wire.
  */
 export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = {}): ReportStore => {
-  const catalogue = options.catalogue ?? defaultCatalogue;
   const now = options.now ?? (() => new Date());
   const partitions = new Map<string, Map<string, Item>>();
 
@@ -56,6 +58,9 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
     return true;
   };
   const putIfAbsent = (item: KeyedItem) => putIf(item, (stored) => stored === undefined);
+  /** A guarded put of a versioned item: it lands only if the stored version is still `expected` (0: none). */
+  const putVersioned = (item: KeyedItem, expected: number) =>
+    putIf(item, (stored) => (expected === 0 ? stored === undefined : stored !== undefined && Number(stored.v) === expected));
   /** The partition's items whose sort key starts with `prefix`, in sort-key order. */
   const query = (pk: string, prefix = '', order: 'ascending' | 'descending' = 'ascending'): Item[] => {
     const entries = [...(partitions.get(pk) ?? [])].filter(([sk]) => sk.startsWith(prefix)).sort(([a], [b]) => byUtf8(a, b));
@@ -63,46 +68,97 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
     return entries.map(([, item]) => structuredClone(item));
   };
 
-  const regionSummaries = async () =>
-    new Map(
-      query(COMPETENCE_CIRCLE_PK).map((item) => {
-        const summary = decodeView(item);
-        return [summary.regionId, summary];
-      }),
-    );
+  /** The newest point of a region's time index at or before `key`. */
+  const newestItem = (regionId: string, key: string): Item | undefined => {
+    const to = timelineSk(key);
+    return query(regionPk(regionId), TIMELINE_PREFIX, 'descending').find((item) => byUtf8(String(item.sk), to) <= 0);
+  };
 
   return {
-    hasRevision: async (event) => get(revisionKey(event)) !== undefined,
-
-    async putCurrent(event) {
-      const item = currentItem(event);
-      if (putIf(item, (stored) => stored === undefined || byUtf8(String(stored.ver), item.ver) < 0)) return 'applied';
-      return get(currentKey(event))?.ver === item.ver ? 'already-current' : 'stale';
+    async putCurrent(event, acceptedAt) {
+      const item = currentItem(event, acceptedAt);
+      const before = get(item);
+      if (putIf(item, (stored) => stored === undefined || byUtf8(String(stored.ver), item.ver) < 0)) {
+        return { outcome: 'applied', replaced: before === undefined ? undefined : decodeReport(before) };
+      }
+      return { outcome: get(currentKey(event))?.ver === item.ver ? 'already-current' : 'stale' };
     },
 
-    async countChange(regionId) {
-      const key = changesKey(regionId);
-      const changes = Number(get(key)?.changes ?? 0) + 1;
-      putIf({ ...key, changes }, () => true);
-      return changes;
-    },
-
-    currentItems: async (regionId) => query(regionPk(regionId), CURRENT_PREFIX).map(decodeReport),
+    currentItems: async (regionId) => query(regionPk(regionId), CURRENT_PREFIX).map(decodeCurrent),
 
     currentItemsByPrefix: async (regionId, itemKeyPrefix) => query(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`).map(decodeReport),
 
-    async putView(regionId, changes, summary) {
-      const item = viewItem(regionId, changes, summary, now().toISOString());
-      return putIf(item, (stored) => stored?.changes === undefined || Number(stored.changes) < changes) ? 'written' : 'superseded';
+    batchContext: async (regionId, events) => ({
+      state: decodeTimelineState(get(timelineStateKey(regionId))),
+      recorded: new Set(events.filter((e) => get(revisionKey(e)) !== undefined).map((e) => e.eventId)),
+    }),
+
+    timelineState: async (regionId) => decodeTimelineState(get(timelineStateKey(regionId))),
+
+    putTimelineState: async (regionId, state, expectedVersion) => putVersioned(timelineStateItem(regionId, state, expectedVersion + 1), expectedVersion),
+
+    async timelinePoints(regionId, keys) {
+      const out = new Map<string, StoredPoint>();
+      for (const key of keys) {
+        const item = get(timelineKey(regionId, key));
+        if (item !== undefined) out.set(key, decodePoint(item));
+      }
+      return out;
     },
 
-    regionSummaries,
+    async putTimelinePoints(regionId, points) {
+      const lost = points.filter((p) => !putVersioned(timelineItem(regionId, p.key, p.point, p.version + 1), p.version)).map((p) => p.key);
+      if (lost.length > 0) throw new ConcurrentTimelineWrite(`the time index of ${regionId} changed under this write (${lost.join(', ')})`);
+    },
 
-    competenceCircle: async (asOf) => competenceCircle({ catalogue, summaries: await regionSummaries(), asOf }),
+    async timelineUpTo(regionId, day) {
+      const newest = newestItem(regionId, day ?? '~');
+      if (newest === undefined) return [];
+      if (isMonthBase(newest)) return [decodePoint(newest).point];
+      const month = timelinePointKey(newest).slice(0, 7);
+      const base = get(timelineKey(regionId, month));
+      if (base === undefined) throw new Error(`the time index of ${regionId} has days in ${month} but no base for it`);
+      return [decodePoint(newest).point, decodePoint(base).point];
+    },
+
+    async newestPoint(regionId, key) {
+      const item = newestItem(regionId, key);
+      return item === undefined ? undefined : { key: timelinePointKey(item), ...decodePoint(item) };
+    },
+
+    async monthsAfter(regionId, month) {
+      const from = timelineSk(`${month}-99`);
+      return query(regionPk(regionId), TIMELINE_PREFIX)
+        .filter((item) => byUtf8(String(item.sk), from) > 0 && isMonthBase(item))
+        .map(timelinePointKey);
+    },
+
+    async monthPoints(regionId, month) {
+      const from = timelineSk(month);
+      const to = timelineSk(`${month}-99`);
+      return new Map(
+        query(regionPk(regionId), TIMELINE_PREFIX)
+          .filter((item) => byUtf8(String(item.sk), from) >= 0 && byUtf8(String(item.sk), to) <= 0)
+          .map((item) => [timelinePointKey(item), decodePoint(item)]),
+      );
+    },
+
+    async replaceTimeline(regionId, points) {
+      const partition = partitions.get(regionPk(regionId)) ?? new Map<string, Item>();
+      const versions = new Map(query(regionPk(regionId), TIMELINE_PREFIX).map((item) => [timelinePointKey(item), Number(item.v)]));
+      for (const key of versions.keys()) if (!points.has(key)) partition.delete(timelineSk(key));
+      partitions.set(regionPk(regionId), partition);
+      for (const [key, point] of points) putIf(timelineItem(regionId, key, point, (versions.get(key) ?? 0) + 1), () => true);
+    },
 
     async putRevision(event, outcome, acceptedAt) {
       const recordedAt = now().toISOString();
       putIfAbsent(revisionItem(event, outcome, acceptedAt ?? recordedAt, recordedAt));
+    },
+
+    async putRevisions(records) {
+      const recordedAt = now().toISOString();
+      for (const r of records) putIf(revisionItem(r.event, r.outcome, r.acceptedAt, recordedAt), () => true);
     },
 
     revisions: async (regionId) => query(regionPk(regionId), REVISION_PREFIX).map(decodeRevision),

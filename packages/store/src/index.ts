@@ -2,10 +2,13 @@ export { CapacityMeter, meterCapacity } from './capacity-meter';
 export { clearDerivedItems } from './derived-items';
 export { createDynamoClient, isStoreUnavailable, STORE_CALL_BUDGET_MS, STORE_LIMITS } from './dynamo-client';
 export { createReportStore } from './dynamo-report-store';
+export { ConcurrentTimelineWrite } from './errors';
 export { createInMemoryReportStore } from './in-memory-report-store';
 export { UNATTRIBUTED_REGION } from './keys';
 export type {
   CurrentWrite,
+  PointWrite,
+  StoredPoint,
   FrozenReview,
   RecordedReport,
   Rejection,

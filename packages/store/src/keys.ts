@@ -4,9 +4,9 @@
 // | item           | pk                        | sk                                             |
 // | revision       | REGION#<r>                | REV#<itemKey>#<revision:6>#<eventId>           |
 // | current state  | REGION#<r>                | CUR#<itemKey>                                  |
-// | change counter | REGION#<r>                | META#changes                                   |
+// | time index     | REGION#<r>                | T#<YYYY-MM> (a month's base), T#<YYYY-MM-DD>   |
+// | its state      | REGION#<r>                | META#timeline                                  |
 // | quarantine     | REGION#<r>                | REJ#<receivedAt UTC>#<eventId>                 |
-// | region view    | VIEW#competence-circle    | REGION#<r>                                     |
 // | closed review  | REVIEW#<reviewId>         | FROZEN                                         |
 // | subscription   | SUBSCRIPTIONS             | SUB#<subscriptionId>                           |
 // | delivery       | DELIVERY#<eventId>        | SUB#<subscriptionId>                           |
@@ -14,9 +14,10 @@
 // <itemKey> is `<kind>#<id>[#<period>]` (see @modellregionen/domain).
 
 /**
- * Partitions whose items are derived from the bus's events (current state, views, audit,
- * quarantine, change counters): a replay of the archive rebuilds them. Everything else (closed
- * reviews, subscriptions, webhook delivery records) is not derived from events and must survive.
+ * Partitions whose items are derived from the bus's events (current state, time index, audit,
+ * quarantine): a replay of the archive rebuilds them. Everything else (closed reviews,
+ * subscriptions, webhook delivery records) is not derived from events and must survive. `VIEW#`
+ * held the region views of earlier versions; a replay clears what is left of them.
  */
 export const DERIVED_PARTITION_PREFIXES = ['REGION#', 'VIEW#'] as const;
 
@@ -30,12 +31,12 @@ export const REVISION_PREFIX = 'REV#';
 export const itemRevisionPrefix = (itemKey: string): string => `${REVISION_PREFIX}${itemKey}#`;
 export const currentSk = (itemKey: string): string => `CUR#${itemKey}`;
 export const CURRENT_PREFIX = 'CUR#';
-export const CHANGES_SK = 'META#changes';
+export const TIMELINE_STATE_SK = 'META#timeline';
+export const TIMELINE_PREFIX = 'T#';
+/** A point of the time index: `T#<YYYY-MM>` sorts before the days `T#<YYYY-MM-DD>` of its month. */
+export const timelineSk = (key: string): string => `${TIMELINE_PREFIX}${key}`;
 export const rejectionSk = (receivedAt: string, eventId: string): string => `REJ#${receivedAt}#${eventId}`;
 export const REJECTION_PREFIX = 'REJ#';
-
-export const COMPETENCE_CIRCLE_PK = `${DERIVED_PARTITION_PREFIXES[1]}competence-circle`;
-export const viewSk = (regionId: string): string => `REGION#${regionId}`;
 
 export const reviewPk = (reviewId: string): string => `REVIEW#${reviewId}`;
 export const FROZEN_SK = 'FROZEN';

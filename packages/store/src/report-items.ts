@@ -1,9 +1,10 @@
 // The table items of reports, views, rejections and closed reviews, and how they read back: one
 // definition for the DynamoDB store and the in-memory one, so both keep exactly the same items.
-import { itemKeyOf, type RegionSummary, versionKey } from '@modellregionen/domain';
+import { itemKeyOf, type Point, versionKey } from '@modellregionen/domain';
 import type { FieldError, RegionEvent } from '@modellregionen/events';
-import { CHANGES_SK, COMPETENCE_CIRCLE_PK, currentSk, FROZEN_SK, regionPk, rejectionSk, reviewPk, revisionSk, viewSk } from './keys';
-import type { CurrentWrite, FrozenReview, RecordedReport, RecordedRevision, Rejection } from './ports';
+import { decodePoint as decodePointText, encodePoint } from './point-codec';
+import { currentSk, FROZEN_SK, regionPk, rejectionSk, reviewPk, revisionSk, TIMELINE_PREFIX, TIMELINE_STATE_SK, timelineSk } from './keys';
+import type { CurrentWrite, FrozenReview, RecordedReport, RecordedRevision, Rejection, StoredPoint, TimelineState } from './ports';
 
 /** An item as the document client writes and reads it. */
 export type Item = Record<string, unknown>;
@@ -19,35 +20,42 @@ export type KeyedItem = Item & ItemKey;
 /** A rejected event's body is kept up to this size, so that its record stays well under DynamoDB's 400 KB. */
 const MAX_STORED_BODY = 64 * 1024;
 
+// A report as an item keeps it: the envelope's fields and the detail, nothing the detail already
+// holds (its region, revision, time and author): a write is billed by the kilobyte.
 const encodeReport = (event: RegionEvent) => ({
   eventId: event.eventId,
   source: event.source,
-  regionId: event.regionId,
   receivedAt: event.receivedAt,
   detailType: event.detailType,
-  revision: event.detail.revision,
-  reportedAt: event.detail.reportedAt,
-  ver: versionKey(event),
   // The detail is kept as its JSON text: it round-trips exactly, numbers and all.
   detail: JSON.stringify(event.detail),
 });
 
-export const decodeReport = (item: Item): RegionEvent =>
-  ({
+export const decodeReport = (item: Item): RegionEvent => {
+  const detail = JSON.parse(String(item.detail)) as RegionEvent['detail'];
+  return {
     eventId: item.eventId,
     source: item.source,
-    regionId: item.regionId,
+    regionId: detail.regionId,
     receivedAt: item.receivedAt,
     detailType: item.detailType,
-    detail: JSON.parse(String(item.detail)),
-  }) as RegionEvent;
+    detail,
+  } as RegionEvent;
+};
 
 export const currentKey = (event: RegionEvent): ItemKey => ({ pk: regionPk(event.regionId), sk: currentSk(itemKeyOf(event)) });
 
 /** The item's current state; `ver` orders the reports of one item (a conditional put compares it). */
-export const currentItem = (event: RegionEvent): KeyedItem & { ver: string } => ({ ...currentKey(event), type: 'current', ...encodeReport(event) });
+export const currentItem = (event: RegionEvent, acceptedAt: string): KeyedItem & { ver: string } => ({
+  ...currentKey(event),
+  ...encodeReport(event),
+  ver: versionKey(event),
+  acceptedAt,
+});
 
-export const changesKey = (regionId: string): ItemKey => ({ pk: regionPk(regionId), sk: CHANGES_SK });
+/** A current item as read back, with when the bus accepted its report (absent in items of earlier versions). */
+export const decodeCurrent = (item: Item): RegionEvent & { acceptedAt?: string } =>
+  typeof item.acceptedAt === 'string' ? { ...decodeReport(item), acceptedAt: item.acceptedAt } : decodeReport(item);
 
 export const revisionKey = (event: RegionEvent): ItemKey => ({
   pk: regionPk(event.regionId),
@@ -56,9 +64,7 @@ export const revisionKey = (event: RegionEvent): ItemKey => ({
 
 export const revisionItem = (event: RegionEvent, outcome: CurrentWrite, acceptedAt: string, recordedAt: string): KeyedItem => ({
   ...revisionKey(event),
-  type: 'revision',
   ...encodeReport(event),
-  reportedBy: event.detail.reportedBy,
   outcome: outcome === 'stale' ? 'superseded-on-arrival' : 'applied',
   acceptedAt,
   recordedAt,
@@ -76,18 +82,35 @@ export const decodeItemRevision = (item: Item): RecordedRevision => ({
   outcome: item.outcome === 'superseded-on-arrival' ? 'superseded-on-arrival' : 'applied',
 });
 
-const viewKey = (regionId: string): ItemKey => ({ pk: COMPETENCE_CIRCLE_PK, sk: viewSk(regionId) });
+export const timelineStateKey = (regionId: string): ItemKey => ({ pk: regionPk(regionId), sk: TIMELINE_STATE_SK });
 
-/** A region's view; `changes` is the change count it was computed after (a conditional put compares it). */
-export const viewItem = (regionId: string, changes: number, summary: RegionSummary, updatedAt: string): KeyedItem & { changes: number } => ({
-  ...viewKey(regionId),
-  type: 'view',
-  changes,
-  summary: JSON.stringify(summary),
-  updatedAt,
+export const timelineStateItem = (regionId: string, state: Omit<TimelineState, 'version'>, version: number): KeyedItem => ({
+  ...timelineStateKey(regionId),
+  type: 'timeline-state',
+  pending: state.pending,
+  v: version,
 });
 
-export const decodeView = (item: Item): RegionSummary => JSON.parse(String(item.summary)) as RegionSummary;
+export const decodeTimelineState = (item: Item | undefined): TimelineState =>
+  item === undefined ? { pending: false, version: 0 } : { pending: item.pending === true, version: Number(item.v) };
+
+export const timelineKey = (regionId: string, key: string): ItemKey => ({ pk: regionPk(regionId), sk: timelineSk(key) });
+
+/** A point of the time index: its key without the prefix is a month (a base) or a day (a change). */
+export const timelineItem = (regionId: string, key: string, point: Point, version: number): KeyedItem => ({
+  ...timelineKey(regionId, key),
+  type: key.length === 7 ? 'month-base' : 'day-change',
+  // As JSON text: compact, and read back exactly.
+  point: encodePoint(point),
+  v: version,
+});
+
+/** The key (month or day) of a time-index item. */
+export const timelinePointKey = (item: Item): string => String(item.sk).slice(TIMELINE_PREFIX.length);
+
+export const isMonthBase = (item: Item): boolean => timelinePointKey(item).length === 7;
+
+export const decodePoint = (item: Item): StoredPoint => ({ point: decodePointText(String(item.point)), version: Number(item.v) });
 
 export const rejectionKey = (r: Pick<Rejection, 'regionId' | 'receivedAt' | 'eventId'>): ItemKey => ({
   pk: regionPk(r.regionId),

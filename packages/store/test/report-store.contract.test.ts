@@ -1,11 +1,12 @@
 // One specification of the report store, run against both implementations: DynamoDB (on the
 // embedded store) and memory. The in-memory store stands in for DynamoDB in the aggregator's unit
-// tests, so it has to keep the same promises: conditional puts, the ADD counter, the guarded view.
+// tests, so it has to keep the same promises: conditional puts, the guarded writes of the time
+// index, the queries that read it.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { competenceCircle, emptySummary, type RegionSummary } from '@modellregionen/domain';
-import { defaultCatalogue, type RegionEvent, regionSource, validator } from '@modellregionen/events';
-import { createInMemoryReportStore, createReportStore, type Rejection, type ReportStore } from '@modellregionen/store';
+import { EMPTY_POINT, type Point } from '@modellregionen/domain';
+import { type RegionEvent, regionSource, validator } from '@modellregionen/events';
+import { ConcurrentTimelineWrite, createInMemoryReportStore, createReportStore, type Rejection, type ReportStore } from '@modellregionen/store';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 
 const NOW = new Date('2013-01-01T12:00:00.000Z');
@@ -69,22 +70,35 @@ const rejection = (eventId: string, receivedAt: string, body = '{"truncated": ')
   body,
 });
 
-const summary = (regionId: string, findings: number): RegionSummary => ({ ...emptySummary(regionId), findings });
+const ACCEPTED = '2012-02-10T08:31:00.000Z';
+
+/** A point that tells itself apart by its findings count. */
+const point = (findings: number): Point => ({ ...EMPTY_POINT, counts: { findings } });
 
 describe.each(implementations)('the report store (%s)', (_name, open) => {
   describe('current state', () => {
     it('keeps the report that supersedes the others, and says what each write did', async () => {
       const store = await open();
       const second = milestone('e-2', { revision: 2, status: 'delayed' });
-      expect(await store.putCurrent(second)).toBe('applied');
-      expect(await store.putCurrent(second)).toBe('already-current');
-      expect(await store.putCurrent(milestone('e-1', { revision: 1 }))).toBe('stale');
+      const outcome = async (event: RegionEvent) => (await store.putCurrent(event, ACCEPTED)).outcome;
+      expect(await outcome(second)).toBe('applied');
+      expect(await outcome(second)).toBe('already-current');
+      expect(await outcome(milestone('e-1', { revision: 1 }))).toBe('stale');
       // Among equal revisions the later instant wins (however its offset is written), then the greater event id.
-      expect(await store.putCurrent(milestone('e-0', { revision: 2, reportedAt: '2012-02-10T10:30:00+02:00' }))).toBe('stale');
-      expect(await store.putCurrent(milestone('e-3', { revision: 2, reportedAt: '2012-02-10T09:30:00+01:00' }))).toBe('applied');
-      expect(await store.putCurrent(milestone('e-1', { revision: 2, reportedAt: '2012-02-10T09:31:00+01:00' }))).toBe('applied');
-      expect(await store.putCurrent(milestone('e-4', { revision: 2, reportedAt: '2012-02-10T09:30:59+01:00' }))).toBe('stale');
+      expect(await outcome(milestone('e-0', { revision: 2, reportedAt: '2012-02-10T10:30:00+02:00' }))).toBe('stale');
+      expect(await outcome(milestone('e-3', { revision: 2, reportedAt: '2012-02-10T09:30:00+01:00' }))).toBe('applied');
+      expect(await outcome(milestone('e-1', { revision: 2, reportedAt: '2012-02-10T09:31:00+01:00' }))).toBe('applied');
+      expect(await outcome(milestone('e-4', { revision: 2, reportedAt: '2012-02-10T09:30:59+01:00' }))).toBe('stale');
       expect((await store.currentItems('wetzlar')).map((e) => e.eventId)).toEqual(['e-1']);
+    });
+
+    it('tells which report a write replaced, exactly as it was, and keeps when the bus accepted the current one', async () => {
+      const store = await open();
+      const first = milestone('e-1', { revision: 1 });
+      const second = milestone('e-2', { revision: 2, status: 'delayed' });
+      expect(await store.putCurrent(first, ACCEPTED)).toEqual({ outcome: 'applied', replaced: undefined });
+      expect(await store.putCurrent(second, '2012-02-11T08:00:00.000Z')).toEqual({ outcome: 'applied', replaced: first });
+      expect(await store.currentItems('wetzlar')).toEqual([{ ...second, acceptedAt: '2012-02-11T08:00:00.000Z' }]);
     });
 
     it('ends with the same current state whatever the order and repetition of the writes', async () => {
@@ -92,7 +106,7 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
       await fc.assert(
         fc.asyncProperty(fc.shuffledSubarray([...versions, ...versions], { minLength: 8 }), async (writes) => {
           const store = await open();
-          await Promise.all(writes.map((w) => store.putCurrent(w)));
+          await Promise.all(writes.map((w) => store.putCurrent(w, ACCEPTED)));
           expect((await store.currentItems('wetzlar')).map((e) => e.eventId)).toEqual(['e-4']);
         }),
         { numRuns: 10 },
@@ -107,58 +121,140 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
         indicator('i-1', '2008', 91.4),
         milestone('k-1', { regionId: 'kassel' }),
       ];
-      for (const item of items) await store.putCurrent(item);
-      expect(await store.currentItems('wetzlar')).toEqual([items[2], items[0], items[1]]);
+      for (const item of items) await store.putCurrent(item, ACCEPTED);
+      expect(await store.currentItems('wetzlar')).toEqual([items[2], items[0], items[1]].map((e) => ({ ...e, acceptedAt: ACCEPTED })));
       expect(await store.currentItemsByPrefix('wetzlar', 'indicator#daycare-attendance-3-to-6#')).toEqual([items[2], items[0]]);
       expect(await store.currentItemsByPrefix('wetzlar', 'finding#')).toEqual([]);
-      expect(await store.currentItems('kassel')).toEqual([items[3]]);
+      expect(await store.currentItems('kassel')).toEqual([{ ...items[3], acceptedAt: ACCEPTED }]);
       expect(await store.currentItems('offenbach')).toEqual([]);
     });
   });
 
-  describe('change counter and views', () => {
-    it('counts each region’s changes from 1, also when counted at once', async () => {
+  describe('the time index', () => {
+    it('keeps its bookkeeping under a version: a writer that read an older one does not land', async () => {
       const store = await open();
-      expect(await Promise.all([1, 2, 3, 4, 5].map(() => store.countChange('wetzlar')))).toEqual(expect.arrayContaining([1, 2, 3, 4, 5]));
-      expect(await store.countChange('wetzlar')).toBe(6);
-      expect(await store.countChange('kassel')).toBe(1);
+      expect(await store.timelineState('wetzlar')).toEqual({ pending: false, version: 0 });
+      expect(await store.putTimelineState('wetzlar', { pending: true }, 0)).toBe(true);
+      expect(await store.putTimelineState('wetzlar', { pending: false }, 0)).toBe(false);
+      expect(await store.timelineState('wetzlar')).toEqual({ pending: true, version: 1 });
+      expect(await store.putTimelineState('wetzlar', { pending: false }, 1)).toBe(true);
+      expect(await store.timelineState('wetzlar')).toEqual({ pending: false, version: 2 });
+      expect(await store.timelineState('kassel')).toEqual({ pending: false, version: 0 });
     });
 
-    it('stores a view only if no stored view saw as many changes', async () => {
+    it('writes points only over the version read, and refuses the whole call naming what changed', async () => {
       const store = await open();
-      expect(await store.putView('wetzlar', 2, summary('wetzlar', 2))).toBe('written');
-      expect(await store.putView('wetzlar', 1, summary('wetzlar', 1))).toBe('superseded');
-      expect(await store.putView('wetzlar', 2, summary('wetzlar', 20))).toBe('superseded');
-      expect((await store.regionSummaries()).get('wetzlar')).toEqual(summary('wetzlar', 2));
-      expect(await store.putView('wetzlar', 3, summary('wetzlar', 3))).toBe('written');
-      expect(await store.putView('kassel', 1, summary('kassel', 1))).toBe('written');
-      expect(await store.regionSummaries()).toEqual(
+      await store.putTimelinePoints('wetzlar', [
+        { key: '2012-02', point: point(1), version: 0 },
+        { key: '2012-02-10', point: point(2), version: 0 },
+      ]);
+      expect(await store.timelinePoints('wetzlar', ['2012-02', '2012-02-10', '2012-02-11'])).toEqual(
         new Map([
-          ['kassel', summary('kassel', 1)],
-          ['wetzlar', summary('wetzlar', 3)],
+          ['2012-02', { point: point(1), version: 1 }],
+          ['2012-02-10', { point: point(2), version: 1 }],
         ]),
       );
+      await expect(store.putTimelinePoints('wetzlar', [{ key: '2012-02-10', point: point(3), version: 0 }])).rejects.toThrow(ConcurrentTimelineWrite);
+      await expect(store.putTimelinePoints('wetzlar', [{ key: '2012-02-11', point: point(3), version: 1 }])).rejects.toThrow(/2012-02-11/);
+      await store.putTimelinePoints('wetzlar', [{ key: '2012-02-10', point: point(4), version: 1 }]);
+      expect((await store.timelinePoints('wetzlar', ['2012-02-10'])).get('2012-02-10')).toEqual({ point: point(4), version: 2 });
     });
 
-    it('assembles the competence circle from the stored views', async () => {
+    it('reads as of a day the newest point at or before it and, for a day, its month’s base', async () => {
       const store = await open();
-      await store.putView('wetzlar', 1, summary('wetzlar', 4));
-      expect(await store.competenceCircle('2012-07-01')).toEqual(
-        competenceCircle({ catalogue: defaultCatalogue, summaries: new Map([['wetzlar', summary('wetzlar', 4)]]), asOf: '2012-07-01' }),
+      const points: [string, number][] = [
+        ['2012-01', 10],
+        ['2012-01-05', 11],
+        ['2012-01-31', 12],
+        ['2012-03', 30],
+        ['2012-03-01', 31],
+        ['2012-03-15', 32],
+        ['2012-03-31', 33],
+      ];
+      await store.putTimelinePoints(
+        'wetzlar',
+        points.map(([key, n]) => ({ key, point: point(n), version: 0 })),
       );
+      const read = async (day?: string) => (await store.timelineUpTo('wetzlar', day)).map((p) => p.counts.findings);
+      expect(await read('2012-03-15')).toEqual([32, 30]);
+      expect(await read('2012-03-14')).toEqual([31, 30]);
+      // Before the first day of a month with a base: that month's base alone.
+      expect(await read('2012-03-00')).toEqual([30]);
+      // A month without a base: the newest day before it, with its own month's base.
+      expect(await read('2012-02-29')).toEqual([12, 10]);
+      expect(await read('2012-01-04')).toEqual([10]);
+      expect(await read('2011-12-31')).toEqual([]);
+      expect(await read()).toEqual([33, 30]);
+      expect(await store.timelineUpTo('wetzlar', '2012-03-15', { consistent: true })).toEqual([point(32), point(30)]);
+      expect(await store.timelineUpTo('kassel')).toEqual([]);
+    });
+
+    it('gives the newest point at or before a key with its version, and every point of a month', async () => {
+      const store = await open();
+      await store.putTimelinePoints('wetzlar', [
+        { key: '2012-01', point: point(1), version: 0 },
+        { key: '2012-01-05', point: point(2), version: 0 },
+        { key: '2012-01-20', point: point(3), version: 0 },
+        { key: '2012-02', point: point(4), version: 0 },
+      ]);
+      expect(await store.newestPoint('wetzlar', '2012-01-99')).toEqual({ key: '2012-01-20', point: point(3), version: 1 });
+      expect(await store.newestPoint('wetzlar', '2012-01-19')).toEqual({ key: '2012-01-05', point: point(2), version: 1 });
+      expect(await store.newestPoint('wetzlar', '2012-02-99')).toEqual({ key: '2012-02', point: point(4), version: 1 });
+      expect(await store.newestPoint('wetzlar', '2011-12-31')).toBeUndefined();
+      expect([...(await store.monthPoints('wetzlar', '2012-01')).keys()]).toEqual(['2012-01', '2012-01-05', '2012-01-20']);
+      expect(await store.monthPoints('wetzlar', '2012-03')).toEqual(new Map());
+      expect(await store.monthsAfter('wetzlar', '2011-12')).toEqual(['2012-01', '2012-02']);
+      expect(await store.monthsAfter('wetzlar', '2012-01')).toEqual(['2012-02']);
+      expect(await store.monthsAfter('wetzlar', '2012-02')).toEqual([]);
+    });
+
+    it('reads two small items however many days a month has, and finds a base missing under days', async () => {
+      const store = await open();
+      const days = Array.from({ length: 31 }, (_, i) => `2012-01-${String(i + 1).padStart(2, '0')}`);
+      await store.putTimelinePoints('wetzlar', [
+        { key: '2011-12', point: point(1), version: 0 },
+        { key: '2011-12-24', point: point(2), version: 0 },
+        { key: '2012-01', point: point(3), version: 0 },
+        ...days.map((key, i) => ({ key, point: point(10 + i), version: 0 })),
+      ]);
+      expect(await store.timelineUpTo('wetzlar', '2012-01-31')).toEqual([point(40), point(3)]);
+      await store.putTimelinePoints('kassel', [{ key: '2012-01-05', point: point(1), version: 0 }]);
+      await expect(store.timelineUpTo('kassel')).rejects.toThrow(/no base/);
+    });
+
+    it('replaces the whole index in a rebuild: other points go, versions rise above those a writer read', async () => {
+      const store = await open();
+      await store.putTimelinePoints('wetzlar', [
+        { key: '2012-01', point: point(1), version: 0 },
+        { key: '2012-01-05', point: point(2), version: 0 },
+      ]);
+      await store.putTimelinePoints('kassel', [{ key: '2012-01', point: point(7), version: 0 }]);
+      await store.replaceTimeline(
+        'wetzlar',
+        new Map([
+          ['2012-01', point(5)],
+          ['2012-01-06', point(6)],
+        ]),
+      );
+      expect(await store.timelinePoints('wetzlar', ['2012-01', '2012-01-05', '2012-01-06'])).toEqual(
+        new Map([
+          ['2012-01', { point: point(5), version: 2 }],
+          ['2012-01-06', { point: point(6), version: 1 }],
+        ]),
+      );
+      await expect(store.putTimelinePoints('wetzlar', [{ key: '2012-01', point: point(9), version: 1 }])).rejects.toThrow(ConcurrentTimelineWrite);
+      expect(await store.timelineUpTo('kassel')).toEqual([point(7)]);
     });
   });
 
   describe('audit records', () => {
-    it('marks a report as processed; the first record stands', async () => {
+    it('keeps the first record of a report', async () => {
       const store = await open();
       const event = milestone('e-1');
-      expect(await store.hasRevision(event)).toBe(false);
       await store.putRevision(event, 'applied', '2012-02-10T08:31:00.000Z');
       await store.putRevision(event, 'applied', '2013-01-01T00:00:00.000Z');
-      expect(await store.hasRevision(event)).toBe(true);
-      expect(await store.hasRevision(milestone('e-1', { revision: 2 }))).toBe(false);
       expect(await store.revisions('wetzlar')).toEqual([{ ...event, acceptedAt: '2012-02-10T08:31:00.000Z', recordedAt: NOW.toISOString() }]);
+      expect(await store.revisions('wetzlar', { consistent: true })).toEqual(await store.revisions('wetzlar'));
     });
 
     it('keeps every report, stale ones too, by item and revision; acceptance defaults to the time of recording', async () => {

@@ -4,11 +4,11 @@ import {
   berlinDateOf,
   comparePeriods,
   competenceCircle,
-  competenceCircleOf,
   type CompetenceCircleView,
-  endOfBerlinDay,
   fundingOverview,
   indicatorProgress,
+  summaryOfPoint,
+  sumPoints,
   versionKey,
 } from '@modellregionen/domain';
 import type { RecordedReport, ReportStore } from '@modellregionen/store';
@@ -25,21 +25,24 @@ export const allRevisions = async (store: ReportStore, catalogue: Catalogue): Pr
   (await Promise.all(modelRegions(catalogue).map((r) => store.revisions(r.id)))).flat();
 
 /**
- * The competence circle as of a Berlin date. When every region's newest current report was made
- * before the end of that day, the stored view is that view (each item's winner was reported by
- * then, so no later report can change it); otherwise the reports are folded again up to the date.
+ * Each model region's summary as of the end of a Berlin date (every report when undefined), from
+ * its time index: one Query per region of a month's base and at most a month of days.
  */
-const competenceCircleAsOf = async (store: ReportStore, catalogue: Catalogue, asOf: string) => {
-  const summaries = await store.regionSummaries();
-  const cutoff = endOfBerlinDay(asOf);
-  const settled = [...summaries.values()].every((s) => s.lastReportedAt === null || Date.parse(s.lastReportedAt) < cutoff);
-  if (settled) return competenceCircle({ catalogue, summaries, asOf });
-  return competenceCircleOf(await allRevisions(store, catalogue), { catalogue, asOf, reportedUntil: asOf });
-};
+const summariesAsOf = async (store: ReportStore, catalogue: Catalogue, asOf: string | undefined) =>
+  new Map(await Promise.all(modelRegions(catalogue).map(async (r) => [r.id, summaryOfPoint(r.id, sumPoints(await store.timelineUpTo(r.id, asOf)))] as const)));
+
+/**
+ * The competence circle as known at the end of the Berlin date `asOf`, or with every report (and
+ * overdue milestones counted as of `today`) when it is undefined.
+ */
+export const readCompetenceCircle = async (
+  input: Pick<ApiDeps, 'store' | 'catalogue'> & { readonly asOf: string | undefined; readonly today: string },
+): Promise<CompetenceCircleView> =>
+  competenceCircle({ catalogue: input.catalogue, summaries: await summariesAsOf(input.store, input.catalogue, input.asOf), asOf: input.asOf ?? input.today });
 
 /** The competence circle today, with every report, or as known at the end of a Berlin date. */
-export const competenceCircleView = async (deps: ApiDeps, asOf: string | undefined): Promise<CompetenceCircleView> =>
-  asOf === undefined ? deps.store.competenceCircle(berlinDateOf(deps.now().getTime())) : competenceCircleAsOf(deps.store, deps.catalogue, asOf);
+export const competenceCircleView = (deps: ApiDeps, asOf: string | undefined): Promise<CompetenceCircleView> =>
+  readCompetenceCircle({ ...deps, asOf, today: berlinDateOf(deps.now().getTime()) });
 
 const strip = <T extends { schemaVersion: unknown; regionId: unknown }>({ schemaVersion: _v, regionId: _r, ...rest }: T) => rest;
 

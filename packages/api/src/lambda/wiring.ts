@@ -9,6 +9,7 @@ import { publicHttpsOnly } from '../callback-policy';
 import { createApiHandler } from '../app';
 import type { ApiFunction } from '../route';
 import { createTokenVerifier, type TokenVerifierConfig } from '../token-verifier';
+import { prebuiltOpenApiDocument } from './prebuilt-openapi';
 
 /**
  * Tokens: the Cognito user pool (USER_POOL_ID, and USER_POOL_CLIENT_ID: the app clients whose
@@ -50,6 +51,7 @@ export const apiHandlerFromEnv = (functions: readonly ApiFunction[], serviceName
       },
       now: () => new Date(),
       log: (message, error) => (error instanceof Error ? logger.error(message, error) : logger.error(message, { error: String(error) })),
+      openApiDocument: prebuiltOpenApiDocument,
     },
     functions,
   );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldOfAction, INDICATOR_UNITS, REGION_ROLES, regionSchema } from '@modellregionen/events';
 
 /** A catalogue indicator as the API shows it: SPEC's field names, the German title as `title`. */

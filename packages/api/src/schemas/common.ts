@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { codedFieldErrorSchema, fieldErrorSchema as recordedFieldErrorSchema, isoDate } from '@modellregionen/events';
 import { ERROR_CODES } from '../errors';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELDS_OF_ACTION, MILESTONE_STATUSES, PROJECT_STATUSES } from '@modellregionen/events';
 import { count, date, dateTime } from './common';
 

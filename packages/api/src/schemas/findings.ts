@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldOfAction, MINISTRY_ID } from '@modellregionen/events';
 import { dateTime, revisionNumber } from './common';
 

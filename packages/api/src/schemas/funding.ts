@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FUNDING_SOURCES } from '@modellregionen/events';
 
 const euros = z.number().min(0).meta({ description: 'Euros, summed exactly in whole cents.' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INDICATOR_UNITS } from '@modellregionen/events';
 import { indicatorSchema } from './catalogue';
 import { reportedFields } from './common';

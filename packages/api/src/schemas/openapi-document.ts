@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const record = z.record(z.string(), z.unknown());
 
@@ -18,3 +18,5 @@ export const openApiDocumentSchema = z
     webhooks: record.optional(),
   })
   .meta({ id: 'OpenApiDocument', description: 'This document (OpenAPI 3.1).' });
+
+export type OpenApiDocument = z.output<typeof openApiDocumentSchema>;

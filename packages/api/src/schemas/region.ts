@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldOfAction, FUNDING_SOURCES, MILESTONE_STATUSES, MINISTRY_ID, PROJECT_STATUSES, REGION_ROLES, regionSchema } from '@modellregionen/events';
 import { date, dateTime, recordedFieldError, reportedFields, revisionNumber } from './common';
 import { indicatorProgressSchema } from './indicators';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildReportBodySchemas, type Catalogue, DETAIL_TYPES, type DetailType, MINISTRY_ID, type ReportBodySchemas, rule } from '@modellregionen/events';
 
 export const acceptedSchema = z

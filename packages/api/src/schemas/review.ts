@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DETAIL_TYPES } from '@modellregionen/events';
 import { REVIEW_IDS } from '../reviews';
 import { date, dateTime, revisionNumber } from './common';

@@ -1,185 +1,150 @@
-// The numbers SPEC section 7 asks for, measured in one run on this machine: ingestion throughput
-// next to the raw store's own write throughput, DynamoDB capacity per event and per view read,
-// and each function's bundle size and cold-start import time.
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createAggregator, mapSettledLimit } from '@modellregionen/aggregation';
-import type { EventPublisher, InboundMessage } from '@modellregionen/lambda-kit';
-import { CapacityMeter, createReportStore, ensureTable, meterCapacity } from '@modellregionen/store';
-import { build } from 'esbuild';
-import { demoHistory } from '../demo/demo-history';
-import { startEmbeddedStore } from '../embedded-store';
-import { BUNDLE_SETTINGS } from '../../../../infra/lib/functions';
-import { probeImport } from './import-probe';
+// `npm run bench`: the cost and speed figures of SPEC section 7, measured in one run on this
+// machine against the embedded store, and the acceptance bars they are held to. It measures
+// through the product's public interfaces only (the aggregator, the report store, the API's
+// handler), never the table's item layout, so that it measures any write path the same way.
+import { loadavg } from 'node:os';
+import { AS_OF, type BenchOptions, FULL, SHORT } from './bench-options';
+import { measureBaseline } from './baseline-cost';
+import { type BundleFigures, measureBundles } from './bundles';
+import { measureColdImports } from './import-probe';
+import { cpuSecondsOfThisProcess } from './child-process';
+import { thisMachine } from './machine';
+import { startApiReads } from './read-cost';
+import { type BenchResults, barsOf, type BySize, type Figures } from './results';
+import { startSeeders } from './seeding';
+import { startBenchStore } from './store';
+import { measureThroughput } from './throughput';
+import { MODEL_REGIONS } from './workload/templates';
+import { MEASURED_REGION, measuredBatches, mixedBatches } from './workload/workloads';
+import { measureBatches, type WriteCost } from './write-cost';
 
-export interface BenchOptions {
-  /** Reports to ingest (the valid demo history, repeated with fresh event ids). */
-  readonly events: number;
-  /** Raw PutItem calls for the store's own throughput. */
-  readonly rawWrites: number;
-  /** SQS batches (of 10) in flight at once, as concurrent Lambda invocations. */
-  readonly concurrency: number;
-  /** Bundle the functions and time their import (slower: esbuild and one process per function). */
-  readonly bundles: boolean;
-  readonly functionEntries?: Readonly<Record<string, string>>;
-  readonly root?: string;
-}
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+const units = (n: number) => round(n, 4);
 
-export interface BenchResult {
-  store: { writes: number; seconds: number; perSecond: number };
-  ingestion: { events: number; seconds: number; perSecond: number; applied: number; stale: number };
-  capacity: {
-    writeUnitsPerAcceptedEvent: number;
-    readUnitsPerAcceptedEvent: number;
-    writeUnitsPerDuplicate: number;
-    readUnitsPerDuplicate: number;
-    competenceCircleReadUnits: { afterOneReport: number; afterHistory: number };
-  };
-  bundles: { function: string; bytes: number; importMs: number }[];
-}
-
-const silentPublisher: EventPublisher = { publish: async () => {} };
-
-const startStore = async () => {
-  const embedded = await startEmbeddedStore({ port: 0 });
-  const newClient = () =>
-    new DynamoDBClient({ endpoint: embedded.endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'x' } });
-  const client = newClient();
-  return {
-    client,
-    newClient,
-    async table() {
-      const name = `bench-${randomUUID()}`;
-      await ensureTable(client, name);
-      return name;
-    },
-    async stop() {
-      client.destroy();
-      await embedded.stop();
-    },
-  };
+const modeOf = (o: BenchOptions): BenchResults['run']['mode'] => {
+  const same = (preset: typeof FULL | typeof SHORT) =>
+    JSON.stringify([o.regionSizes, o.historySizes, o.measuredBatches, o.throughputEvents, o.concurrency]) ===
+    JSON.stringify([preset.regionSizes, preset.historySizes, preset.measuredBatches, preset.throughputEvents, preset.concurrency]);
+  return same(FULL) ? 'full' : same(SHORT) ? 'short' : 'custom';
 };
 
-/** The demo's valid reports as delivered EventBridge events, repeated to `count` with fresh ids. */
-const eventStream = (count: number) => {
-  const valid = demoHistory().filter((e) => !e.invalid);
-  return Array.from({ length: count }, (_, i) => {
-    const entry = valid[i % valid.length]!;
-    return {
-      version: '0',
-      id: randomUUID(),
-      'detail-type': entry.DetailType,
-      source: entry.Source,
-      account: '123456789012',
-      time: '2013-12-31T12:00:00Z',
-      region: 'eu-central-1',
-      resources: [],
-      detail: JSON.parse(entry.Detail) as unknown,
-    };
-  });
-};
-
-const seconds = (since: number) => (performance.now() - since) / 1000;
-
-export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
-  const store = await startStore();
+export const runBench = async (options: BenchOptions): Promise<BenchResults> => {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
+  const since = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+  const seeded: { workload: string; events: number; seconds: number }[] = [];
+  const store = await startBenchStore();
+  const seeders = await startSeeders(options.seedProcesses);
   try {
-    // 1. The raw store: PutItem of an item the size of a current-state record, 32 in flight.
-    const rawTable = await store.table();
-    const doc = DynamoDBDocumentClient.from(store.client);
-    const payload = 'x'.repeat(700);
+    // 1. Throughput first, while the store is empty.
     let t = performance.now();
-    await mapSettledLimit(
-      Array.from({ length: options.rawWrites }, (_, i) => i),
-      32,
-      (i) => doc.send(new PutCommand({ TableName: rawTable, Item: { pk: `REGION#r${i % 6}`, sk: `CUR#item#${i}`, payload } })),
-    );
-    const rawSeconds = seconds(t);
+    const throughput = await measureThroughput(store, options.throughputEvents, options.concurrency);
+    log(`throughput: ${throughput.rawStorePutsPerSecond.toFixed(0)} PutItem/s, ${throughput.ingestEventsPerSecond.toFixed(0)} reports/s (${since(t)})`);
 
-    // 2. Ingestion through the aggregation pipeline, in SQS batches of ten.
-    const ingestTable = await store.table();
-    const ingestStore = createReportStore({ client: doc, tableName: ingestTable });
-    const aggregator = createAggregator({ store: ingestStore, publisher: silentPublisher });
-    const messages: InboundMessage[] = eventStream(options.events).map((e) => ({ id: randomUUID(), body: JSON.stringify(e) }));
-    const batches = Array.from({ length: Math.ceil(messages.length / 10) }, (_, i) => messages.slice(i * 10, i * 10 + 10));
-    let applied = 0;
-    let stale = 0;
-    t = performance.now();
-    const outcomes = await mapSettledLimit(batches, options.concurrency, (batch) => aggregator.processMessages(batch));
-    const ingestSeconds = seconds(t);
-    for (const o of outcomes) {
-      if (o.status === 'rejected') throw o.reason;
-      if (o.value.failed.length > 0) throw new Error(`${o.value.failed.length} messages failed during the bench`);
-      applied += o.value.applied;
-      stale += o.value.stale;
-    }
-
-    // 3. Capacity, as DynamoDB reports it.
-    const meter = new CapacityMeter();
-    // A client of its own: the meter's middleware must not count the other phases.
-    const metered = DynamoDBDocumentClient.from(store.newClient());
-    meterCapacity(metered, meter);
-    const capStore = createReportStore({ client: metered, tableName: await store.table() });
-    const capAggregator = createAggregator({ store: capStore, publisher: silentPublisher });
-    const [first, ...rest] = eventStream(Math.min(200, options.events)).map((e) => ({ id: randomUUID(), body: JSON.stringify(e) }));
-    await capAggregator.processMessages([first!]);
-    const acceptedW = meter.writeUnits;
-    const acceptedR = meter.readUnits;
-    meter.reset();
-    await capStore.competenceCircle('2013-12-31');
-    const circleAfterOne = meter.readUnits;
-    meter.reset();
-    await capAggregator.processMessages([first!]);
-    const duplicateW = meter.writeUnits;
-    const duplicateR = meter.readUnits;
-    for (let i = 0; i < rest.length; i += 10) await capAggregator.processMessages(rest.slice(i, i + 10));
-    meter.reset();
-    await capStore.competenceCircle('2013-12-31');
-    const circleAfterHistory = meter.readUnits;
-    metered.destroy();
-
-    // 4. Bundles: the functions' entries, bundled as the stack bundles them, imported cold.
-    const bundles: BenchResult['bundles'] = [];
-    if (options.bundles) {
-      const root = options.root ?? process.cwd();
-      const out = mkdtempSync(join(tmpdir(), 'bench-bundles-'));
-      for (const [name, entry] of Object.entries(options.functionEntries ?? {})) {
-        const file = join(out, name, 'index.mjs');
-        await build({
-          entryPoints: [join(root, entry)],
-          outfile: file,
-          bundle: true,
-          minify: true,
-          platform: 'node',
-          target: BUNDLE_SETTINGS.target,
-          format: 'esm',
-          mainFields: [...BUNDLE_SETTINGS.mainFields],
-          banner: { js: BUNDLE_SETTINGS.banner },
-          logLevel: 'error',
-        });
-        const probe = probeImport(file);
-        if (probe.handler !== 'function') throw new Error(`${name}: the bundle does not export a handler (${probe.stderr})`);
-        bundles.push({ function: name, bytes: statSync(file).size, importMs: probe.importMs });
+    // 2. Writes: the same measured batches on regions of each size.
+    const batches = measuredBatches(options.measuredBatches);
+    const wcuBySize: BySize = {};
+    const rcuBySize: BySize = {};
+    let first: { accepted: WriteCost; mixed: WriteCost; duplicate: WriteCost } | undefined;
+    for (const [i, size] of options.regionSizes.entries()) {
+      t = performance.now();
+      const table = await store.createTable(`region-${size}`);
+      // The first size is the demo's scale: every region holds as much, for the mixed batches too.
+      const seed = await seeders.seed(store.endpoint, table, { kind: 'regions', regionIds: i === 0 ? MODEL_REGIONS : [MEASURED_REGION], items: size });
+      seeded.push({ workload: i === 0 ? `six regions of ${size} items` : `a region of ${size} items`, events: seed.events, seconds: round(seed.seconds, 1) });
+      const accepted = await measureBatches(store, table, batches, 'new');
+      wcuBySize[String(size)] = units(accepted.writeUnits / accepted.reports);
+      rcuBySize[String(size)] = units(accepted.readUnits / accepted.reports);
+      if (i === 0) {
+        const duplicate = await measureBatches(store, table, batches.slice(0, 1), 'redelivered');
+        const mixed = await measureBatches(store, table, mixedBatches(options.measuredBatches), 'new');
+        first = { accepted, mixed, duplicate };
       }
+      await store.dropTable(table);
+      log(
+        `region of ${size} items: ${wcuBySize[String(size)]} WCU, ${rcuBySize[String(size)]} RCU per report (seeded ${seed.events} reports in ${seed.seconds.toFixed(1)} s; ${since(t)})`,
+      );
+    }
+    if (first === undefined) throw new Error('no region size to measure');
+
+    t = performance.now();
+    const baseline = await measureBaseline(store, options.regionSizes[0]!, batches);
+    log(`baseline: ${(baseline.accepted.writeUnits / baseline.accepted.reports).toFixed(2)} WCU per report (${since(t)})`);
+
+    // 3. Reads: the competence circle now and as of the mid-term review, on histories of each size.
+    const reads = await startApiReads(store);
+    const circle: BySize = {};
+    const asOf: BySize = {};
+    for (const size of options.historySizes) {
+      t = performance.now();
+      const table = await store.createTable(`history-${size}`);
+      const seed = await seeders.seed(store.endpoint, table, { kind: 'history', events: size, name: `history-${size}` });
+      seeded.push({ workload: `a history of ${size} reports`, events: seed.events, seconds: round(seed.seconds, 1) });
+      circle[String(size)] = units(await reads.competenceCircle(table));
+      asOf[String(size)] = units(await reads.competenceCircle(table, AS_OF));
+      await store.dropTable(table);
+      log(
+        `history of ${size} reports: ${circle[String(size)]} RCU per competence-circle read, ${asOf[String(size)]} RCU as of ${AS_OF} (seeded in ${seed.seconds.toFixed(1)} s; ${since(t)})`,
+      );
     }
 
-    return {
-      store: { writes: options.rawWrites, seconds: rawSeconds, perSecond: options.rawWrites / rawSeconds },
-      ingestion: { events: messages.length, seconds: ingestSeconds, perSecond: messages.length / ingestSeconds, applied, stale },
-      capacity: {
-        writeUnitsPerAcceptedEvent: acceptedW,
-        readUnitsPerAcceptedEvent: acceptedR,
-        writeUnitsPerDuplicate: duplicateW,
-        readUnitsPerDuplicate: duplicateR,
-        competenceCircleReadUnits: { afterOneReport: circleAfterOne, afterHistory: circleAfterHistory },
-      },
+    // 4. Bundles.
+    t = performance.now();
+    const measured = options.bundles ? measureBundles() : undefined;
+    const bundles: Record<string, BundleFigures> = measured?.bundles ?? {};
+    const bare = measured?.bareNodeMs ?? measureColdImports([]).bareNodeMs;
+    if (options.bundles)
+      log(
+        `bundles: ${Object.entries(bundles)
+          .map(([n, b]) => `${n} ${(b.bytes / 1024).toFixed(0)} KB ${b.coldImportMs} ms`)
+          .join(', ')} (${since(t)})`,
+      );
+
+    const cpuSeconds = cpuSecondsOfThisProcess() + (await store.cpuSeconds()) + (await seeders.cpuSeconds());
+    const per = (cost: WriteCost, value: number) => units(value / cost.reports);
+    const figures: Figures = {
+      wcuPerAcceptedEvent: per(first.accepted, first.accepted.writeUnits),
+      rcuPerAcceptedEvent: per(first.accepted, first.accepted.readUnits),
+      wcuPerAcceptedEventMixed: per(first.mixed, first.mixed.writeUnits),
+      rcuPerAcceptedEventMixed: per(first.mixed, first.mixed.readUnits),
+      wcuPerDuplicate: per(first.duplicate, first.duplicate.writeUnits),
+      rcuPerDuplicate: per(first.duplicate, first.duplicate.readUnits),
+      wcuPerAcceptedEventByRegionSize: wcuBySize,
+      rcuPerAcceptedEventByRegionSize: rcuBySize,
+      rcuPerCompetenceCircleRead: circle,
+      rcuPerAsOfRead: asOf,
+      ingestEventsPerSecond: round(throughput.ingestEventsPerSecond, 1),
+      rawStorePutsPerSecond: round(throughput.rawStorePutsPerSecond, 1),
+      ingestRatio: round(throughput.ingestEventsPerSecond / throughput.rawStorePutsPerSecond, 3),
+      baselineWcuPerAcceptedEvent: per(baseline.accepted, baseline.accepted.writeUnits),
+      baselineRcuPerAcceptedEvent: per(baseline.accepted, baseline.accepted.readUnits),
+      baselineWcuPerDuplicate: per(baseline.duplicate, baseline.duplicate.writeUnits),
       bundles,
+      bareNodeMs: bare,
+      machine: thisMachine(),
+      run: {
+        mode: modeOf(options),
+        regionSizes: options.regionSizes,
+        historySizes: options.historySizes,
+        measuredReports: first.accepted.reports,
+        asOf: AS_OF,
+        throughputEvents: options.throughputEvents,
+        concurrency: options.concurrency,
+        failedConditionalWrites: {
+          perAcceptedEvent: per(first.accepted, first.accepted.failedConditionalWrites),
+          perAcceptedEventMixed: per(first.mixed, first.mixed.failedConditionalWrites),
+          baselinePerAcceptedEvent: per(baseline.accepted, baseline.accepted.failedConditionalWrites),
+        },
+        seeded,
+        seconds: round((performance.now() - started) / 1000, 1),
+        cpuSeconds: round(cpuSeconds, 1),
+        loadAverage: { atStart: round(loadAtStart, 2), atEnd: round(loadavg()[0]!, 2) },
+      },
     };
+    return { ...figures, bars: barsOf(figures) };
   } finally {
+    await seeders.stop();
     await store.stop();
   }
 };

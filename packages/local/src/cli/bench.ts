@@ -1,42 +1,65 @@
-// `npm run bench [-- --events N --raw-writes N --concurrency N --no-bundles]`
+// `npm run bench [-- --short | --region-sizes 100,1000 --history-sizes 1000,10000 --batches N
+//   --throughput-events N --concurrency N --seed-processes N --no-bundles --out DIR]`
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FUNCTION_ENTRIES } from '../../../../infra/lib/functions';
+import { FULL, SHORT } from '../bench/bench-options';
 import { runBench } from '../bench/bench';
+import { writeResults } from '../bench/report';
+
+// The SDK's notice that its 2027 releases need Node 22 is true but says nothing about the figures.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const { values } = parseArgs({
   options: {
-    events: { type: 'string', default: '2000' },
-    'raw-writes': { type: 'string', default: '2000' },
-    concurrency: { type: 'string', default: '4' },
+    short: { type: 'boolean', default: false },
+    'region-sizes': { type: 'string' },
+    'history-sizes': { type: 'string' },
+    batches: { type: 'string' },
+    'throughput-events': { type: 'string' },
+    concurrency: { type: 'string' },
+    'seed-processes': { type: 'string', default: String(Math.max(1, Math.min(4, availableParallelism()))) },
     'no-bundles': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench' },
+    help: { type: 'boolean', default: false },
   },
 });
 
-const n = (v: string, name: string) => {
+if (values.help) {
+  console.log(`npm run bench [-- options]: writes <out>/results.json and <out>/RESULTS.md
+
+  --short                  the same figures at a tenth of the largest sizes (about two minutes)
+  --region-sizes 100,1000  items in the measured region before the measured batches (default ${FULL.regionSizes.join(',')})
+  --history-sizes 1000     reports of six regions before the reads (default ${FULL.historySizes.join(',')})
+  --batches N              measured batches of ten per write figure (default ${FULL.measuredBatches})
+  --throughput-events N    reports (and raw PutItem calls) for the throughput figures (default ${FULL.throughputEvents})
+  --concurrency N          callers at once in the throughput figures (default ${FULL.concurrency})
+  --seed-processes N       processes that seed the tables (default: cores, at most 4)
+  --no-bundles             skip bundling the functions
+  --out DIR                where to write the results (default bench)`);
+  process.exit(0);
+}
+
+const whole = (v: string, name: string) => {
   const x = Number(v);
-  if (!Number.isInteger(x) || x < 1) throw new Error(`--${name} must be a positive whole number`);
+  if (!Number.isInteger(x) || x < 1) throw new Error(`--${name} must be a positive whole number, not ${v}`);
   return x;
 };
+const list = (v: string, name: string) => v.split(',').map((x) => whole(x.trim(), name));
+const preset = values.short ? SHORT : FULL;
 
-const r = await runBench({
-  events: n(values.events, 'events'),
-  rawWrites: n(values['raw-writes'], 'raw-writes'),
-  concurrency: n(values.concurrency, 'concurrency'),
+const results = await runBench({
+  regionSizes: values['region-sizes'] === undefined ? preset.regionSizes : list(values['region-sizes'], 'region-sizes'),
+  historySizes: values['history-sizes'] === undefined ? preset.historySizes : list(values['history-sizes'], 'history-sizes'),
+  measuredBatches: values.batches === undefined ? preset.measuredBatches : whole(values.batches, 'batches'),
+  throughputEvents: values['throughput-events'] === undefined ? preset.throughputEvents : whole(values['throughput-events'], 'throughput-events'),
+  concurrency: values.concurrency === undefined ? preset.concurrency : whole(values.concurrency, 'concurrency'),
+  seedProcesses: whole(values['seed-processes'], 'seed-processes'),
   bundles: !values['no-bundles'],
-  functionEntries: FUNCTION_ENTRIES,
+  log: (line) => console.log(line),
 });
-
-const f = (x: number, d = 0) => x.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`
-Throughput (embedded store, dynalite, this machine)
-  raw store PutItem, 32 in flight      ${f(r.store.perSecond)} writes/s   (${f(r.store.writes)} in ${f(r.store.seconds, 2)} s)
-  ingestion, batches of 10, ${values.concurrency} in flight  ${f(r.ingestion.perSecond)} events/s   (${f(r.ingestion.events)} in ${f(r.ingestion.seconds, 2)} s; ${f(r.ingestion.applied)} applied, ${f(r.ingestion.stale)} superseded)
-
-DynamoDB capacity (ReturnConsumedCapacity)
-  accepted report, alone in its batch  ${f(r.capacity.writeUnitsPerAcceptedEvent, 1)} WCU, ${f(r.capacity.readUnitsPerAcceptedEvent, 1)} RCU
-  redelivered report                   ${f(r.capacity.writeUnitsPerDuplicate, 1)} WCU, ${f(r.capacity.readUnitsPerDuplicate, 1)} RCU
-  competence-circle read               ${f(r.capacity.competenceCircleReadUnits.afterOneReport, 1)} RCU after one report, ${f(r.capacity.competenceCircleReadUnits.afterHistory, 1)} RCU after the history`);
-if (r.bundles.length > 0) {
-  console.log('\nFunction bundles (esbuild, ESM, minified, AWS SDK included)');
-  for (const b of r.bundles) console.log(`  ${b.function.padEnd(12)} ${f(b.bytes / 1024)} KB   cold import ${f(b.importMs)} ms`);
-}
+const out = resolve(values.out);
+writeResults(out, results);
+console.log(
+  `\n${results.bars.map((b) => `${b.pass ? 'pass' : 'FAIL'}  ${b.bar}: ${b.value}`).join('\n')}\n\nwritten: ${out}/results.json, ${out}/RESULTS.md (${results.run.seconds} s)`,
+);

@@ -19,7 +19,8 @@ const run = async () => {
       return;
     }
     for (const d of letters) {
-      console.log(`${d.MessageId}  ${d.Target}  ${d.Source} ${d.DetailType} event ${d.EventId}  after ${d.ReceiveCount} deliveries: ${d.LastError}`);
+      const target = d.MessageGroupId === undefined ? d.Target : `${d.Target} (group ${d.MessageGroupId})`;
+      console.log(`${d.MessageId}  ${target}  ${d.Source} ${d.DetailType} event ${d.EventId}  after ${d.ReceiveCount} deliveries: ${d.LastError}`);
     }
     console.log(`${letters.length} dead letters; redrive with: npm run dlq -- redrive [messageId ...]`);
   } else if (command === 'redrive') {

@@ -2,7 +2,9 @@
 import { parseArgs } from 'node:util';
 import { sendAsRegions } from '../demo-loader';
 import { PortInUseError } from '../listen';
+import { readCompetenceCircle } from '@modellregionen/api';
 import { berlinDateOf } from '@modellregionen/domain';
+import { defaultCatalogue } from '@modellregionen/events';
 import { DEFAULT_PORTS } from '../constants';
 import { devIssuerKeyFile, startLocalRuntime } from '../runtime';
 import { ensureWebBuilt } from '@modellregionen/web/build';
@@ -107,7 +109,7 @@ Ctrl-C stops it; accepted events are kept and delivered after the next start.`);
     });
     process.stdout.write('\n');
     await runtime.settled();
-    const view = await runtime.store.competenceCircle(berlinDateOf(Date.now()));
+    const view = await readCompetenceCircle({ store: runtime.store, catalogue: defaultCatalogue, asOf: undefined, today: berlinDateOf(Date.now()) });
     console.log(
       `demo loaded: ${result.sent} events sent, ${result.failedEntries} refused by the bus; ` +
         `${view.totals.milestones.total} milestones, ${view.totals.projects.total} projects, ` +

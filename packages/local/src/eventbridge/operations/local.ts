@@ -16,6 +16,7 @@ export const localOperations = ({ busName, bus, arns, counters }: EndpointContex
         q.deadLetters().map((d) => ({
           Target: target,
           MessageId: d.id,
+          ...(d.groupId === undefined ? {} : { MessageGroupId: d.groupId }),
           EventId: d.event.id,
           Source: d.event.source,
           DetailType: d.event['detail-type'],

@@ -1,0 +1,8 @@
+/** The later of two report times; the same instant written with two offsets is ordered by its text. */
+export const laterReport = (a: string | null, b: string | null): string | null => {
+  if (a === null) return b;
+  if (b === null) return a;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return tb > ta || (tb === ta && b > a) ? b : a;
+};
