@@ -1,4 +1,4 @@
-// `npm run mutate [-- <package>... | --mutate <glob>]`: mutation testing, one package at a time.
+// `npm run mutate [-- <package>... | --mutate <glob>...]`: mutation testing, one package at a time.
 //
 // Each package's mutants face that package's own tests (vitest.mutation.config.ts). A mutant in
 // code that runs when a module loads (a zod schema, a table of codes) has no test of its own to
@@ -7,7 +7,8 @@
 //
 // The globs are stryker.config.json's `mutate`, grouped by package. Each package's report is kept
 // as reports/mutation/<package>.{html,json}; the scores per file, per package and over all are
-// printed and written to reports/mutation/summary.txt.
+// printed and written to reports/mutation/summary.txt. `--mutate <glob>` (repeatable, globs of one
+// package) runs some files and updates their results in the package's report.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,14 +31,14 @@ const everywhere = configured.filter((g) => g.startsWith('!') && packageDirOf(g)
 const packageDirs = [...new Set(configured.flatMap((g) => packageDirOf(g) ?? []))];
 
 const parseArgs = (args: readonly string[]): { dir: string; globs: string[] }[] => {
-  const at = args.indexOf('--mutate');
-  if (at >= 0) {
-    const glob = args[at + 1];
-    const dir = glob === undefined ? undefined : packageDirOf(glob);
-    if (glob === undefined || dir === undefined || !packageDirs.includes(dir)) {
-      throw new Error(`--mutate needs a glob inside one of ${packageDirs.join(', ')}`);
+  if (args.includes('--mutate')) {
+    const globs = args.flatMap((a, i) => (args[i - 1] === '--mutate' ? [a] : []));
+    const dirs = new Set(globs.map(packageDirOf));
+    const dir = [...dirs][0];
+    if (globs.length !== args.filter((a) => a === '--mutate').length || dirs.size !== 1 || dir === undefined || !packageDirs.includes(dir)) {
+      throw new Error(`--mutate needs globs inside one of ${packageDirs.join(', ')}, all of one package`);
     }
-    return [{ dir, globs: [glob, ...everywhere] }];
+    return [{ dir, globs: [...globs, ...everywhere] }];
   }
   const wanted = args.length === 0 ? packageDirs : args.map((name) => packageDirs.find((dir) => nameOf(dir) === name) ?? name);
   const unknown = wanted.filter((dir) => !packageDirs.includes(dir));
@@ -66,13 +67,17 @@ const row = (label: string, c: Counts) =>
   `${label.padEnd(56)}${[score(c), c.killed, c.timeout, c.survived, c.noCoverage, c.ignored].map((v) => String(v).padStart(9)).join('')}`;
 
 const runs = parseArgs(process.argv.slice(2));
+const partial = process.argv.includes('--mutate');
 const lines = [`${'file'.padEnd(56)}${['score %', 'killed', 'timeout', 'survived', 'no cov', 'ignored'].map((h) => h.padStart(9)).join('')}`];
 let total: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0 };
 let failed = false;
+const took = new Map<string, string>();
 for (const { dir, globs } of runs) {
   const name = nameOf(dir);
   const started = Date.now();
-  const run = spawnSync('nice', ['-n', '10', join('node_modules', '.bin', 'stryker'), 'run', '--mutate', globs.join(',')], {
+  // Incremental: a mutant whose code and tests are as in the package's last run keeps its result.
+  const incremental = ['--incremental', '--incrementalFile', join(REPORTS, `${name}.incremental.json`)];
+  const run = spawnSync('nice', ['-n', '10', join('node_modules', '.bin', 'stryker'), 'run', '--mutate', globs.join(','), ...incremental], {
     stdio: 'inherit',
     env: { ...process.env, MUTATION_TESTS: dir },
   });
@@ -82,14 +87,28 @@ for (const { dir, globs } of runs) {
     failed = true;
     continue;
   }
-  for (const ext of ['json', 'html']) renameSync(join(REPORTS, `mutation.${ext}`), join(REPORTS, `${name}.${ext}`));
+  const earlier = join(REPORTS, `${name}.json`);
+  if (partial && existsSync(earlier)) {
+    // A run of some files of a package updates their results in the package's report.
+    const report = JSON.parse(readFileSync(join(REPORTS, 'mutation.json'), 'utf8')) as Report;
+    const before = JSON.parse(readFileSync(earlier, 'utf8')) as Report;
+    writeFileSync(earlier, JSON.stringify({ ...before, files: { ...before.files, ...report.files } }));
+    renameSync(join(REPORTS, 'mutation.html'), join(REPORTS, `${name}.partial.html`));
+  } else {
+    for (const ext of ['json', 'html']) renameSync(join(REPORTS, `mutation.${ext}`), join(REPORTS, `${name}.${ext}`));
+  }
+  took.set(name, minutes);
+}
+// The summary covers every package's latest report, those of earlier runs too.
+for (const name of packageDirs.map(nameOf)) {
+  if (!existsSync(join(REPORTS, `${name}.json`))) continue;
   const report = JSON.parse(readFileSync(join(REPORTS, `${name}.json`), 'utf8')) as Report;
   let sum: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0 };
   for (const [file, { mutants }] of Object.entries(report.files).sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(row(`  ${file}`, counts(mutants)));
     sum = add(sum, counts(mutants));
   }
-  lines.push(row(`${name} (${minutes} min)`, sum));
+  lines.push(row(`${name} (${took.has(name) ? `${took.get(name)} min` : 'earlier run'})`, sum));
   total = add(total, sum);
 }
 lines.push(row('all', total));

@@ -129,7 +129,7 @@ export const competenceCircle = (input: {
 export const summariesOf = (
   events: Iterable<RegionEvent>,
   catalogue: Pick<Catalogue, 'indicators'>,
-  options: { reportedUntil?: string } = {},
+  options: { reportedUntil?: string | undefined } = {},
 ): Map<string, RegionSummary> => {
   const all = [...events].filter((e) => options.reportedUntil === undefined || countsAsOf(e.detail.reportedAt, options.reportedUntil));
   const lastReport = new Map<string, string | null>();
@@ -151,6 +151,6 @@ export const competenceCircleOf = (
 ): CompetenceCircleView =>
   competenceCircle({
     catalogue: options.catalogue,
-    summaries: summariesOf(events, options.catalogue, options.reportedUntil === undefined ? {} : { reportedUntil: options.reportedUntil }),
+    summaries: summariesOf(events, options.catalogue, { reportedUntil: options.reportedUntil }),
     asOf: options.asOf,
   });

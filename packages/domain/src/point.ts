@@ -1,5 +1,6 @@
 import { type Catalogue, FIELDS_OF_ACTION, MILESTONE_STATUSES, PROJECT_STATUSES, type RegionEvent } from '@modellregionen/events';
 import { laterReport } from './later-report';
+import { sortedRecord } from './sorted-record';
 import { comparePeriods } from './period';
 import type { RegionSummary } from './region-summary';
 import { zeroCounts } from './region-summary';
@@ -106,7 +107,7 @@ export const summaryOfPoint = (regionId: string, p: Point): RegionSummary => {
   for (const s of PROJECT_STATUSES) projects[s] = countOf(p, `projects.${s}`);
   return {
     regionId,
-    milestones: { byStatus: milestones, openDue: sortedRecord(openDue) },
+    milestones: { byStatus: milestones, openDue: sortedRecord(Object.entries(openDue)) },
     projects: {
       byStatus: projects,
       byFieldOfAction: Object.fromEntries(FIELDS_OF_ACTION.filter((f) => countOf(p, `fields.${f}`) !== 0).map((f) => [f, countOf(p, `fields.${f}`)])),
@@ -117,6 +118,3 @@ export const summaryOfPoint = (regionId: string, p: Point): RegionSummary => {
     lastReportedAt: p.lastReportedAt,
   };
 };
-
-const sortedRecord = (r: Record<string, number>): Record<string, number> =>
-  Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

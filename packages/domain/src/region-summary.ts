@@ -10,6 +10,7 @@ import {
 } from '@modellregionen/events';
 import { latestPeriod } from './period';
 import { laterReport } from './later-report';
+import { sortedRecord } from './sorted-record';
 
 /**
  * What the competence-circle view needs of one region, independent of the date it is read for:
@@ -93,11 +94,12 @@ export const summarizeRegion = (regionId: string, items: Iterable<RegionEvent>, 
 
   const known = catalogue.indicators.map((i) => i.id);
   const latest = latestPeriod(known.flatMap((id) => [...(periodsByIndicator.get(id) ?? [])]));
+  // Stryker disable next-line ConditionalExpression: equivalent; with no latest period no indicator has a value for it, so the count is 0 either way
   const reported = latest === null ? 0 : known.filter((id) => periodsByIndicator.get(id)?.has(latest)).length;
 
   return {
     regionId,
-    milestones: { byStatus: milestones, openDue: Object.fromEntries([...openDue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) },
+    milestones: { byStatus: milestones, openDue: sortedRecord(openDue) },
     projects: {
       byStatus: projects,
       byFieldOfAction: Object.fromEntries(FIELDS_OF_ACTION.filter((f) => byField[f] > 0).map((f) => [f, byField[f]])),

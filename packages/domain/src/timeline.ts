@@ -10,7 +10,7 @@ import { versionKey } from './version';
 // month's base and the newest day at or before D, however long the history (docs/data-model.md,
 // "The time index").
 
-/** A Berlin calendar date, YYYY-MM-DD. */
+/** A Berlin calendar date, YYYY-MM-DD: days sort by time as text, the default order. */
 type Day = string;
 
 /** The Berlin day a report was made on: as of that day's end it counts. */
@@ -19,23 +19,17 @@ const dayOf = (event: RegionEvent): Day => berlinDateOf(Date.parse(event.detail.
 /** The month (YYYY-MM) of a day. */
 export const monthOf = (day: Day): string => day.slice(0, 7);
 
-const byDay = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 const unique = (events: readonly RegionEvent[]): RegionEvent[] => [...new Map(events.map((e) => [e.eventId, e])).values()];
 
 /** The report of one item that wins as of the end of `day`, among `revisions`. */
 const winnerBy = (revisions: readonly RegionEvent[], day: Day): RegionEvent | undefined => {
-  let winner: RegionEvent | undefined;
-  let winnerVersion = '';
-  for (const r of revisions) {
-    if (dayOf(r) > day) continue;
-    const v = versionKey(r);
-    if (winner === undefined || v > winnerVersion) {
-      winner = r;
-      winnerVersion = v;
-    }
+  let winner: { readonly report: RegionEvent; readonly version: string } | undefined;
+  for (const report of revisions) {
+    if (dayOf(report) > day) continue;
+    const version = versionKey(report);
+    if (winner === undefined || version > winner.version) winner = { report, version };
   }
-  return winner;
+  return winner?.report;
 };
 
 /**
@@ -47,10 +41,10 @@ const itemTimeline = (revisions: readonly RegionEvent[], catalogue: Pick<Catalog
   const out = new Map<Day, Point>();
   const add = (day: Day, p: Point) => out.set(day, addPoints(out.get(day) ?? EMPTY_POINT, p));
   let before: Record<string, number> = {};
-  for (const day of [...new Set(reports.map(dayOf))].sort(byDay)) {
+  for (const day of [...new Set(reports.map(dayOf))].sort()) {
     const now = contributionOf(winnerBy(reports, day));
-    const change = addCounts(now, before, -1);
-    if (Object.keys(change).length > 0) add(day, { ...EMPTY_POINT, counts: change });
+    // Every report's day gets its marks below, so an empty change adds nothing the day lacks.
+    add(day, { ...EMPTY_POINT, counts: addCounts(now, before, -1) });
     before = now;
   }
   for (const r of reports) add(dayOf(r), marksOf(r, catalogue));
@@ -77,8 +71,9 @@ export const itemTimelineChange = (counted: readonly RegionEvent[], added: Regio
   const before = itemTimeline(counted, catalogue);
   const after = itemTimeline([...counted, added], catalogue);
   const change = new Map<Day, Point>();
-  for (const day of new Set([...before.keys(), ...after.keys()])) {
-    const counts = addCounts(after.get(day)?.counts ?? {}, before.get(day)?.counts ?? {}, -1);
+  // Adding a report adds a day or none: the days before are all days after.
+  for (const [day, now] of after) {
+    const counts = addCounts(now.counts, before.get(day)?.counts ?? {}, -1);
     // Marks only grow: the day gets the added report's marks (joining the rest changes nothing).
     const marks = day === dayOf(added) ? marksOf(added, catalogue) : EMPTY_POINT;
     const p: Point = { ...marks, counts };
@@ -123,7 +118,7 @@ const monthBases = (timeline: ReadonlyMap<Day, Point>): Map<string, Point> => {
   const out = new Map<string, Point>();
   let sum = EMPTY_POINT;
   let month: string | undefined;
-  for (const day of [...timeline.keys()].sort(byDay)) {
+  for (const day of [...timeline.keys()].sort()) {
     if (monthOf(day) !== month) {
       month = monthOf(day);
       out.set(month, sum);
@@ -142,7 +137,7 @@ export const storedPointsOf = (timeline: ReadonlyMap<Day, Point>): Map<string, P
   const out = new Map<string, Point>(monthBases(timeline));
   let month: string | undefined;
   let sinceBase = EMPTY_POINT;
-  for (const day of [...timeline.keys()].sort(byDay)) {
+  for (const day of [...timeline.keys()].sort()) {
     if (monthOf(day) !== month) {
       month = monthOf(day);
       sinceBase = EMPTY_POINT;
