@@ -23,7 +23,8 @@ const store = (pages: Record<string, AttributeValue>[][], refuse: (attempt: numb
     batches.push(requests.length);
     attempt += 1;
     const left = refuse(attempt, requests);
-    return { UnprocessedItems: left.length > 0 ? { [TABLE]: left } : {} };
+    // With nothing left, an answer may hold no UnprocessedItems at all (the SDK declares them optional).
+    return left.length > 0 ? { UnprocessedItems: { [TABLE]: left } } : {};
   };
   // Only `send` is used; the rest of the client is not needed to answer.
   return { client: { send } as unknown as DynamoDBClient, batches, scanStarts };
