@@ -81,6 +81,7 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
       if (putIf(item, (stored) => stored === undefined || byUtf8(String(stored.ver), item.ver) < 0)) {
         return { outcome: 'applied', replaced: before === undefined ? undefined : decodeReport(before) };
       }
+      // Stryker disable next-line OptionalChaining: the put failed its condition, so the item is there
       return { outcome: get(currentKey(event))?.ver === item.ver ? 'already-current' : 'stale' };
     },
 
