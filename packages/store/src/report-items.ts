@@ -121,7 +121,7 @@ export const rejectionItem = (r: Rejection, recordedAt: string): KeyedItem => ({
   ...rejectionKey(r),
   type: 'rejection',
   ...r,
-  body: r.body.length > MAX_STORED_BODY ? r.body.slice(0, MAX_STORED_BODY) : r.body,
+  body: r.body.slice(0, MAX_STORED_BODY),
   recordedAt,
 });
 

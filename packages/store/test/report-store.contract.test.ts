@@ -160,6 +160,29 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
       expect((await store.timelinePoints('wetzlar', ['2012-02-10'])).get('2012-02-10')).toEqual({ point: point(4), version: 2 });
     });
 
+    it('names in its refusal the region and every point that changed, and the points that held land', async () => {
+      const store = await open();
+      await store.putTimelinePoints('wetzlar', [{ key: '2012-02-10', point: point(1), version: 0 }]);
+      const refusal = await store
+        .putTimelinePoints('wetzlar', [
+          { key: '2012-02-10', point: point(2), version: 0 },
+          { key: '2012-02-11', point: point(2), version: 3 },
+          { key: '2012-02-12', point: point(2), version: 0 },
+        ])
+        .catch((err: unknown) => err);
+      expect(refusal).toBeInstanceOf(ConcurrentTimelineWrite);
+      expect(refusal).toMatchObject({
+        name: 'ConcurrentTimelineWrite',
+        message: 'the time index of wetzlar changed under this write (2012-02-10, 2012-02-11)',
+      });
+      expect(await store.timelinePoints('wetzlar', ['2012-02-10', '2012-02-11', '2012-02-12'])).toEqual(
+        new Map([
+          ['2012-02-10', { point: point(1), version: 1 }],
+          ['2012-02-12', { point: point(2), version: 1 }],
+        ]),
+      );
+    });
+
     it('reads as of a day the newest point at or before it and, for a day, its month’s base', async () => {
       const store = await open();
       const points: [string, number][] = [
@@ -245,6 +268,54 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
       await expect(store.putTimelinePoints('wetzlar', [{ key: '2012-01', point: point(9), version: 1 }])).rejects.toThrow(ConcurrentTimelineWrite);
       expect(await store.timelineUpTo('kassel')).toEqual([point(7)]);
     });
+
+    it('replaces nothing but the time index in a rebuild: the region’s other items stay', async () => {
+      const store = await open();
+      const event = milestone('e-1');
+      await store.putCurrent(event, ACCEPTED);
+      await store.putRevision(event, 'applied', ACCEPTED);
+      await store.putTimelineState('wetzlar', { pending: true }, 0);
+      await store.putRejection(rejection('r-1', '2012-02-10T08:31:00.000Z'));
+      await store.putTimelinePoints('wetzlar', [{ key: '2012-01', point: point(1), version: 0 }]);
+      await store.replaceTimeline('wetzlar', new Map([['2012-02', point(2)]]));
+      expect(await store.currentItems('wetzlar')).toEqual([{ ...event, acceptedAt: ACCEPTED }]);
+      expect((await store.revisions('wetzlar')).map((r) => r.eventId)).toEqual(['e-1']);
+      expect(await store.timelineState('wetzlar')).toEqual({ pending: true, version: 1 });
+      expect((await store.listRejections('wetzlar')).map((r) => r.eventId)).toEqual(['r-1']);
+      expect(await store.timelineUpTo('wetzlar')).toEqual([point(2)]);
+    });
+
+    it('builds the index of a region that has nothing stored yet', async () => {
+      const store = await open();
+      await store.replaceTimeline('offenbach', new Map([['2012-01', point(1)]]));
+      expect(await store.timelinePoints('offenbach', ['2012-01'])).toEqual(new Map([['2012-01', { point: point(1), version: 1 }]]));
+      await store.replaceTimeline('giessen', new Map());
+      expect(await store.timelineUpTo('giessen')).toEqual([]);
+    });
+  });
+
+  describe('what a batch starts from', () => {
+    it('is nothing for a new region: no time index, no audit record', async () => {
+      const store = await open();
+      expect(await store.batchContext('wetzlar', [milestone('e-1')])).toEqual({ state: { pending: false, version: 0 }, recorded: new Set() });
+      expect(await store.batchContext('wetzlar', [])).toEqual({ state: { pending: false, version: 0 }, recorded: new Set() });
+    });
+
+    it('is the region’s time-index bookkeeping and which of the reports have an audit record, however many', async () => {
+      const store = await open();
+      const batch = Array.from({ length: 130 }, (_, i) => milestone(`e-${i}`, { id: `m-${i}` }));
+      await store.putTimelineState('wetzlar', { pending: true }, 0);
+      await store.putTimelineState('kassel', { pending: false }, 0);
+      await store.putTimelineState('kassel', { pending: false }, 1);
+      for (const i of [3, 125]) await store.putRevision(batch[i] as RegionEvent, 'applied', ACCEPTED);
+      // Another region's record of a report with the same id and item is not this region's.
+      await store.putRevision(milestone('e-7', { id: 'm-7', regionId: 'kassel' }), 'applied', ACCEPTED);
+      expect(await store.batchContext('wetzlar', batch)).toEqual({ state: { pending: true, version: 1 }, recorded: new Set(['e-3', 'e-125']) });
+      expect(await store.batchContext('kassel', [milestone('e-7', { id: 'm-7', regionId: 'kassel' })])).toEqual({
+        state: { pending: false, version: 2 },
+        recorded: new Set(['e-7']),
+      });
+    });
   });
 
   describe('audit records', () => {
@@ -269,6 +340,31 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
         ['e-9', NOW.toISOString()],
       ]);
       expect(await store.revisions('kassel')).toEqual([]);
+    });
+  });
+
+  describe('audit records written in one go', () => {
+    it('records every report given, however many, with when the bus accepted it, the time of recording and what its arrival did', async () => {
+      const store = await open();
+      const outcomes = ['applied', 'stale', 'already-current'] as const;
+      const records = Array.from({ length: 30 }, (_, i) => ({
+        event: milestone(`e-${i + 1}`, { revision: i + 1 }),
+        outcome: outcomes[i % 3] ?? 'applied',
+        acceptedAt: `2012-02-${String((i % 28) + 1).padStart(2, '0')}T08:31:00.000Z`,
+      }));
+      await store.putRevisions(records);
+      await store.putRevisions([]);
+      const history = await store.itemRevisions('wetzlar', 'milestone#handlungskonzept');
+      expect(history).toEqual(
+        records
+          .map((r) => ({
+            ...r.event,
+            acceptedAt: r.acceptedAt,
+            recordedAt: NOW.toISOString(),
+            outcome: r.outcome === 'stale' ? 'superseded-on-arrival' : 'applied',
+          }))
+          .reverse(),
+      );
     });
   });
 
@@ -328,6 +424,15 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
       expect((await store.listRejections('wetzlar', 2)).map((r) => r.eventId)).toEqual(['r-2', 'r-1']);
       expect((await store.listRejections('wetzlar')).find((r) => r.eventId === 'r-1')).toEqual(first);
       expect(await store.listRejections('kassel')).toEqual([]);
+    });
+
+    it('orders rejections as DynamoDB orders keys, by their UTF-8 bytes (not by UTF-16 code units)', async () => {
+      const store = await open();
+      // U+FF5E is EF BD 9E in UTF-8 and FF5E in UTF-16; U+1F600 is F0 9F 98 80 in UTF-8 and D83D DE00 in UTF-16.
+      await store.putRejection(rejection('r-\uFF5E', '2012-02-10T08:31:00.000Z'));
+      await store.putRejection(rejection('r-\u{1F600}', '2012-02-10T08:31:00.000Z'));
+      await store.putRejection(rejection('r-z', '2012-02-10T08:31:00.000Z'));
+      expect((await store.listRejections('wetzlar')).map((r) => r.eventId)).toEqual(['r-\u{1F600}', 'r-\uFF5E', 'r-z']);
     });
 
     it('keeps the first 64 KiB of a rejected body', async () => {
