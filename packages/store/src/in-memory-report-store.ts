@@ -132,21 +132,21 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
 
     async monthsAfter(regionId, month) {
       const from = timelineSk(`${month}-99`);
-      return (
-        query(regionPk(regionId), TIMELINE_PREFIX)
-          // Stryker disable next-line EqualityOperator: only a point keyed `<month>-99` equals `from`, and it is no month's base
-          .filter((item) => byUtf8(String(item.sk), from) > 0 && isMonthBase(item))
-          .map(timelinePointKey)
-      );
+      // Stryker disable next-line EqualityOperator: only a point keyed `<month>-99` equals `from`, and it is no month's base
+      const after = (item: Item) => byUtf8(String(item.sk), from) > 0;
+      return query(regionPk(regionId), TIMELINE_PREFIX)
+        .filter((item) => after(item) && isMonthBase(item))
+        .map(timelinePointKey);
     },
 
     async monthPoints(regionId, month) {
       const from = timelineSk(month);
       const to = timelineSk(`${month}-99`);
+      // Stryker disable next-line EqualityOperator: only a point keyed `<month>-99` equals `to`, and no day has that key
+      const notAfter = (item: Item) => byUtf8(String(item.sk), to) <= 0;
       return new Map(
         query(regionPk(regionId), TIMELINE_PREFIX)
-          // Stryker disable next-line EqualityOperator: only a point keyed `<month>-99` equals `to`, and no day has that key
-          .filter((item) => byUtf8(String(item.sk), from) >= 0 && byUtf8(String(item.sk), to) <= 0)
+          .filter((item) => byUtf8(String(item.sk), from) >= 0 && notAfter(item))
           .map((item) => [timelinePointKey(item), decodePoint(item)]),
       );
     },
