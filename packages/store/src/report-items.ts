@@ -117,11 +117,17 @@ export const rejectionKey = (r: Pick<Rejection, 'regionId' | 'receivedAt' | 'eve
   sk: rejectionSk(r.receivedAt, r.eventId),
 });
 
+/**
+ * A rejected body cut to its first MAX_STORED_BODY UTF-16 units, never between the two halves of a
+ * character: DynamoDB stores text as UTF-8, which has no half characters.
+ */
+const cutBody = (body: string): string => body.slice(0, MAX_STORED_BODY).replace(/[\uD800-\uDBFF]$/, '');
+
 export const rejectionItem = (r: Rejection, recordedAt: string): KeyedItem => ({
   ...rejectionKey(r),
   type: 'rejection',
   ...r,
-  body: r.body.slice(0, MAX_STORED_BODY),
+  body: cutBody(r.body),
   recordedAt,
 });
 

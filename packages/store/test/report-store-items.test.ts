@@ -93,6 +93,18 @@ describe('the items of a region', () => {
     ]);
   });
 
+  it('cut a rejected body between characters, never between the two halves of one', async () => {
+    const { store, items } = await fresh();
+    const limit = 64 * 1024;
+    // U+1F600 is two UTF-16 units: cut after its first, it would be no character at all.
+    await store.putRejection(rejection(`😀${'b'.repeat(limit - 3)}😀c`));
+    await store.putRejection({ ...rejection(`😀${'b'.repeat(limit - 4)}😀c`), eventId: 'r-2' });
+    expect((await items()).map((item) => [item.eventId, String(item.body).length, String(item.body).slice(-2)])).toEqual([
+      ['r-1', limit - 1, 'bb'],
+      ['r-2', limit, '😀'],
+    ]);
+  });
+
   it('are those of the region _unattributed for a report whose source names no region', () => {
     expect(UNATTRIBUTED_REGION).toBe('_unattributed');
   });
