@@ -16,14 +16,36 @@ export interface RawEvent {
 }
 
 const REGIONS = ['wetzlar', 'kassel', 'offenbach'] as const;
-// Same instant in two offsets, and a winter/summer pair, to exercise the tie-breaks.
+// Same instant in two offsets, and a winter/summer pair, to exercise the tie-breaks; several days
+// of one month (February and March 2012), so that a report can be late within its month too.
 const REPORTED_AT = [
   '2010-03-01T10:00:00+01:00',
   '2010-03-01T09:00:00Z',
   '2011-06-15T14:30:00+02:00',
+  '2012-02-10T09:30:00+01:00',
+  '2012-02-20T16:00:00+01:00',
   '2012-02-29T23:30:00+01:00',
   '2012-03-01T08:00:00+01:00',
+  '2012-03-15T11:00:00+01:00',
   '2013-11-30T12:00:00+01:00',
+] as const;
+
+/** Days before, on and between the report days: the dates an as-of view is checked on. */
+export const AS_OF_DAYS = [
+  '2009-01-01',
+  '2010-02-28',
+  '2010-03-01',
+  '2011-06-14',
+  '2011-06-15',
+  '2012-02-09',
+  '2012-02-10',
+  '2012-02-15',
+  '2012-02-20',
+  '2012-02-29',
+  '2012-03-01',
+  '2012-03-10',
+  '2012-03-15',
+  '2013-11-30',
 ] as const;
 const DATES = ['2009-12-31', '2010-06-30', '2011-12-31', '2012-02-28', '2012-03-01', '2013-12-31'] as const;
 const PERIODS = ['2009', '2010', '2011', '2011-Q4', '2011-12', '2012'] as const;

@@ -10,7 +10,7 @@ import { createAggregator } from '@modellregionen/aggregation';
 import type { EventPublisher } from '@modellregionen/lambda-kit';
 import { readCompetenceCircle } from '@modellregionen/api';
 import { createInMemoryReportStore, type ReportStore, UNATTRIBUTED_REGION } from '@modellregionen/store';
-import { deliveredStream, type RawEvent } from '../../../test/support/arbitraries';
+import { AS_OF_DAYS, deliveredStream, type RawEvent } from '../../../test/support/arbitraries';
 import { asMessage, deliverUntilDone, inBatches } from '../../../test/support/delivery';
 import { competenceCircleIn } from '../../../test/support/views';
 
@@ -307,7 +307,7 @@ describe('convergence (property, in memory)', () => {
             expect(await competenceCircleIn(memory, asOf)).toEqual(competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf }));
           }
           // As of a date, read from month bases and days, equals a fold of the reports made by then.
-          for (const asOf of ['2010-02-28', '2010-03-01', '2011-06-15', '2012-02-29', '2012-03-01', '2013-11-30']) {
+          for (const asOf of AS_OF_DAYS) {
             expect(await readCompetenceCircle({ store: memory, catalogue: defaultCatalogue, asOf, today: TODAY })).toEqual(
               competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf, reportedUntil: asOf }),
             );

@@ -6,7 +6,8 @@ import { competenceCircleOf, reduceRegions } from '@modellregionen/domain';
 import { createReportStore, type ReportStore, UNATTRIBUTED_REGION } from '@modellregionen/store';
 import { type Aggregator, createAggregator } from '@modellregionen/aggregation';
 import { eventBridgePublisher } from '@modellregionen/lambda-kit';
-import { deliveredStream, type RawEvent } from '../../../test/support/arbitraries';
+import { readCompetenceCircle } from '@modellregionen/api';
+import { AS_OF_DAYS, deliveredStream, type RawEvent } from '../../../test/support/arbitraries';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 import { startEventBridgeCapture } from '../../../test/support/eventbridge-capture';
 import { asMessage, deliverUntilDone, inBatches } from '../../../test/support/delivery';
@@ -184,6 +185,12 @@ describe('convergence of the stored views (property, shuffled and duplicated str
           const expected = events.map(valid);
           for (const asOf of ['2012-02-29', TODAY]) {
             expect(await competenceCircleIn(store, asOf)).toEqual(competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf }));
+          }
+          // As of a date, read from the stored month bases and days, equals a fold of the reports made by then.
+          for (const asOf of AS_OF_DAYS) {
+            expect(await readCompetenceCircle({ store, catalogue: defaultCatalogue, asOf, today: TODAY })).toEqual(
+              competenceCircleOf(expected, { catalogue: defaultCatalogue, asOf, reportedUntil: asOf }),
+            );
           }
           for (const [regionId, state] of reduceRegions(expected)) {
             const stored = await store.currentItems(regionId);
