@@ -1,7 +1,7 @@
 /** The later of two report times; the same instant written with two offsets is ordered by its text. */
 export const laterReport = (a: string | null, b: string | null): string | null => {
   if (a === null) return b;
-  // Stryker disable next-line ConditionalExpression: equivalent; Date.parse(null) is NaN, no comparison below holds, and a is returned as here
+  // Stryker disable next-line ConditionalExpression: Date.parse(null) is NaN, no comparison below holds, and a is returned as here
   if (b === null) return a;
   const ta = Date.parse(a);
   const tb = Date.parse(b);

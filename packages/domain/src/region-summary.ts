@@ -94,7 +94,7 @@ export const summarizeRegion = (regionId: string, items: Iterable<RegionEvent>, 
 
   const known = catalogue.indicators.map((i) => i.id);
   const latest = latestPeriod(known.flatMap((id) => [...(periodsByIndicator.get(id) ?? [])]));
-  // Stryker disable next-line ConditionalExpression: equivalent; with no latest period no indicator has a value for it, so the count is 0 either way
+  // Stryker disable next-line ConditionalExpression: with no latest period no indicator has a value for it, so the count is 0 either way
   const reported = latest === null ? 0 : known.filter((id) => periodsByIndicator.get(id)?.has(latest)).length;
 
   return {
