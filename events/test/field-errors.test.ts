@@ -35,8 +35,10 @@ describe('fieldErrorsOf: zod issues as field errors', () => {
     expect(errors[0]?.path).toHaveLength(300);
     expect(errors[0]?.path.endsWith('…')).toBe(true);
     expect(errors[1]?.message).toHaveLength(1000);
-    // Short ones stay exactly as they are.
+    // Short ones stay exactly as they are, up to the limit itself.
     expect(errorsOf(schema, { name: 1 })[0]).toMatchObject({ path: 'name', message: 'must be a text' });
+    const atLimit = 'p'.repeat(300);
+    expect(errorsOf(schema, { name: 'x', [atLimit]: 1 })[0]?.path).toBe(atLimit);
   });
 
   it('says plainly that a missing field is required, whatever message its schema gives a wrong one', () => {

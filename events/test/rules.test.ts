@@ -129,6 +129,16 @@ describe('the bus rules', () => {
   });
 });
 
+describe('the rules as the console shows them', () => {
+  it('describe whose events each aggregation rule takes: a region by its name, the ministry, or any other source', () => {
+    for (const region of defaultCatalogue.regions) {
+      expect(AGGREGATION_RULES.find((r) => r.name === `reports-of-${region.id}-to-aggregation`)?.description).toContain(`from ${region.name} `);
+    }
+    expect(AGGREGATION_RULES.find((r) => r.name === `reports-of-${MINISTRY_ID}-to-aggregation`)?.description).toContain('from the ministry ');
+    expect(AGGREGATION_RULES.find((r) => r.name === CATCH_ALL)?.description).toMatch(/^Events from any source/);
+  });
+});
+
 describe('the findings and the archive', () => {
   const findings = compilePattern(FINDINGS_PATTERN);
   const archived = compilePattern(ARCHIVE_PATTERN);
