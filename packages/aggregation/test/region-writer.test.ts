@@ -51,16 +51,26 @@ const valid = (raw: RawEvent): RegionEvent => {
 /** The in-memory store, counting the calls of each operation. */
 const counting = (store: ReportStore) => {
   const calls: string[] = [];
+  const args: { operation: string; args: unknown[] }[] = [];
   const counted = Object.fromEntries(
     Object.entries(store).map(([operation, call]: [string, (...args: unknown[]) => Promise<unknown>]) => [
       operation,
-      (...args: unknown[]) => {
+      (...a: unknown[]) => {
         calls.push(operation);
-        return call(...args);
+        args.push({ operation, args: a });
+        return call(...a);
       },
     ]),
   ) as unknown as ReportStore;
-  return { store: counted, calls, reset: () => calls.splice(0) };
+  return {
+    store: counted,
+    calls,
+    args,
+    reset: () => {
+      calls.splice(0);
+      args.splice(0);
+    },
+  };
 };
 
 const recordingLogger = () => {
@@ -73,9 +83,9 @@ const recordingLogger = () => {
   return { logger, lines };
 };
 
-const setup = () => {
+const setup = (wrap: (store: ReportStore) => ReportStore = (store) => store) => {
   const memory = createInMemoryReportStore({ now: () => new Date('2013-01-01T12:00:00Z') });
-  const { store, calls, reset } = counting(memory);
+  const { store, calls, args, reset } = counting(wrap(memory));
   const { logger, lines } = recordingLogger();
   const aggregator = createAggregator({ store, publisher: { publish: async () => {} }, logger });
   const send = (...events: RawEvent[]) => aggregator.processMessages(events.map(asMessage));
@@ -84,7 +94,7 @@ const setup = () => {
     stored: await readCompetenceCircle({ store: memory, catalogue: defaultCatalogue, asOf: day, today: TODAY }),
     folded: competenceCircleOf(reports.map(valid), { catalogue: defaultCatalogue, asOf: day, reportedUntil: day }),
   });
-  return { memory, calls, reset, lines, send, asOf };
+  return { memory, calls, args, reset, lines, send, asOf };
 };
 
 const tally = (calls: readonly string[]) => Object.fromEntries([...new Set(calls)].sort().map((c) => [c, calls.filter((x) => x === c).length]));
@@ -99,12 +109,25 @@ describe('a batch on the normal path', () => {
     expect(tally(calls)).toEqual({ batchContext: 1, newestPoint: 1, putCurrent: 3, putRevisions: 1, putTimelinePoints: 1 });
   });
 
-  it("reads a corrected item's audit records once, and a new item's never", async () => {
-    const { calls, reset, send } = setup();
+  it("reads a corrected item's audit records once, consistently and alongside its write, and a new item's never", async () => {
+    const { calls, args, reset, send } = setup();
     await send(milestone('e-1'));
     reset();
     await send(milestone('e-2', { revision: 2, status: 'in_progress' }), milestone('e-3', { item: 'neu' }));
     expect(tally(calls)).toEqual({ batchContext: 1, itemRevisions: 1, newestPoint: 1, putCurrent: 2, putRevisions: 1, putTimelinePoints: 1 });
+    expect(args.find((a) => a.operation === 'itemRevisions')?.args).toEqual(['wetzlar', 'milestone#handlungskonzept', { consistent: true }]);
+    // Asked for before the correction's own write, not after it.
+    const correction = args.findIndex((a) => a.operation === 'putCurrent' && (a.args[0] as RegionEvent).eventId === 'e-2');
+    expect(calls.indexOf('itemRevisions')).toBeLessThan(correction);
+  });
+
+  it('reads no audit records for a correction delivered again', async () => {
+    const { calls, reset, send } = setup();
+    await send(milestone('e-1'));
+    await send(milestone('e-2', { revision: 2, status: 'in_progress' }));
+    reset();
+    expect(await send(milestone('e-2', { revision: 2, status: 'in_progress' }))).toMatchObject({ duplicates: 1 });
+    expect(calls).not.toContain('itemRevisions');
   });
 
   it('applies the reports of one item in one batch in the order of their versions: none is superseded on arrival', async () => {
@@ -174,6 +197,26 @@ describe('the time index across months', () => {
     }
   });
 
+  it('takes a batch whose reports fall in several months, in any order, and a late one before stored days of its month', async () => {
+    const { send, asOf } = setup();
+    const stored = [
+      milestone('s-1', { item: 'a', reportedAt: '2012-02-03T10:00:00+01:00' }),
+      milestone('s-2', { item: 'b', reportedAt: '2012-02-10T10:00:00+01:00' }),
+    ];
+    for (const r of stored) await send(r);
+    const batch = [
+      milestone('b-1', { item: 'c', reportedAt: '2012-04-02T10:00:00+02:00' }),
+      milestone('b-2', { item: 'd', reportedAt: '2012-02-15T10:00:00+01:00' }),
+      milestone('b-3', { item: 'e', reportedAt: '2012-02-05T10:00:00+01:00' }),
+      milestone('b-4', { item: 'f', reportedAt: '2012-01-20T10:00:00+01:00' }),
+    ];
+    await send(...batch);
+    for (const day of ['2012-01-20', '2012-02-03', '2012-02-04', '2012-02-05', '2012-02-10', '2012-02-15', '2012-03-01', '2012-04-02', TODAY]) {
+      const { stored: view, folded } = await asOf(day, [...stored, ...batch]);
+      expect(view, day).toEqual(folded);
+    }
+  });
+
   it('reads no later months for a report of the newest month', async () => {
     const { send, calls, reset } = setup();
     for (const r of reports) await send(r);
@@ -213,6 +256,44 @@ describe('the recovery path', () => {
     expect(await memory.timelineState('wetzlar')).toEqual({ pending: false, version: version + 3 });
     const { stored, folded } = await asOf(TODAY, [milestone('e-1'), next]);
     expect(stored).toEqual(folded);
+  });
+
+  it('rebuilds on the retry when the index writes of a batch with a report superseded on arrival stopped half done', async () => {
+    let breakNext = false;
+    // The index's points written one by one, as DynamoDB may, and the connection lost after the first.
+    const halfDone = (store: ReportStore): ReportStore => ({
+      ...store,
+      putTimelinePoints: async (regionId, writes) => {
+        if (!breakNext || writes.length < 2) return store.putTimelinePoints(regionId, writes);
+        breakNext = false;
+        await store.putTimelinePoints(regionId, writes.slice(0, 1));
+        throw new Error('connection reset');
+      },
+    });
+    const { send, asOf, lines } = setup(halfDone);
+    const earlier = [milestone('e-2', { revision: 2, status: 'delayed' }), milestone('x-1', { item: 'sprachkurse', reportedAt: '2012-02-03T10:00:00+01:00' })];
+    await send(...earlier);
+    const batch = [milestone('e-1'), milestone('n-1', { item: 'fachforen', reportedAt: '2012-02-01T10:00:00+01:00' })];
+    breakNext = true;
+    expect((await send(...batch)).failed).toHaveLength(2);
+    expect(await send(...batch)).toMatchObject({ failed: [], applied: 1, stale: 1 });
+    expect(lines.filter((l) => l.level === 'warn').map((l) => l.attributes.why)).toEqual(['an earlier change of several items did not finish']);
+    for (const day of ['2012-02-01', '2012-02-03', '2012-02-10', TODAY]) {
+      const { stored, folded } = await asOf(day, [...earlier, ...batch]);
+      expect(stored, day).toEqual(folded);
+    }
+  });
+
+  it('counts, in a rebuild, a report superseded on arrival as such and one recorded before as a duplicate', async () => {
+    const { send, memory } = setup();
+    await send(milestone('e-2', { revision: 2, status: 'delayed' }), milestone('x-1', { item: 'sprachkurse' }));
+    const { version } = await memory.timelineState('wetzlar');
+    await memory.putTimelineState('wetzlar', { pending: true }, version);
+    expect(await send(milestone('e-1'), milestone('x-1', { item: 'sprachkurse' }))).toMatchObject({ failed: [], applied: 0, stale: 1, duplicates: 1 });
+    expect((await memory.itemRevisions('wetzlar', 'milestone#handlungskonzept')).map((r) => [r.eventId, r.outcome])).toEqual([
+      ['e-2', 'applied'],
+      ['e-1', 'superseded-on-arrival'],
+    ]);
   });
 
   it('replaces a current report that has no audit record by rebuilding, and records it when it comes again', async () => {
