@@ -1,4 +1,4 @@
-// `npm run mutate [-- <package>... | --mutate <glob>...]`: mutation testing, one package at a time.
+// `npm run mutate [-- [--force] <package>... | --mutate <glob>...]`: mutation testing, one package at a time.
 //
 // Each package's mutants face that package's own tests (vitest.mutation.config.ts). A mutant in
 // code that runs when a module loads (a zod schema, a table of codes) has no test of its own to
@@ -66,7 +66,8 @@ const score = (c: Counts): string => {
 const row = (label: string, c: Counts) =>
   `${label.padEnd(56)}${[score(c), c.killed, c.timeout, c.survived, c.noCoverage, c.ignored].map((v) => String(v).padStart(9)).join('')}`;
 
-const runs = parseArgs(process.argv.slice(2));
+const force = process.argv.includes('--force');
+const runs = parseArgs(process.argv.slice(2).filter((a) => a !== '--force'));
 const partial = process.argv.includes('--mutate');
 const lines = [`${'file'.padEnd(56)}${['score %', 'killed', 'timeout', 'survived', 'no cov', 'ignored'].map((h) => h.padStart(9)).join('')}`];
 let total: Counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0 };
@@ -76,7 +77,9 @@ for (const { dir, globs } of runs) {
   const name = nameOf(dir);
   const started = Date.now();
   // Incremental: a mutant whose code and tests are as in the package's last run keeps its result.
-  const incremental = ['--incremental', '--incrementalFile', join(REPORTS, `${name}.incremental.json`)];
+  // `--force` runs every mutant again: Stryker keeps a survivor's result when tests were only
+  // added, so a run after writing tests for survivors needs it.
+  const incremental = ['--incremental', '--incrementalFile', join(REPORTS, `${name}.incremental.json`), ...(force ? ['--force'] : [])];
   const run = spawnSync('nice', ['-n', '10', join('node_modules', '.bin', 'stryker'), 'run', '--mutate', globs.join(','), ...incremental], {
     stdio: 'inherit',
     env: { ...process.env, MUTATION_TESTS: dir },
