@@ -11,6 +11,7 @@ import type { EventPublisher } from '@modellregionen/lambda-kit';
 import { readCompetenceCircle } from '@modellregionen/api';
 import { createInMemoryReportStore, type ReportStore, UNATTRIBUTED_REGION } from '@modellregionen/store';
 import { AS_OF_DAYS, deliveredStream, type RawEvent } from '../../../test/support/arbitraries';
+import { milestoneEvent } from '../../../test/support/raw-events';
 import { asMessage, deliverUntilDone, inBatches } from '../../../test/support/delivery';
 import { competenceCircleIn } from '../../../test/support/views';
 
@@ -58,29 +59,6 @@ const pipeline = (options: { store?: ReportStore; validator?: ReturnType<typeof 
   const aggregator = createAggregator({ store, publisher: bus.publisher, ...(options.validator ? { validator: options.validator } : {}) });
   return { store, bus, aggregator };
 };
-
-const milestoneEvent = (id: string, revision: number, status: string, extra: Record<string, unknown> = {}): RawEvent => ({
-  version: '0',
-  id,
-  'detail-type': 'MilestoneReported',
-  source: 'modellregion.wetzlar',
-  account: '111111111111',
-  time: '2012-02-10T08:31:00Z',
-  region: 'eu-central-1',
-  resources: [],
-  detail: {
-    schemaVersion: 1,
-    regionId: 'wetzlar',
-    revision,
-    reportedAt: '2012-02-10T09:30:00+01:00',
-    reportedBy: 'Projektkoordination Integration',
-    milestoneId: 'handlungskonzept',
-    title: 'Integriertes Handlungskonzept beschlossen',
-    status,
-    dueDate: '2012-06-30',
-    ...extra,
-  },
-});
 
 const kasselEvent = (id: string): RawEvent => ({
   ...milestoneEvent(id, 1, 'planned'),

@@ -8,6 +8,7 @@ import { type Aggregator, createAggregator } from '@modellregionen/aggregation';
 import { eventBridgePublisher } from '@modellregionen/lambda-kit';
 import { readCompetenceCircle } from '@modellregionen/api';
 import { AS_OF_DAYS, deliveredStream, type RawEvent } from '../../../test/support/arbitraries';
+import { milestoneEvent } from '../../../test/support/raw-events';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 import { startEventBridgeCapture } from '../../../test/support/eventbridge-capture';
 import { asMessage, deliverUntilDone, inBatches } from '../../../test/support/delivery';
@@ -48,29 +49,6 @@ const valid = (raw: RawEvent): RegionEvent => {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 };
-
-const milestoneEvent = (id: string, revision: number, status: string, extra: Record<string, unknown> = {}): RawEvent => ({
-  version: '0',
-  id,
-  'detail-type': 'MilestoneReported',
-  source: 'modellregion.wetzlar',
-  account: '111111111111',
-  time: '2012-02-10T08:31:00Z',
-  region: 'eu-central-1',
-  resources: [],
-  detail: {
-    schemaVersion: 1,
-    regionId: 'wetzlar',
-    revision,
-    reportedAt: '2012-02-10T09:30:00+01:00',
-    reportedBy: 'Projektkoordination Integration',
-    milestoneId: 'handlungskonzept',
-    title: 'Integriertes Handlungskonzept beschlossen',
-    status,
-    dueDate: '2012-06-30',
-    ...extra,
-  },
-});
 
 describe('the aggregation pipeline against the embedded store', () => {
   let tableName: string;

@@ -13,34 +13,16 @@ import { readCompetenceCircle } from '@modellregionen/api';
 import { createInMemoryReportStore, type ReportStore } from '@modellregionen/store';
 import type { RawEvent } from '../../../test/support/arbitraries';
 import { asMessage } from '../../../test/support/delivery';
+import { milestoneEvent } from '../../../test/support/raw-events';
 
 const TODAY = '2026-11-22';
 
-const milestone = (id: string, options: { item?: string; revision?: number; status?: string; reportedAt?: string; regionId?: string } = {}): RawEvent => {
-  const regionId = options.regionId ?? 'wetzlar';
-  return {
-    version: '0',
-    id,
-    'detail-type': 'MilestoneReported',
-    source: `modellregion.${regionId}`,
-    account: '111111111111',
-    time: '2012-02-10T08:31:00Z',
-    region: 'eu-central-1',
-    resources: [],
-    detail: {
-      schemaVersion: 1,
-      regionId,
-      revision: options.revision ?? 1,
-      reportedAt: options.reportedAt ?? '2012-02-10T09:30:00+01:00',
-      reportedBy: 'Projektkoordination Integration',
-      milestoneId: options.item ?? 'handlungskonzept',
-      title: 'Integriertes Handlungskonzept beschlossen',
-      status: options.status ?? 'planned',
-      dueDate: '2012-06-30',
-      ...(options.status === 'achieved' ? { achievedDate: '2012-01-31' } : {}),
-    },
-  };
-};
+const milestone = (id: string, options: { item?: string; revision?: number; status?: string; reportedAt?: string } = {}): RawEvent =>
+  milestoneEvent(id, options.revision ?? 1, options.status ?? 'planned', {
+    ...(options.item === undefined ? {} : { milestoneId: options.item }),
+    ...(options.reportedAt === undefined ? {} : { reportedAt: options.reportedAt }),
+    ...(options.status === 'achieved' ? { achievedDate: '2012-01-31' } : {}),
+  });
 
 const valid = (raw: RawEvent): RegionEvent => {
   const r = validator.validateEvent(raw);
