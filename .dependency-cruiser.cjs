@@ -1,15 +1,16 @@
 // The shape of the tree, checked by `npm test` (depcruise --validate): no import cycles, the
-// layers in their order (events -> domain -> store -> aggregation / webhooks / api -> functions,
-// infra, local), and nothing local-only reachable from a Lambda function.
+// layers in their order (aws-json -> lambda-kit, and events -> domain -> store -> aggregation /
+// webhooks / api -> functions, infra, local), and nothing local-only reachable from a Lambda function.
 const pkg = (name) => `^packages/${name}/src/`;
 const notTests = '(^|/)test/|\\.test\\.tsx?$';
 
 /** Each layer, and what it may not import. */
 const layers = [
+  { name: 'aws-json', from: pkg('aws-json'), forbidden: ['^events/', '^packages/(?!aws-json/)'] },
   { name: 'event-patterns', from: pkg('event-patterns'), forbidden: ['^events/src/', '^packages/(?!event-patterns/)'] },
   { name: 'events', from: '^events/src/', forbidden: ['^packages/'] },
   { name: 'domain', from: pkg('domain'), forbidden: ['^packages/(?!domain/)'] },
-  { name: 'lambda-kit', from: pkg('lambda-kit'), forbidden: ['^packages/(?!lambda-kit/)'] },
+  { name: 'lambda-kit', from: pkg('lambda-kit'), forbidden: ['^packages/(?!lambda-kit/|aws-json/)'] },
   { name: 'store', from: pkg('store'), forbidden: ['^packages/(aggregation|api|webhooks|lambda-kit|local|web)/', '^functions/', '^infra/'] },
   { name: 'aggregation', from: pkg('aggregation'), forbidden: ['^packages/(api|webhooks|local|web)/', '^functions/', '^infra/'] },
   { name: 'webhooks', from: pkg('webhooks'), forbidden: ['^packages/(aggregation|api|local|web)/', '^functions/', '^infra/'] },

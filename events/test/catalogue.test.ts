@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalogue, isReportingRegion, loadCatalogue, regionSchema } from '@modellregionen/events';
+import fieldsFile from '../catalogues/fields-of-action.json' with { type: 'json' };
+import indicatorsFile from '../catalogues/indicators.json' with { type: 'json' };
+import regionsFile from '../catalogues/regions.json' with { type: 'json' };
 
 type Files = Parameters<typeof loadCatalogue>[0];
 const region = (id: string, kind = 'city', role = 'model-region') => ({ id, name: `Stadt ${id}`, kind, programmes: ['wir'], role });
@@ -20,6 +23,10 @@ const refusal = (input: Files) => {
 };
 
 describe('the catalogue', () => {
+  it('shipped is valid, and the functions take it as the files hold it (they do not check it at a cold start)', () => {
+    expect(loadCatalogue({ regions: regionsFile, fieldsOfAction: fieldsFile, indicators: indicatorsFile })).toEqual(defaultCatalogue);
+  });
+
   it('names the versions of its three documents', () => {
     expect(loadCatalogue(files()).version).toBe('regions r.1, fields f.1, indicators i.1');
     expect(defaultCatalogue.version).toBe('regions 2009.1, fields 2009.1, indicators 2011.1');

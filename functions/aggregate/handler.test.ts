@@ -3,7 +3,6 @@
 // (CloudWatch EMF) on stdout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { backoffSeconds, RETRY_SCHEDULES } from '@modellregionen/lambda-kit';
 import { createReportStore } from '@modellregionen/store';
 import { startTestStore, type TestStore } from '../../test/support/dynamodb';
@@ -88,7 +87,7 @@ describe('the aggregate Lambda handler', () => {
     );
     expect(result).toEqual({ batchItemFailures: [] });
 
-    const store = createReportStore({ client: DynamoDBDocumentClient.from(db.client), tableName: db.tableName });
+    const store = createReportStore({ client: db.documents, tableName: db.tableName });
     expect((await store.currentItems('offenbach')).map((e) => e.eventId)).toEqual(['f-1']);
     expect((await store.listRejections('kassel'))[0]?.errors).toEqual([
       { path: 'regionId', message: 'must equal the region of the source ("kassel")', code: 'region_mismatch', params: { regionId: 'kassel' } },

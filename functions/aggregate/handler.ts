@@ -3,7 +3,6 @@
 // @modellregionen/lambda-kit.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator } from '@modellregionen/aggregation';
 import {
   countOutcomes,
@@ -16,14 +15,14 @@ import {
   sqsBatchHandler,
   withExponentialBackoff,
 } from '@modellregionen/lambda-kit';
-import { createDynamoClient, createReportStore } from '@modellregionen/store';
+import { dynamoDocuments, createReportStore } from '@modellregionen/store';
 
 const serviceName = 'modellregionen-aggregate';
 const logger = new Logger({ serviceName });
 const metrics = new Metrics({ serviceName, namespace: requiredEnv('POWERTOOLS_METRICS_NAMESPACE') });
 
 const aggregator = createAggregator({
-  store: createReportStore({ client: DynamoDBDocumentClient.from(createDynamoClient()), tableName: requiredEnv('TABLE_NAME') }),
+  store: createReportStore({ client: dynamoDocuments(), tableName: requiredEnv('TABLE_NAME') }),
   publisher: eventBridgePublisher(createEventBridgeClient(), requiredEnv('EVENT_BUS_NAME')),
   logger,
 });

@@ -37,7 +37,7 @@ beforeAll(async () => {
   sqs = await startSqsCapture();
   accepting = await startSubscriber(204);
   down = await startSubscriber(503);
-  const subscriptions = createSubscriptionStore({ client: db.doc, tableName: db.tableName });
+  const subscriptions = createSubscriptionStore({ client: db.documents, tableName: db.tableName });
   for (const [subscriptionId, subscriber] of [
     ['s-accepting', accepting],
     ['s-down', down],

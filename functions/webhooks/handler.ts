@@ -1,7 +1,6 @@
 // Webhook dispatcher: findings rule -> SQS -> here -> signed POSTs to the subscribers. Wiring only.
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   countOutcomes,
   createSqsClient,
@@ -11,7 +10,7 @@ import {
   sqsBatchHandler,
   withExponentialBackoff,
 } from '@modellregionen/lambda-kit';
-import { createDynamoClient, createSubscriptionStore } from '@modellregionen/store';
+import { dynamoDocuments, createSubscriptionStore } from '@modellregionen/store';
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 
 const serviceName = 'modellregionen-webhooks';
@@ -19,7 +18,7 @@ const logger = new Logger({ serviceName });
 const metrics = new Metrics({ serviceName, namespace: requiredEnv('POWERTOOLS_METRICS_NAMESPACE') });
 
 const dispatcher = createWebhookDispatcher({
-  store: createSubscriptionStore({ client: DynamoDBDocumentClient.from(createDynamoClient()), tableName: requiredEnv('TABLE_NAME') }),
+  store: createSubscriptionStore({ client: dynamoDocuments(), tableName: requiredEnv('TABLE_NAME') }),
   logger,
 });
 

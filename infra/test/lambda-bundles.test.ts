@@ -129,9 +129,12 @@ describe('the bundled functions', () => {
     );
     // Unreadable, so to be quarantined, which needs the store: without credentials the message goes back to the queue.
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-3' }] });
-    // The error of the environment's provider, not the default chain's "Could not load credentials from any providers".
+    // The credentials Lambda gives a function are the only source: the error says which variables are missing.
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: 'ERROR', error: 'CredentialsProviderError: Unable to find environment variable credentials.' }),
+      expect.objectContaining({
+        level: 'ERROR',
+        error: 'AwsConfigurationError: no AWS credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set (Lambda sets them from the function’s role)',
+      }),
     );
   }, 60_000);
 

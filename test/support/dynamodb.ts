@@ -4,13 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startEmbeddedStore } from '../../packages/local/src/embedded-store';
-import { ensureTable } from '@modellregionen/store';
+import { type Documents, dynamoDocuments, ensureTable } from '@modellregionen/store';
 
 export interface TestStore {
   readonly endpoint: string;
   readonly tableName: string;
   readonly client: DynamoDBClient;
+  /** The AWS SDK's document client, for tests that read or write the table behind the stores' backs. */
   readonly doc: DynamoDBDocumentClient;
+  /** What the stores call, as the functions call it. */
+  readonly documents: Documents;
   /** A client of its own (with its own middleware stack) for the same server. */
   newClient(): DynamoDBClient;
   /** Creates another empty table on the same server, for tests that need many clean runs. */
@@ -48,6 +51,7 @@ export const startTestStore = async (): Promise<TestStore> => {
     tableName,
     client,
     doc: DynamoDBDocumentClient.from(client),
+    documents: dynamoDocuments({ endpoint: url, region: 'eu-central-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
     freshTable,
     newClient,
     async stop() {

@@ -1,9 +1,10 @@
-// A minimal PutEvents endpoint (AWS JSON 1.1) that records what it is sent, so tests can use the
-// real @aws-sdk/client-eventbridge. It can be told to fail the next calls, as a throttled bus would.
+// A minimal PutEvents endpoint (AWS JSON 1.1) that records what it is sent, so tests can publish
+// with the functions' own EventBridge client. It can be told to fail the next calls, as a
+// throttled bus would.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { createEventBridgeClient } from '@modellregionen/lambda-kit';
 
 interface CapturedEntry {
   Source: string;
@@ -43,12 +44,7 @@ export const startEventBridgeCapture = async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const client = new EventBridgeClient({
-    endpoint,
-    region: 'eu-central-1',
-    credentials: { accessKeyId: 'local-admin', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  const client = createEventBridgeClient({ endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'local-admin', secretAccessKey: 'test' } });
   return {
     endpoint,
     client,
@@ -57,7 +53,7 @@ export const startEventBridgeCapture = async () => {
       failNext = n;
     },
     async stop() {
-      client.destroy();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

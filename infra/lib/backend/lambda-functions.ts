@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import { MINISTRY_ID, TARGETS, type TargetName, VALIDATION_SOURCE } from '@modellregionen/events';
 import { FUNCTION_TIMEOUTS, WORK_QUEUES } from '../delivery-settings';
 import { buildLambdaBundles } from '../bundling/lambda-bundles';
-import { FUNCTION_NODE_OPTIONS, type FunctionName } from '../functions';
+import type { FunctionName } from '../functions';
 import type { WorkQueue } from './bus';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
@@ -46,13 +46,11 @@ export class BackendFunctions extends Construct {
       EVENT_BUS_NAME: props.bus.eventBusName,
       POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
       POWERTOOLS_METRICS_NAMESPACE: 'Modellregionen',
-      NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
     };
     const buildDir = mkdtempSync(join(tmpdir(), 'lambda-bundles-'));
     try {
-      // The AWS SDK is bundled too, not taken from the Lambda runtime: the functions run the SDK
-      // versions the tests ran (the lock file), not whatever the runtime ships that month, and load
-      // it as part of one minified module rather than as the runtime's hundreds of files (docs/bundles.md).
+      // Everything a function runs is in its bundle, the versions the tests ran (the lock file);
+      // nothing is taken from the Lambda runtime's copy of the AWS SDK (docs/bundles.md).
       const bundles = buildLambdaBundles(buildDir);
       const fn = (name: string, key: FunctionName) => {
         const logGroup = new logs.LogGroup(this, `${name}Logs`, { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.DESTROY });

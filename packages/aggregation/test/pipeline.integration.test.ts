@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type RegionEvent, defaultCatalogue, validator } from '@modellregionen/events';
 import { competenceCircleOf, reduceRegions } from '@modellregionen/domain';
-import { createReportStore, type ReportStore, UNATTRIBUTED_REGION } from '@modellregionen/store';
+import { createReportStore, type Documents, type ReportStore, UNATTRIBUTED_REGION } from '@modellregionen/store';
 import { type Aggregator, createAggregator } from '@modellregionen/aggregation';
 import { eventBridgePublisher } from '@modellregionen/lambda-kit';
 import { readCompetenceCircle } from '@modellregionen/api';
@@ -28,7 +28,7 @@ afterAll(async () => {
   await db?.stop();
 });
 
-const pipelineOn = (tableName: string, client = db.doc): { store: ReportStore; aggregator: Aggregator } => {
+const pipelineOn = (tableName: string, client = db.documents): { store: ReportStore; aggregator: Aggregator } => {
   const store = createReportStore({ client, tableName });
   return { store, aggregator: createAggregator({ store, publisher: eventBridgePublisher(bus.client, 'modellregionen') }) };
 };
@@ -186,9 +186,6 @@ describe('faults: store calls that fail before or after they reach the store', (
     await fc.assert(
       fc.asyncProperty(deliveredStream({ maxEvents: 25 }), fc.integer({ min: 1, max: 2 ** 31 }), async ({ events, delivered }, seed) => {
         const tableName = await db.freshTable();
-        // A client of its own: a document client shares the middleware stack of the client it wraps.
-        const flakyClient = db.newClient();
-        const flaky = DynamoDBDocumentClient.from(flakyClient);
         let state = seed;
         const random = () => {
           // mulberry32: a small seeded generator, so that a failing run can be replayed.
@@ -198,26 +195,24 @@ describe('faults: store calls that fail before or after they reach the store', (
           return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
         };
         let injected = 0;
-        flaky.middlewareStack.add(
-          (next) => async (args) => {
+        const flaky: Documents = {
+          async call(operation, input) {
             const r = random();
             if (r < 0.08) {
               injected += 1;
               throw Object.assign(new Error('injected fault before the call'), { name: 'ServiceUnavailable' });
             }
-            const result = await next(args);
+            const result = await db.documents.call(operation, input);
             if (r > 0.94) {
               injected += 1;
               throw Object.assign(new Error('injected fault after the call (response lost)'), { name: 'TimeoutError' });
             }
             return result;
           },
-          { step: 'initialize', name: 'faultInjection' },
-        );
+        };
         const { aggregator } = pipelineOn(tableName, flaky);
         const { store } = pipelineOn(tableName);
         const { failures } = await deliverUntilDone(aggregator, inBatches(delivered.map(asMessage), [7]), { parallel: 2, maxRounds: 200 });
-        flakyClient.destroy();
         if (injected > 0) expect(failures).toBeGreaterThan(0);
         expect(await competenceCircleIn(store, TODAY)).toEqual(competenceCircleOf(events.map(valid), { catalogue: defaultCatalogue, asOf: TODAY }));
       }),
@@ -229,22 +224,19 @@ describe('faults: store calls that fail before or after they reach the store', (
 describe('a second writer of the same region', () => {
   it('is refused by the guarded writes of the time index, and the retry of its reports converges', async () => {
     const tableName = await db.freshTable();
-    const slowClient = DynamoDBDocumentClient.from(db.newClient());
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let reached!: () => void;
     const atWrite = new Promise<void>((resolve) => (reached = resolve));
-    slowClient.middlewareStack.add(
-      (next) => async (args) => {
-        const input = args.input as { Item?: { type?: string } };
-        if (input.Item?.type === 'day-change') {
+    const slowClient: Documents = {
+      async call(operation, input) {
+        if (operation === 'PutItem' && (input as { Item?: { type?: string } }).Item?.type === 'day-change') {
           reached();
           await gate; // A has read the day's point; it now waits while B writes the same day.
         }
-        return next(args);
+        return db.documents.call(operation, input);
       },
-      { step: 'initialize', name: 'holdTimelineWrite' },
-    );
+    };
     const a = pipelineOn(tableName, slowClient);
     const b = pipelineOn(tableName);
     await b.aggregator.processMessages([asMessage(milestoneEvent('e-0', 1, 'planned'))]);
@@ -261,6 +253,5 @@ describe('a second writer of the same region', () => {
     const wetzlar = (await competenceCircleIn(b.store, TODAY)).regions.find((r) => r.regionId === 'wetzlar')!;
     expect(wetzlar.milestones.byStatus).toMatchObject({ planned: 0, in_progress: 1, cancelled: 1 });
     expect((await b.store.revisions('wetzlar')).map((r) => r.eventId).sort()).toEqual(['e-0', 'e-1', 'e-2']);
-    slowClient.destroy();
   });
 });

@@ -65,6 +65,30 @@ describe('the Berlin date of an instant', () => {
     );
   });
 
+  it('is the time-zone database’s at every minute from three hours before to three hours after each clock change from 1996 to 2037 (the years Berlin’s own rule covers)', () => {
+    const lastSunday = (year: number, month: number) => {
+      const lastDay = Date.UTC(year, month + 1, 0);
+      return lastDay - new Date(lastDay).getUTCDay() * DAY_MS;
+    };
+    for (let year = 1996; year <= 2037; year += 1) {
+      for (const [month, change] of [2, 9].map((m) => [m, lastSunday(year, m) + 3_600_000] as const)) {
+        // The rule's instant is the database's: 02:00 becomes 03:00 in March, 03:00 becomes 02:00 in October.
+        expect([wallClock(change - 1).slice(11), wallClock(change).slice(11)]).toEqual(month === 2 ? ['01:59:59', '03:00:00'] : ['02:59:59', '02:00:00']);
+        for (let t = change - 3 * 3_600_000; t <= change + 3 * 3_600_000; t += 60_000) {
+          const wall = wallClock(t);
+          const [date = '', hour = 0, minute = 0] = [wall.slice(0, 10), Number(wall.slice(11, 13)), Number(wall.slice(14, 16))];
+          // The wall-clock time names t, unless the same wall clock is shown an hour earlier or later.
+          if (wallClock(t - 3_600_000) === wall || wallClock(t + 3_600_000) === wall) {
+            expect(() => berlinDateTime(date, hour, minute), wall).toThrow(/ambiguous/);
+          } else {
+            expect(Date.parse(berlinDateTime(date, hour, minute)), wall).toBe(t);
+          }
+          expect(berlinDateOf(t + 22 * 3_600_000)).toBe(wallClock(t + 22 * 3_600_000).slice(0, 10));
+        }
+      }
+    }
+  });
+
   it('turns at Berlin midnight, not at UTC midnight, and pads month and day', () => {
     expect(berlinDateOf(Date.parse('2011-01-04T22:59:59.999Z'))).toBe('2011-01-04');
     expect(berlinDateOf(Date.parse('2011-01-04T23:00:00Z'))).toBe('2011-01-05');
@@ -88,6 +112,15 @@ describe('a report counts for a view as of a date', () => {
 });
 
 describe('a Berlin wall-clock time as an ISO date-time', () => {
+  it('asks the time-zone database outside the years of the EU rule: until 1995 summer time ended in September', () => {
+    expect(berlinDateTime('1995-10-15', 12, 0)).toBe('1995-10-15T12:00:00+01:00');
+    expect(berlinDateTime('1996-10-15', 12, 0)).toBe('1996-10-15T12:00:00+02:00');
+    expect(berlinDateTime('1979-07-01', 12, 0)).toBe('1979-07-01T12:00:00+01:00');
+    expect(berlinDateTime('2038-07-01', 12, 0)).toBe(
+      wallClock(Date.parse('2038-07-01T10:00:00Z')) === '2038-07-01 12:00:00' ? '2038-07-01T12:00:00+02:00' : '2038-07-01T12:00:00+01:00',
+    );
+  });
+
   it('pads hours and minutes', () => {
     expect(berlinDateTime('2013-01-05', 8, 5)).toBe('2013-01-05T08:05:00+01:00');
     expect(berlinDateTime('2013-07-05', 23, 59)).toBe('2013-07-05T23:59:00+02:00');

@@ -1,8 +1,7 @@
-import { EventBridgeClient, type EventBridgeClientConfig } from '@aws-sdk/client-eventbridge';
-import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
+import { type AwsJsonClient, type ClientLocation, createAwsJsonClient, maxBackoffMs, SERVICES } from '@modellregionen/aws-json';
 
 /**
- * Limits of one EventBridge or SQS call. Left to the SDK, a stalled connection waits for its
+ * Limits of one EventBridge or SQS call. Left unbounded, a stalled connection waits for its
  * 5-minute socket timeout: a stalled bus would hold a report's POST past API Gateway's 30 s, and
  * a queue consumer past its function timeout (its messages then wait out the queue's visibility
  * timeout instead of their backoff). PutEvents and ChangeMessageVisibilityBatch answer in tens of
@@ -18,37 +17,25 @@ export const AWS_CALL_LIMITS = {
 } as const;
 
 /**
- * The longest one call takes before it fails: every attempt timing out, plus the SDK's backoff
- * between attempts (at most 50 ms · 2^i for timeouts and network faults, 1 s · 2^i for
- * throttling, whose attempts fail fast).
+ * The longest one call takes before it fails: every attempt timing out, plus the backoff between
+ * attempts (at most 50 ms · 2^i for timeouts and network faults, 1 s · 2^i for throttling, whose
+ * attempts fail fast).
  */
 export const AWS_CALL_BUDGET_MS =
-  AWS_CALL_LIMITS.maxAttempts * (AWS_CALL_LIMITS.connectionTimeoutMs + AWS_CALL_LIMITS.requestTimeoutMs) + (2 ** (AWS_CALL_LIMITS.maxAttempts - 1) - 1) * 1_000;
-
-const bounded = {
-  maxAttempts: AWS_CALL_LIMITS.maxAttempts,
-  requestHandler: {
-    connectionTimeout: AWS_CALL_LIMITS.connectionTimeoutMs,
-    requestTimeout: AWS_CALL_LIMITS.requestTimeoutMs,
-    // Without it the SDK only logs a warning when requestTimeout passes.
-    throwOnRequestTimeout: true,
-    socketTimeout: AWS_CALL_LIMITS.requestTimeoutMs,
-  },
-} as const;
-
-type BoundedConfig<T> = Omit<T, 'requestHandler' | 'maxAttempts'>;
+  AWS_CALL_LIMITS.maxAttempts * (AWS_CALL_LIMITS.connectionTimeoutMs + AWS_CALL_LIMITS.requestTimeoutMs) +
+  Array.from({ length: AWS_CALL_LIMITS.maxAttempts - 1 }, (_, i) => maxBackoffMs(i + 1)).reduce((a, b) => a + b, 0);
 
 /**
  * The EventBridge client of every function that publishes (the API's write path, the
- * aggregation's EventRejected notices). Endpoint, region and credentials come from `options`, or
- * from the environment as usual (AWS_ENDPOINT_URL_EVENTBRIDGE in tests).
+ * aggregation's EventRejected notices). Endpoint, region and credentials come from `location`, or
+ * from the environment (AWS_ENDPOINT_URL_EVENTBRIDGE in tests).
  */
-export const createEventBridgeClient = (options: BoundedConfig<EventBridgeClientConfig> = {}): EventBridgeClient =>
-  new EventBridgeClient({ ...options, ...bounded });
+export const createEventBridgeClient = (location: ClientLocation = {}): AwsJsonClient =>
+  createAwsJsonClient({ ...location, service: SERVICES.eventbridge, limits: AWS_CALL_LIMITS });
 
 /**
  * The SQS client the queue consumers back failed messages off with. Its endpoint is the region's
- * (or AWS_ENDPOINT_URL_SQS), not the host of a queue URL.
+ * (or AWS_ENDPOINT_URL_SQS); the queue is named by its URL in each call.
  */
-export const createSqsClient = (options: BoundedConfig<SQSClientConfig> = {}): SQSClient =>
-  new SQSClient({ useQueueUrlAsEndpoint: false, ...options, ...bounded });
+export const createSqsClient = (location: ClientLocation = {}): AwsJsonClient =>
+  createAwsJsonClient({ ...location, service: SERVICES.sqs, limits: AWS_CALL_LIMITS });

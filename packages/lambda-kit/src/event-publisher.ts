@@ -1,4 +1,8 @@
-import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import type { PutEventsRequestEntry, PutEventsResponse } from '@aws-sdk/client-eventbridge';
+import type { AwsJsonClient } from '@modellregionen/aws-json';
+
+/** What publishing needs of an EventBridge client. */
+type EventBridge = Pick<AwsJsonClient, 'call'>;
 
 /** Where outcome events (EventRejected) go: the bus on AWS and locally, a list in unit tests. */
 export interface EventPublisher {
@@ -26,8 +30,8 @@ const MAX_ENTRIES_PER_CALL = 10;
  * with an event id (PutEvents answers a failed entry with an error code and HTTP 200), so a
  * partly failed call, or one that answers for fewer entries than it was sent, throws.
  */
-const putEntries = async (client: EventBridgeClient, entries: PutEventsRequestEntry[]): Promise<string[]> => {
-  const result = await client.send(new PutEventsCommand({ Entries: entries }));
+const putEntries = async (client: EventBridge, entries: PutEventsRequestEntry[]): Promise<string[]> => {
+  const result = (await client.call('PutEvents', { Entries: entries })) as PutEventsResponse;
   const answers = entries.map((_, i) => result.Entries?.[i]);
   const failures = answers.flatMap((a): PublishFailure[] =>
     a?.EventId ? [] : [{ errorCode: a?.ErrorCode ?? 'NoEventId', errorMessage: a?.ErrorMessage ?? 'PutEvents gave the entry no event id' }],
@@ -37,7 +41,7 @@ const putEntries = async (client: EventBridgeClient, entries: PutEventsRequestEn
 };
 
 /** Publishes to `eventBusName` in calls of at most ten entries. */
-export const eventBridgePublisher = (client: EventBridgeClient, eventBusName: string): EventPublisher => ({
+export const eventBridgePublisher = (client: EventBridge, eventBusName: string): EventPublisher => ({
   async publish(entries) {
     for (let i = 0; i < entries.length; i += MAX_ENTRIES_PER_CALL) {
       await putEntries(
@@ -49,7 +53,7 @@ export const eventBridgePublisher = (client: EventBridgeClient, eventBusName: st
 });
 
 /** Puts one event on `eventBusName` and answers with its event id; throws when the bus does not take it. */
-export const publishEvent = async (client: EventBridgeClient, eventBusName: string, entry: PutEventsRequestEntry): Promise<string> => {
+export const publishEvent = async (client: EventBridge, eventBusName: string, entry: PutEventsRequestEntry): Promise<string> => {
   const [eventId] = await putEntries(client, [{ ...entry, EventBusName: eventBusName }]);
   // putEntries answers with one id per entry sent, or throws.
   return eventId!;

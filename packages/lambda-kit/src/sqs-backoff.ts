@@ -1,4 +1,4 @@
-import { ChangeMessageVisibilityBatchCommand } from '@aws-sdk/client-sqs';
+import type { ChangeMessageVisibilityBatchRequest } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { backoffSeconds, type RetrySchedule } from './retry-schedule';
 
@@ -9,9 +9,9 @@ export const queueUrlOf = (arn: string): string => {
   return `https://sqs.${region}.${domain}/${account}/${name}`;
 };
 
-/** The one SQS call the backoff makes (an SQSClient, or a recorder in tests). */
+/** The one SQS call the backoff makes (an SQS client, or a recorder in tests). */
 interface VisibilityChanger {
-  send(command: ChangeMessageVisibilityBatchCommand): Promise<unknown>;
+  call(operation: 'ChangeMessageVisibilityBatch', input: ChangeMessageVisibilityBatchRequest): Promise<unknown>;
 }
 
 /**
@@ -48,17 +48,15 @@ const backOff = async (sqs: VisibilityChanger, records: readonly SQSRecord[], sc
   for (const [arn, list] of byQueue) {
     for (let i = 0; i < list.length; i += 10) {
       await sqs
-        .send(
-          new ChangeMessageVisibilityBatchCommand({
-            QueueUrl: queueUrlOf(arn),
-            Entries: list.slice(i, i + 10).map((r, j) => ({
-              // Entry ids must be unique in the call and at most 80 of [A-Za-z0-9_-].
-              Id: `${i + j}`,
-              ReceiptHandle: r.receiptHandle,
-              VisibilityTimeout: backoffSeconds(schedule, Number(r.attributes.ApproximateReceiveCount)),
-            })),
-          }),
-        )
+        .call('ChangeMessageVisibilityBatch', {
+          QueueUrl: queueUrlOf(arn),
+          Entries: list.slice(i, i + 10).map((r, j) => ({
+            // Entry ids must be unique in the call and at most 80 of [A-Za-z0-9_-].
+            Id: `${i + j}`,
+            ReceiptHandle: r.receiptHandle,
+            VisibilityTimeout: backoffSeconds(schedule, Number(r.attributes.ApproximateReceiveCount)),
+          })),
+        })
         // The message is retried anyway, only after the queue's visibility timeout: a failure
         // here must not fail the batch.
         .catch(() => undefined);

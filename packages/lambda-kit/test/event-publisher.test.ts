@@ -1,20 +1,21 @@
-import type { EventBridgeClient, PutEventsCommand, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
+import type { PutEventsRequest, PutEventsResultEntry } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
 import { eventBridgePublisher, PublishError, publishEvent } from '@modellregionen/lambda-kit';
 
 /** A client that records each PutEvents call and answers each entry as `answer` says. */
 const recordingClient = (answer: (index: number) => PutEventsResultEntry | undefined = (i) => ({ EventId: `id-${i}` })) => {
-  const calls: PutEventsCommand['input'][] = [];
+  const calls: PutEventsRequest[] = [];
   const client = {
-    async send(command: PutEventsCommand) {
+    async call(operation: string, input: unknown) {
+      expect(operation).toBe('PutEvents');
+      const request = input as PutEventsRequest;
       const offset = calls.flatMap((c) => c.Entries ?? []).length;
-      calls.push(command.input);
-      const entries = (command.input.Entries ?? []).map((_, i) => answer(offset + i));
+      calls.push(request);
+      const entries = (request.Entries ?? []).map((_, i) => answer(offset + i));
       return { FailedEntryCount: entries.filter((e) => e?.ErrorCode !== undefined).length, Entries: entries.filter((e) => e !== undefined) };
     },
   };
-  // Only `send` is used; the rest of the SDK client is irrelevant here.
-  return { calls, client: client as unknown as EventBridgeClient };
+  return { calls, client };
 };
 
 const entry = (n: number) => ({ Source: 'modellregionen.validation', DetailType: 'EventRejected', Detail: JSON.stringify({ n }) });

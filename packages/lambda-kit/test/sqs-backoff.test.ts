@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeMessageVisibilityBatchCommand } from '@aws-sdk/client-sqs';
+import type { ChangeMessageVisibilityBatchRequest } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { backoffSeconds, queueUrlOf, type RetrySchedule, retrySpanSeconds, withExponentialBackoff } from '@modellregionen/lambda-kit';
 
@@ -20,11 +20,11 @@ const record = (messageId: string, receiveCount: number, queueArn = QUEUE): SQSR
 
 /** Records every ChangeMessageVisibilityBatch call; can be told to fail them, as a throttled SQS would. */
 const recorder = (fail = false) => {
-  const calls: ChangeMessageVisibilityBatchCommand['input'][] = [];
+  const calls: ChangeMessageVisibilityBatchRequest[] = [];
   return {
     calls,
-    async send(command: ChangeMessageVisibilityBatchCommand) {
-      calls.push(command.input);
+    async call(_operation: 'ChangeMessageVisibilityBatch', input: ChangeMessageVisibilityBatchRequest) {
+      calls.push(input);
       if (fail) throw new Error('ThrottlingException');
       return {};
     },

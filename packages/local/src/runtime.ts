@@ -1,11 +1,18 @@
 import { join } from 'node:path';
 import { type ApiHandler, createApiHandler, createTokenVerifier } from '@modellregionen/api';
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator } from '@modellregionen/aggregation';
 import { type Catalogue, createValidator, DEFAULT_BUS_NAME, defaultCatalogue, regionSource, type TargetName } from '@modellregionen/events';
-import { eventBridgePublisher, publishEvent, type StructuredLogger } from '@modellregionen/lambda-kit';
-import { createDynamoClient, createReportStore, createSubscriptionStore, DEFAULT_TABLE_NAME, ensureTable, type ReportStore } from '@modellregionen/store';
+import { createEventBridgeClient, eventBridgePublisher, publishEvent, type StructuredLogger } from '@modellregionen/lambda-kit';
+import {
+  createDynamoClient,
+  createReportStore,
+  createSubscriptionStore,
+  DEFAULT_TABLE_NAME,
+  dynamoDocuments,
+  ensureTable,
+  type ReportStore,
+} from '@modellregionen/store';
 import { createApiServer, JWKS_PATH } from './api-server';
 import { LocalBus } from './bus';
 import { ADMIN_KEY, createBusPolicy } from './bus-policy';
@@ -16,7 +23,6 @@ import { DEV_AUDIENCE, DEV_ISSUER, openDevIssuer } from './dev-issuer';
 import { startEmbeddedStore } from './embedded-store';
 import { localCallbacks } from './local-callbacks';
 import { close, listen } from './listen';
-import { createPrincipalClients } from './principal-clients';
 import { createLocalRoutes } from './web/local-routes';
 
 export interface LocalRuntimeOptions {
@@ -75,7 +81,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     const dynamo = createDynamoClient({ endpoint: storeEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     stops.push(async () => dynamo.destroy());
     await ensureTable(dynamo, tableName);
-    const documents = DynamoDBDocumentClient.from(dynamo);
+    // The stores call the store as the functions do on AWS.
+    const documents = dynamoDocuments({ endpoint: storeEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const store: ReportStore = createReportStore({ client: documents, tableName });
     const subscriptions = createSubscriptionStore({ client: documents, tableName });
 
@@ -98,10 +105,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
     // 3. The targets: the same aggregation pipeline the Lambda runs, publishing to this bus.
     // Stops run in reverse: the API, then the deliveries (waiting for those in flight, which may
     // still publish to the bus), then the endpoint, the clients, the archive and the store.
-    const principals = createPrincipalClients(eventsUrl);
-    stops.push(async () => principals.destroy());
+    const principals = new Map<string, ReturnType<typeof createEventBridgeClient>>();
+    // The local bus policy reads the access key id of the signature: each principal signs with its own.
+    const busClientFor = (principal: string) => {
+      const client =
+        principals.get(principal) ??
+        createEventBridgeClient({ endpoint: eventsUrl, region: LOCAL_REGION, credentials: { accessKeyId: principal, secretAccessKey: 'local' } });
+      principals.set(principal, client);
+      return client;
+    };
     stops.push(() => close(endpoint.server));
-    const eventBridge = principals.clientFor(ADMIN_KEY);
+    const eventBridge = busClientFor(ADMIN_KEY);
     const logger: StructuredLogger = {
       info: () => {},
       warn: (message, ...attributes) => log(`${message} ${JSON.stringify(Object.assign({}, ...attributes))}`),
@@ -164,7 +178,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}) => {
       }),
       // The region's (or the ministry's) own key, so that the bus policy checks the source too.
       publishReport: ({ regionId, detailType, detail }) =>
-        publishEvent(principals.clientFor(regionId), busName, { Source: regionSource(regionId), DetailType: detailType, Detail: JSON.stringify(detail) }),
+        publishEvent(busClientFor(regionId), busName, { Source: regionSource(regionId), DetailType: detailType, Detail: JSON.stringify(detail) }),
       now: options.now ?? (() => new Date()),
       log: (message, error) => log(`api: ${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error ?? '')}`),
     });

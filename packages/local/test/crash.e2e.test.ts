@@ -7,13 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { competenceCircleOf } from '@modellregionen/domain';
 import { defaultCatalogue, MINISTRY_ID, validator } from '@modellregionen/events';
 import { Archive, localAdminClient, startEmbeddedStore } from '@modellregionen/local';
-import { createReportStore, DEFAULT_TABLE_NAME, UNATTRIBUTED_REGION } from '@modellregionen/store';
+import { createReportStore, DEFAULT_TABLE_NAME, dynamoDocuments, UNATTRIBUTED_REGION } from '@modellregionen/store';
 import { type RuntimeProcess, runtimeProcess } from '../../../test/support/runtime-process';
 import { type StoreProxy, startStoreProxy } from '../../../test/support/store-proxy';
 import { prng } from '../src/demo/prng';
@@ -148,39 +146,37 @@ describe('kill -9 while events stream in', () => {
     ).toEqual([0, 0]);
     await runtime.stop();
 
-    const client = new DynamoDBClient({ endpoint: store.endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-    try {
-      const reports = createReportStore({ client: DynamoDBDocumentClient.from(client), tableName: DEFAULT_TABLE_NAME });
-      const partitions = [...REGIONS, MINISTRY_ID, UNATTRIBUTED_REGION];
-      const audited = new Set((await Promise.all(partitions.map((r) => reports.revisions(r)))).flat().map((r) => r.eventId));
-      const quarantined = new Set((await Promise.all(partitions.map((r) => reports.listRejections(r, 10_000)))).flat().map((r) => r.eventId));
+    const reports = createReportStore({
+      client: dynamoDocuments({ endpoint: store.endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+      tableName: DEFAULT_TABLE_NAME,
+    });
+    const partitions = [...REGIONS, MINISTRY_ID, UNATTRIBUTED_REGION];
+    const audited = new Set((await Promise.all(partitions.map((r) => reports.revisions(r)))).flat().map((r) => r.eventId));
+    const quarantined = new Set((await Promise.all(partitions.map((r) => reports.listRejections(r, 10_000)))).flat().map((r) => r.eventId));
 
-      const archive = await Archive.open(join(dataDir, 'archive.jsonl'));
-      const regionEvents = (await archive.events()).filter((e) => e.source !== 'modellregionen.validation');
-      await archive.close();
-      const archivedIds = new Set(regionEvents.map((e) => e.id));
+    const archive = await Archive.open(join(dataDir, 'archive.jsonl'));
+    const regionEvents = (await archive.events()).filter((e) => e.source !== 'modellregionen.validation');
+    await archive.close();
+    const archivedIds = new Set(regionEvents.map((e) => e.id));
 
-      const lost = [...acknowledged].filter((id) => !audited.has(id) && !quarantined.has(id));
-      expect(lost, `acknowledged but neither applied nor quarantined (kills: ${kills.join(', ')})`).toEqual([]);
-      expect(
-        [...acknowledged].filter((id) => !archivedIds.has(id)),
-        'acknowledged but not archived',
-      ).toEqual([]);
-      // Every archived report (acknowledged or not: a kill may strike between the sync and the answer) is accounted for once.
-      expect(audited.size + quarantined.size).toBe(regionEvents.length);
-      expect(acknowledged.size).toBeGreaterThan(ROUNDS * 10);
+    const lost = [...acknowledged].filter((id) => !audited.has(id) && !quarantined.has(id));
+    expect(lost, `acknowledged but neither applied nor quarantined (kills: ${kills.join(', ')})`).toEqual([]);
+    expect(
+      [...acknowledged].filter((id) => !archivedIds.has(id)),
+      'acknowledged but not archived',
+    ).toEqual([]);
+    // Every archived report (acknowledged or not: a kill may strike between the sync and the answer) is accounted for once.
+    expect(audited.size + quarantined.size).toBe(regionEvents.length);
+    expect(acknowledged.size).toBeGreaterThan(ROUNDS * 10);
 
-      const valid = regionEvents.flatMap((e) => {
-        const r = validator.validateEvent(e);
-        return r.ok ? [r.value] : [];
-      });
-      const asOf = '2013-12-31';
-      const expected = competenceCircleOf(valid, { catalogue: defaultCatalogue, asOf });
-      const stored = await competenceCircleIn(reports, asOf);
-      expect(stored.regions).toEqual(expected.regions);
-      expect(stored.totals).toEqual(expected.totals);
-    } finally {
-      client.destroy();
-    }
+    const valid = regionEvents.flatMap((e) => {
+      const r = validator.validateEvent(e);
+      return r.ok ? [r.value] : [];
+    });
+    const asOf = '2013-12-31';
+    const expected = competenceCircleOf(valid, { catalogue: defaultCatalogue, asOf });
+    const stored = await competenceCircleIn(reports, asOf);
+    expect(stored.regions).toEqual(expected.regions);
+    expect(stored.totals).toEqual(expected.totals);
   });
 });

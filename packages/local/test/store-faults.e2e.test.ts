@@ -4,6 +4,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AwsServiceError, AwsTransportError } from '@modellregionen/aws-json';
 import type { ApiHandler } from '@modellregionen/api';
 import { type LocalRuntime, startLocalRuntime } from '@modellregionen/local';
 import { STORE_CALL_BUDGET_MS } from '@modellregionen/store';
@@ -91,9 +92,9 @@ describe('the local API server around the handler', () => {
 
   it('answers a store fault that escapes the handler with 503 and Retry-After, not 500', async () => {
     for (const err of [
-      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4567'), { code: 'ECONNREFUSED' }),
-      Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }),
-      Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } }),
+      new AwsTransportError('NetworkError', '127.0.0.1:4567: connect ECONNREFUSED 127.0.0.1:4567', { code: 'ECONNREFUSED' }),
+      new AwsTransportError('TimeoutError', '127.0.0.1:4567 did not answer within 2000 ms'),
+      new AwsServiceError('ProvisionedThroughputExceededException', 'Rate exceeded', 400, 'r-1'),
     ]) {
       fault = err;
       const { status, retryAfter, json } = await get(`${url}/v1/regions/wetzlar`);

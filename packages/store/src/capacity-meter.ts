@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Documents } from './documents';
 
 interface Consumed {
   CapacityUnits?: number;
@@ -13,7 +14,7 @@ export interface OperationCapacity {
   conditionalCheckFailures: number;
 }
 
-const READS = new Set(['GetItemCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand']);
+const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem']);
 
 /**
  * Adds up the capacity DynamoDB reports (`ReturnConsumedCapacity: TOTAL` on every call). A write
@@ -53,14 +54,29 @@ export class CapacityMeter {
   }
 }
 
-/** Makes every call of `client` return and record its consumed capacity. */
+/** The stores' calls through `documents`, each returning and recording its consumed capacity. */
+export const meteredDocuments = (documents: Documents, meter: CapacityMeter): Documents => ({
+  async call(operation, input) {
+    try {
+      const output = await documents.call(operation, { ...input, ReturnConsumedCapacity: 'TOTAL' });
+      meter.record(operation, output.ConsumedCapacity);
+      return output;
+    } catch (err) {
+      meter.record(operation, undefined, (err as Error).name === 'ConditionalCheckFailedException');
+      throw err;
+    }
+  },
+});
+
+/** Makes every call of an AWS SDK `client` return and record its consumed capacity. */
 export const meterCapacity = (client: DynamoDBClient | DynamoDBDocumentClient, meter: CapacityMeter): void => {
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as { ReturnConsumedCapacity?: string };
       input.ReturnConsumedCapacity = 'TOTAL';
       // Stryker disable next-line StringLiteral: every command of the SDK names itself
-      const operation = context.commandName ?? 'unknown';
+      // Named as the operation (`GetItemCommand` is `GetItem`), as `meteredDocuments` names it.
+      const operation = (context.commandName ?? 'unknown').replace(/Command$/, '');
       try {
         const result = await next(args);
         meter.record(operation, (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity);

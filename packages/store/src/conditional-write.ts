@@ -1,8 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-
-/** A conditional write whose condition did not hold (by class, or by name across SDK copies). */
-const isConditionFailure = (err: unknown): boolean =>
-  err instanceof ConditionalCheckFailedException || (err instanceof Error && err.name === 'ConditionalCheckFailedException');
+/** A conditional write whose condition did not hold (DynamoDB's error code, as both clients name it). */
+const isConditionFailure = (err: unknown): boolean => err instanceof Error && err.name === 'ConditionalCheckFailedException';
 
 /**
  * Whether a conditional write landed: false when its condition did not hold (an expected outcome

@@ -1,8 +1,8 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry';
+import { isRetryable, maxBackoffMs } from '@modellregionen/aws-json';
 
 /**
- * Limits of one store call. Left to the SDK, a stalled connection waits for its 5-minute socket
+ * Limits of one store call. Left unbounded, a stalled connection waits for its 5-minute socket
  * timeout, far past the API's 30 s (API Gateway) and the functions' 30 s (Lambda). A DynamoDB
  * request answers in milliseconds; two seconds is ample for a 1 MB query page, and three attempts
  * ride out a dropped connection or a short throttling burst.
@@ -17,20 +17,21 @@ export const STORE_LIMITS = {
 } as const;
 
 /**
- * The longest one store call takes before it fails: every attempt timing out, plus the SDK's
- * backoff between attempts (at most 50 ms · 2^i for timeouts and network faults, 1 s · 2^i for
+ * The longest one store call takes before it fails: every attempt timing out, plus the backoff
+ * between attempts (at most 50 ms · 2^i for timeouts and network faults, 1 s · 2^i for
  * throttling, whose attempts fail fast). A route fails on its first failed call, so this bounds
  * a request's wait for the store too.
  */
 export const STORE_CALL_BUDGET_MS =
-  STORE_LIMITS.maxAttempts * (STORE_LIMITS.connectionTimeoutMs + STORE_LIMITS.requestTimeoutMs) + (2 ** (STORE_LIMITS.maxAttempts - 1) - 1) * 1_000;
+  STORE_LIMITS.maxAttempts * (STORE_LIMITS.connectionTimeoutMs + STORE_LIMITS.requestTimeoutMs) +
+  Array.from({ length: STORE_LIMITS.maxAttempts - 1 }, (_, i) => maxBackoffMs(i + 1)).reduce((a, b) => a + b, 0);
 
 export type DynamoClientOptions = Omit<DynamoDBClientConfig, 'requestHandler' | 'maxAttempts'>;
 
 /**
- * The one place a DynamoDB client is configured (Lambda functions, the local runtime, the CLI):
- * request and connection timeouts and a bounded number of attempts. Endpoint, region and
- * credentials come from `options`, or from the environment as usual.
+ * An AWS SDK client of DynamoDB for what the stores do not do: creating, describing and emptying
+ * tables (the local runtime, its commands and tests). Bounded like the stores' calls. Endpoint,
+ * region and credentials come from `options`, or from the environment as usual.
  */
 export const createDynamoClient = (options: DynamoClientOptions = {}): DynamoDBClient =>
   new DynamoDBClient({
@@ -48,11 +49,6 @@ export const createDynamoClient = (options: DynamoClientOptions = {}): DynamoDBC
 /**
  * Whether a store call failed because the store is unreachable, stalled past the timeouts,
  * throttling or failing on its side: worth trying again later (a 503), unlike a bad request or
- * a missing table. The SDK's own classification, the one its retries go by.
+ * a missing table. The classification the calls' own retries go by.
  */
-export const isStoreUnavailable = (err: unknown): boolean => {
-  if (!(err instanceof Error)) return false;
-  // The classifiers read optional fields ($metadata, $retryable, code) that any Error may lack.
-  const sdkError = err as Parameters<typeof isTransientError>[0];
-  return isThrottlingError(sdkError) || isTransientError(sdkError) || isServerError(sdkError);
-};
+export const isStoreUnavailable = (err: unknown): boolean => isRetryable(err);

@@ -1,13 +1,6 @@
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  type PutCommandInput,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { conditionHeld } from './conditional-write';
+import type { DocumentOperations, Documents } from './documents';
 import { ConcurrentTimelineWrite } from './errors';
 import { CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX, TIMELINE_PREFIX, timelineSk } from './keys';
 import type { ReportStore } from './ports';
@@ -39,7 +32,7 @@ import {
 } from './report-items';
 
 interface ReportStoreOptions {
-  readonly client: DynamoDBDocumentClient;
+  readonly client: Documents;
   readonly tableName: string;
   /** Wall clock for `recordedAt` stamps; injectable for tests. */
   readonly now?: () => Date;
@@ -62,25 +55,23 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
   /** A guarded put of a versioned item: it lands only if the stored version is still `expected` (0: none). */
   const putVersioned = (Item: PutCommandInput['Item'], expected: number) =>
     conditionHeld(
-      client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item,
-          ...(expected === 0
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': expected } }),
-        }),
-      ),
+      client.call('PutItem', {
+        TableName: tableName,
+        Item,
+        ...(expected === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': expected } }),
+      }),
     );
 
-  const batchWrite = async (requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string]) => {
+  const batchWrite = async (requests: NonNullable<DocumentOperations['BatchWriteItem']['input']['RequestItems']>[string]) => {
     // Stryker disable next-line EqualityOperator: a batch that starts at the end of the list is empty and sends nothing
     for (let i = 0; i < requests.length; i += 25) {
       let pending = requests.slice(i, i + 25);
       for (let attempt = 0; pending.length > 0; attempt += 1) {
         if (attempt > 20) throw new Error(`the store kept refusing ${pending.length} writes of ${tableName}`);
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
-        const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+        const result = await client.call('BatchWriteItem', { RequestItems: { [tableName]: pending } });
         pending = result.UnprocessedItems?.[tableName] ?? [];
       }
     }
@@ -95,7 +86,7 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       for (let attempt = 0; Keys.length > 0; attempt += 1) {
         if (attempt > 20) throw new Error(`the store kept refusing to read ${Keys.length} items of ${tableName}`);
         if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)));
-        const result = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys, ConsistentRead: true } } }));
+        const result = await client.call('BatchGetItem', { RequestItems: { [tableName]: { Keys, ConsistentRead: true } } });
         for (const item of result.Responses?.[tableName] ?? []) out.set(String(item.sk), item);
         Keys = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
       }
@@ -106,27 +97,25 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
   /** The newest point of a region's time index at or before `key`: one item, whatever the history. */
   const newestItem = async (regionId: string, key: string, consistent: boolean) => {
     // Stryker disable next-line ArrayDeclaration: DynamoDB answers every query with its Items, an empty list if none
-    const { Items = [] } = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': TIMELINE_PREFIX, ':to': timelineSk(key) },
-        ScanIndexForward: false,
-        Limit: 1,
-        ...(consistent ? { ConsistentRead: true } : {}),
-      }),
-    );
+    const { Items = [] } = await client.call('Query', {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': regionPk(regionId), ':from': TIMELINE_PREFIX, ':to': timelineSk(key) },
+      ScanIndexForward: false,
+      Limit: 1,
+      ...(consistent ? { ConsistentRead: true } : {}),
+    });
     return Items[0];
   };
 
   const exists = async (key: ItemKey): Promise<boolean> => {
-    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' }));
+    const { Item } = await client.call('GetItem', { TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: 'pk' });
     return Item !== undefined;
   };
 
   /** Puts the item if its key is free; false when an item was there (the first one stands). */
   const putIfAbsent = (Item: PutCommandInput['Item']) =>
-    conditionHeld(client.send(new PutCommand({ TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' })));
+    conditionHeld(client.call('PutItem', { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' }));
 
   return {
     async putCurrent(event, acceptedAt) {
@@ -134,21 +123,19 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       let replaced: Record<string, unknown> | undefined;
       const written = await conditionHeld(
         client
-          .send(
-            new PutCommand({
-              TableName: tableName,
-              Item: item,
-              ConditionExpression: 'attribute_not_exists(pk) OR ver < :ver',
-              ExpressionAttributeValues: { ':ver': item.ver },
-              ReturnValues: 'ALL_OLD',
-            }),
-          )
+          .call('PutItem', {
+            TableName: tableName,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(pk) OR ver < :ver',
+            ExpressionAttributeValues: { ':ver': item.ver },
+            ReturnValues: 'ALL_OLD',
+          })
           .then(({ Attributes }) => {
             replaced = Attributes;
           }),
       );
       if (written) return { outcome: 'applied', replaced: replaced === undefined ? undefined : decodeReport(replaced) };
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: currentKey(event), ConsistentRead: true, ProjectionExpression: 'ver' }));
+      const { Item } = await client.call('GetItem', { TableName: tableName, Key: currentKey(event), ConsistentRead: true, ProjectionExpression: 'ver' });
       // Stryker disable next-line OptionalChaining: the put failed its condition, so the item is there (current items are only ever replaced, never deleted, while reports are processed)
       return { outcome: Item?.ver === item.ver ? 'already-current' : 'stale' };
     },
@@ -164,7 +151,7 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
     },
 
     async timelineState(regionId) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: timelineStateKey(regionId), ConsistentRead: true }));
+      const { Item } = await client.call('GetItem', { TableName: tableName, Key: timelineStateKey(regionId), ConsistentRead: true });
       return decodeTimelineState(Item);
     },
 
@@ -186,9 +173,11 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       if (newest === undefined) return [];
       if (isMonthBase(newest)) return [decodePoint(newest).point];
       const month = timelinePointKey(newest).slice(0, 7);
-      const { Item: base } = await client.send(
-        new GetCommand({ TableName: tableName, Key: timelineKey(regionId, month), ...(options.consistent ? { ConsistentRead: true } : {}) }),
-      );
+      const { Item: base } = await client.call('GetItem', {
+        TableName: tableName,
+        Key: timelineKey(regionId, month),
+        ...(options.consistent ? { ConsistentRead: true } : {}),
+      });
       if (base === undefined) throw new Error(`the time index of ${regionId} has days in ${month} but no base for it`);
       return [decodePoint(newest).point, decodePoint(base).point];
     },
@@ -254,20 +243,18 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
 
     async listRejections(regionId, limit = 100) {
       // Stryker disable next-line ArrayDeclaration: DynamoDB answers every query with its Items, an empty list if none
-      const { Items = [] } = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': regionPk(regionId), ':prefix': REJECTION_PREFIX },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
-      );
+      const { Items = [] } = await client.call('Query', {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': regionPk(regionId), ':prefix': REJECTION_PREFIX },
+        ScanIndexForward: false,
+        Limit: limit,
+      });
       return Items.map(decodeRejection);
     },
 
     async frozenReview<T>(reviewId: string) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: frozenReviewKey(reviewId), ConsistentRead: true }));
+      const { Item } = await client.call('GetItem', { TableName: tableName, Key: frozenReviewKey(reviewId), ConsistentRead: true });
       return Item === undefined ? undefined : decodeFrozenReview<T>(Item);
     },
 

@@ -1,6 +1,8 @@
-export { CapacityMeter, meterCapacity } from './capacity-meter';
+export { CapacityMeter, meterCapacity, meteredDocuments } from './capacity-meter';
 export { clearDerivedItems } from './derived-items';
 export { createDynamoClient, isStoreUnavailable, STORE_CALL_BUDGET_MS, STORE_LIMITS } from './dynamo-client';
+export type { DocumentOperations, Documents } from './documents';
+export { dynamoDocuments } from './dynamo-documents';
 export { createReportStore } from './dynamo-report-store';
 export { ConcurrentTimelineWrite } from './errors';
 export { createInMemoryReportStore } from './in-memory-report-store';

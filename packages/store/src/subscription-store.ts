@@ -1,22 +1,20 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { conditionHeld } from './conditional-write';
+import type { Documents } from './documents';
 import { deliveryPk, SUBSCRIPTIONS_PK, subscriptionSk } from './keys';
 import type { SubscriptionStore } from './ports';
 import { queryAll } from './query-all';
 
 /** Subscriptions and delivery records on DynamoDB. */
-export const createSubscriptionStore = (options: { client: DynamoDBDocumentClient; tableName: string }): SubscriptionStore => {
+export const createSubscriptionStore = (options: { client: Documents; tableName: string }): SubscriptionStore => {
   const { client, tableName } = options;
   return {
     async putSubscription(s) {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          // Stryker disable next-line StringLiteral: nothing reads an item's type; it names the item to people reading the table
-          Item: { pk: SUBSCRIPTIONS_PK, sk: subscriptionSk(s.subscriptionId), type: 'subscription', ...s, fieldsOfAction: [...s.fieldsOfAction] },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await client.call('PutItem', {
+        TableName: tableName,
+        // Stryker disable next-line StringLiteral: nothing reads an item's type; it names the item to people reading the table
+        Item: { pk: SUBSCRIPTIONS_PK, sk: subscriptionSk(s.subscriptionId), type: 'subscription', ...s, fieldsOfAction: [...s.fieldsOfAction] },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      });
     },
 
     /** Every subscription (one partition; the programme has tens of municipalities, not millions). */
@@ -35,34 +33,32 @@ export const createSubscriptionStore = (options: { client: DynamoDBDocumentClien
 
     deleteSubscription: (subscriptionId, subscriber) =>
       conditionHeld(
-        client.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: { pk: SUBSCRIPTIONS_PK, sk: subscriptionSk(subscriptionId) },
-            ConditionExpression: 'subscriber = :s',
-            ExpressionAttributeValues: { ':s': subscriber },
-          }),
-        ),
+        client.call('DeleteItem', {
+          TableName: tableName,
+          Key: { pk: SUBSCRIPTIONS_PK, sk: subscriptionSk(subscriptionId) },
+          ConditionExpression: 'subscriber = :s',
+          ExpressionAttributeValues: { ':s': subscriber },
+        }),
       ),
 
     async wasDelivered(eventId, subscriptionId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: tableName, Key: { pk: deliveryPk(eventId), sk: subscriptionSk(subscriptionId) }, ConsistentRead: true }),
-      );
+      const { Item } = await client.call('GetItem', {
+        TableName: tableName,
+        Key: { pk: deliveryPk(eventId), sk: subscriptionSk(subscriptionId) },
+        ConsistentRead: true,
+      });
       return Item !== undefined;
     },
 
     async recordDelivery(input) {
       // False when a concurrent delivery recorded it first: the same record.
       await conditionHeld(
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            // Stryker disable next-line StringLiteral: nothing reads an item's type; it names the item to people reading the table
-            Item: { pk: deliveryPk(input.eventId), sk: subscriptionSk(input.subscriptionId), type: 'delivery', ...input },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
+        client.call('PutItem', {
+          TableName: tableName,
+          // Stryker disable next-line StringLiteral: nothing reads an item's type; it names the item to people reading the table
+          Item: { pk: deliveryPk(input.eventId), sk: subscriptionSk(input.subscriptionId), type: 'delivery', ...input },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       );
     },
   };

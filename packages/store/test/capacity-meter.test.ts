@@ -3,31 +3,31 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CapacityMeter, meterCapacity } from '@modellregionen/store';
+import { CapacityMeter, meterCapacity, meteredDocuments } from '@modellregionen/store';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 
 describe('the capacity meter', () => {
   it('adds up the units of each operation and counts its calls', () => {
     const meter = new CapacityMeter();
-    meter.record('PutItemCommand', { CapacityUnits: 1 });
-    meter.record('PutItemCommand', { CapacityUnits: 3 });
-    meter.record('QueryCommand', { CapacityUnits: 1.5 });
+    meter.record('PutItem', { CapacityUnits: 1 });
+    meter.record('PutItem', { CapacityUnits: 3 });
+    meter.record('Query', { CapacityUnits: 1.5 });
     expect(Object.fromEntries(meter.byOperation)).toEqual({
-      PutItemCommand: { calls: 2, capacityUnits: 4, conditionalCheckFailures: 0 },
-      QueryCommand: { calls: 1, capacityUnits: 1.5, conditionalCheckFailures: 0 },
+      PutItem: { calls: 2, capacityUnits: 4, conditionalCheckFailures: 0 },
+      Query: { calls: 1, capacityUnits: 1.5, conditionalCheckFailures: 0 },
     });
   });
 
   it('tells reads (get, query, scan, batch get) from writes (everything else)', () => {
     const meter = new CapacityMeter();
     for (const [operation, units] of [
-      ['GetItemCommand', 0.5],
-      ['QueryCommand', 1],
-      ['ScanCommand', 2],
-      ['BatchGetItemCommand', 4],
-      ['PutItemCommand', 10],
-      ['UpdateItemCommand', 20],
-      ['BatchWriteItemCommand', 40],
+      ['GetItem', 0.5],
+      ['Query', 1],
+      ['Scan', 2],
+      ['BatchGetItem', 4],
+      ['PutItem', 10],
+      ['UpdateItem', 20],
+      ['BatchWriteItem', 40],
     ] as const) {
       meter.record(operation, { CapacityUnits: units });
     }
@@ -40,22 +40,22 @@ describe('the capacity meter', () => {
     meter.record('TransactWriteItemsCommand', { ReadCapacityUnits: 1, WriteCapacityUnits: 4 });
     meter.record('UpdateItemCommand', { WriteCapacityUnits: 2 });
     meter.record('DeleteItemCommand', { ReadCapacityUnits: 0.5 });
-    meter.record('PutItemCommand', {});
+    meter.record('PutItem', {});
     expect(meter.writeUnits).toBe(12.5);
   });
 
   it('counts a call without a figure, and a write whose condition failed apart', () => {
     const meter = new CapacityMeter();
-    meter.record('PutItemCommand', undefined, true);
-    meter.record('PutItemCommand', undefined);
+    meter.record('PutItem', undefined, true);
+    meter.record('PutItem', undefined);
     meter.record('UpdateItemCommand', undefined, true);
-    expect(meter.byOperation.get('PutItemCommand')).toEqual({ calls: 2, capacityUnits: 0, conditionalCheckFailures: 1 });
+    expect(meter.byOperation.get('PutItem')).toEqual({ calls: 2, capacityUnits: 0, conditionalCheckFailures: 1 });
     expect([meter.writeUnits, meter.failedConditionalWrites]).toEqual([0, 2]);
   });
 
   it('starts again from nothing when reset', () => {
     const meter = new CapacityMeter();
-    meter.record('PutItemCommand', { CapacityUnits: 1 }, true);
+    meter.record('PutItem', { CapacityUnits: 1 }, true);
     meter.reset();
     expect([meter.byOperation.size, meter.readUnits, meter.writeUnits, meter.failedConditionalWrites]).toEqual([0, 0, 0, 0]);
   });
@@ -76,9 +76,9 @@ describe('metering a client', () => {
     await client.send(new GetCommand({ TableName: db.tableName, Key: { pk: 'p', sk: 'a' }, ConsistentRead: true }));
     await client.send(new QueryCommand({ TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'p' } }));
     expect(Object.fromEntries(meter.byOperation)).toEqual({
-      PutItemCommand: { calls: 1, capacityUnits: 1, conditionalCheckFailures: 0 },
-      GetItemCommand: { calls: 1, capacityUnits: 1, conditionalCheckFailures: 0 },
-      QueryCommand: { calls: 1, capacityUnits: 0.5, conditionalCheckFailures: 0 },
+      PutItem: { calls: 1, capacityUnits: 1, conditionalCheckFailures: 0 },
+      GetItem: { calls: 1, capacityUnits: 1, conditionalCheckFailures: 0 },
+      Query: { calls: 1, capacityUnits: 0.5, conditionalCheckFailures: 0 },
     });
   });
 
@@ -94,7 +94,7 @@ describe('metering a client', () => {
     await expect(client.send(new PutItemCommand({ TableName: 'no-such-table', Item: { pk: { S: 'q' }, sk: { S: 'a' } } }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
-    expect(meter.byOperation.get('PutItemCommand')).toEqual({ calls: 4, capacityUnits: 1, conditionalCheckFailures: 2 });
+    expect(meter.byOperation.get('PutItem')).toEqual({ calls: 4, capacityUnits: 1, conditionalCheckFailures: 2 });
     expect(meter.failedConditionalWrites).toBe(2);
   });
 
@@ -104,6 +104,42 @@ describe('metering a client', () => {
     meterCapacity(client, first);
     meterCapacity(client, second);
     await client.send(new PutCommand({ TableName: db.tableName, Item: { pk: 'r', sk: 'a' } }));
-    expect([first.byOperation.size, second.byOperation.get('PutItemCommand')?.calls]).toEqual([0, 1]);
+    expect([first.byOperation.size, second.byOperation.get('PutItem')?.calls]).toEqual([0, 1]);
+  });
+});
+
+describe('metering the stores’ calls', () => {
+  let db: TestStore;
+  beforeAll(async () => {
+    db = await startTestStore();
+  });
+  afterAll(async () => db?.stop());
+
+  it('asks DynamoDB for the consumed capacity of every call and records it by operation, as a metered SDK client does', async () => {
+    const meter = new CapacityMeter();
+    const documents = meteredDocuments(db.documents, meter);
+    await documents.call('PutItem', { TableName: db.tableName, Item: { pk: 'd', sk: 'a' } });
+    const read = await documents.call('GetItem', { TableName: db.tableName, Key: { pk: 'd', sk: 'a' }, ConsistentRead: true });
+    await documents.call('Query', { TableName: db.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'd' } });
+    expect(read.Item).toEqual({ pk: 'd', sk: 'a' });
+    expect(read.ConsumedCapacity).toEqual({ TableName: db.tableName, CapacityUnits: 1 });
+    expect(Object.fromEntries(meter.byOperation)).toEqual({
+      PutItem: { calls: 1, capacityUnits: 1, conditionalCheckFailures: 0 },
+      GetItem: { calls: 1, capacityUnits: 1, conditionalCheckFailures: 0 },
+      Query: { calls: 1, capacityUnits: 0.5, conditionalCheckFailures: 0 },
+    });
+    expect([meter.readUnits, meter.writeUnits]).toEqual([1.5, 1]);
+  });
+
+  it('counts a write whose condition failed, and passes every failure on', async () => {
+    const meter = new CapacityMeter();
+    const documents = meteredDocuments(db.documents, meter);
+    const put = () => documents.call('PutItem', { TableName: db.tableName, Item: { pk: 'e', sk: 'a' }, ConditionExpression: 'attribute_not_exists(pk)' });
+    await put();
+    await expect(put()).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
+    await expect(documents.call('PutItem', { TableName: 'no-such-table', Item: { pk: 'e', sk: 'a' } })).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+    expect(meter.byOperation.get('PutItem')).toEqual({ calls: 3, capacityUnits: 1, conditionalCheckFailures: 1 });
   });
 });

@@ -2,10 +2,9 @@
 // reports them (ReturnConsumedCapacity). The figures are printed for the record and bounded here.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator } from '@modellregionen/aggregation';
 import type { EventPublisher } from '@modellregionen/lambda-kit';
-import { CapacityMeter, createReportStore, meterCapacity } from '@modellregionen/store';
+import { CapacityMeter, createReportStore, meteredDocuments } from '@modellregionen/store';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 import { asMessage } from '../../../test/support/delivery';
 import { competenceCircleIn } from '../../../test/support/views';
@@ -39,8 +38,7 @@ const indicatorEvent = (period: string, revision = 1) => ({
 
 const setup = async () => {
   const meter = new CapacityMeter();
-  const client = DynamoDBDocumentClient.from(db.newClient());
-  meterCapacity(client, meter);
+  const client = meteredDocuments(db.documents, meter);
   const store = createReportStore({ client, tableName: await db.freshTable() });
   return { meter, store, aggregator: createAggregator({ store, publisher }) };
 };

@@ -21,19 +21,19 @@ describe('a query of every matching item', () => {
 
   it('reads every page, in key order', async () => {
     // Two items a page: three pages.
-    expect((await queryAll(db.doc, query({ Limit: 2 }))).map((i) => i.sk)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect((await queryAll(db.doc, query({ Limit: 2, ScanIndexForward: false }))).map((i) => i.sk)).toEqual(['e', 'd', 'c', 'b', 'a']);
+    expect((await queryAll(db.documents, query({ Limit: 2 }))).map((i) => i.sk)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect((await queryAll(db.documents, query({ Limit: 2, ScanIndexForward: false }))).map((i) => i.sk)).toEqual(['e', 'd', 'c', 'b', 'a']);
   });
 
   it('leaves the query it was given as it was, so that it can be sent again', async () => {
     const input = query({ Limit: 2 });
     const before = structuredClone(input);
-    await queryAll(db.doc, input);
+    await queryAll(db.documents, input);
     expect(input).toEqual(before);
-    expect((await queryAll(db.doc, input)).length).toBe(5);
+    expect((await queryAll(db.documents, input)).length).toBe(5);
   });
 
   it('is empty when nothing matches', async () => {
-    expect(await queryAll(db.doc, query({ ExpressionAttributeValues: { ':pk': 'none' } }))).toEqual([]);
+    expect(await queryAll(db.documents, query({ ExpressionAttributeValues: { ':pk': 'none' } }))).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ const fresh = async () => {
   const tableName = await db.freshTable();
   const items = async () =>
     ((await db.doc.send(new ScanCommand({ TableName: tableName }))).Items ?? []).sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
-  return { tableName, store: createReportStore({ client: db.doc, tableName, now: () => NOW }), items };
+  return { tableName, store: createReportStore({ client: db.documents, tableName, now: () => NOW }), items };
 };
 
 const rejection = (body: string): Rejection => ({

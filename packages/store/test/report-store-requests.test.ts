@@ -1,12 +1,11 @@
 // What the DynamoDB report store sends, where the embedded store cannot tell: it is always
-// strongly consistent, and it never leaves part of a batch unprocessed. The reads go to a real
-// client whose middleware records each command; the batches go to a stand-in for the client that
+// strongly consistent, and it never leaves part of a batch unprocessed. The reads go to the real
+// client through a recorder of each call; the batches go to a stand-in for the client that
 // answers as DynamoDB may.
-import { type BatchGetCommand, type BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EMPTY_POINT, type Point } from '@modellregionen/domain';
 import type { RegionEvent } from '@modellregionen/events';
-import { createReportStore, type ReportStore } from '@modellregionen/store';
+import { createReportStore, type DocumentOperations, type Documents, type ReportStore } from '@modellregionen/store';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 import { milestoneReport } from './support/reports';
 
@@ -22,20 +21,18 @@ describe('the DynamoDB report store’s reads', () => {
 
   /** A store on a fresh table with a little of everything, and what its reads asked for. */
   const recordingStore = async () => {
-    const client = DynamoDBDocumentClient.from(db.newClient());
     const reads: { command: string; consistent: boolean }[] = [];
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const input = args.input as { ConsistentRead?: boolean; RequestItems?: Record<string, { ConsistentRead?: boolean }> };
-        if (context.commandName === 'BatchGetItemCommand') {
+    const client: Documents = {
+      call(operation, args) {
+        const input = args as { ConsistentRead?: boolean; RequestItems?: Record<string, { ConsistentRead?: boolean }> };
+        if (operation === 'BatchGetItem') {
           for (const table of Object.values(input.RequestItems ?? {})) reads.push({ command: 'BatchGetItem', consistent: table.ConsistentRead === true });
-        } else if (context.commandName === 'GetItemCommand' || context.commandName === 'QueryCommand') {
-          reads.push({ command: context.commandName.replace('Command', ''), consistent: input.ConsistentRead === true });
+        } else if (operation === 'GetItem' || operation === 'Query') {
+          reads.push({ command: operation, consistent: input.ConsistentRead === true });
         }
-        return next(args);
+        return db.documents.call(operation, args);
       },
-      { step: 'initialize' },
-    );
+    };
     const store = createReportStore({ client, tableName: await db.freshTable() });
     const current = milestoneReport('e-2', { revision: 2 });
     await store.putCurrent(current, ACCEPTED);
@@ -107,7 +104,7 @@ describe('the DynamoDB report store’s reads', () => {
 });
 
 const TABLE = 'modellregionen';
-type WriteRequests = NonNullable<BatchWriteCommand['input']['RequestItems']>[string];
+type WriteRequests = NonNullable<DocumentOperations['BatchWriteItem']['input']['RequestItems']>[string];
 type Keys = Record<string, unknown>[];
 
 /**
@@ -121,10 +118,10 @@ const batchStore = (options: { refuse?: (attempt: number, requests: unknown[]) =
   const batches: { size: number; atMs: number; consistent?: boolean }[] = [];
   const written: Record<string, unknown>[] = [];
   let attempt = 0;
-  const send = async (command: BatchWriteCommand | BatchGetCommand) => {
+  const call = async (operation: string, input: DocumentOperations['BatchGetItem' | 'BatchWriteItem']['input']) => {
     attempt += 1;
-    if ('Keys' in (command.input.RequestItems?.[TABLE] ?? {})) {
-      const { Keys = [], ConsistentRead } = (command as BatchGetCommand).input.RequestItems?.[TABLE] ?? {};
+    if (operation === 'BatchGetItem') {
+      const { Keys = [], ConsistentRead } = (input as DocumentOperations['BatchGetItem']['input']).RequestItems?.[TABLE] ?? {};
       batches.push({ size: Keys.length, atMs: Date.now(), consistent: ConsistentRead === true });
       const left = refuse(attempt, Keys) as Keys;
       const answered = Keys.filter((k) => !left.includes(k)).flatMap((k) => held.get(String(k.sk)) ?? []);
@@ -134,14 +131,14 @@ const batchStore = (options: { refuse?: (attempt: number, requests: unknown[]) =
         ...(left.length > 0 ? { UnprocessedKeys: { [TABLE]: { Keys: left } } } : {}),
       };
     }
-    const requests: WriteRequests = (command as BatchWriteCommand).input.RequestItems?.[TABLE] ?? [];
+    const requests: WriteRequests = (input as DocumentOperations['BatchWriteItem']['input']).RequestItems?.[TABLE] ?? [];
     batches.push({ size: requests.length, atMs: Date.now() });
     const left = refuse(attempt, requests) as WriteRequests;
     for (const r of requests) if (!left.includes(r) && r.PutRequest?.Item) written.push(r.PutRequest.Item);
     return left.length > 0 ? { UnprocessedItems: { [TABLE]: left } } : {};
   };
-  // Only `send` is used; the rest of the client is not needed to answer.
-  const client = { send } as unknown as DynamoDBDocumentClient;
+  // Batches only: the calls these tests make send nothing else.
+  const client = { call } as unknown as Documents;
   return { store: createReportStore({ client, tableName: TABLE }), batches, written };
 };
 

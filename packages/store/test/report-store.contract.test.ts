@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const implementations: [string, () => Promise<ReportStore>][] = [
-  ['DynamoDB', async () => createReportStore({ client: db!.doc, tableName: await db!.freshTable(), now: () => NOW })],
+  ['DynamoDB', async () => createReportStore({ client: db!.documents, tableName: await db!.freshTable(), now: () => NOW })],
   ['memory', async () => createInMemoryReportStore({ now: () => NOW })],
 ];
 

@@ -1,8 +1,8 @@
 // The subscription store on the embedded DynamoDB-compatible store: its conditions are
 // DynamoDB's, so they are checked against a DynamoDB and not against a stand-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createSubscriptionStore, type Subscription, type SubscriptionStore } from '@modellregionen/store';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createSubscriptionStore, type Documents, type Subscription, type SubscriptionStore } from '@modellregionen/store';
 import { startTestStore, type TestStore } from '../../../test/support/dynamodb';
 
 let db: TestStore;
@@ -13,7 +13,7 @@ afterAll(async () => db?.stop());
 
 const fresh = async (): Promise<{ store: SubscriptionStore; tableName: string }> => {
   const tableName = await db.freshTable();
-  return { store: createSubscriptionStore({ client: db.doc, tableName }), tableName };
+  return { store: createSubscriptionStore({ client: db.documents, tableName }), tableName };
 };
 
 const subscription = (subscriptionId: string, extra: Partial<Subscription> = {}): Subscription => ({
@@ -82,14 +82,12 @@ describe('delivery records', () => {
 
   it('are read strongly consistent, so that a retry right after a delivery sees its record (the embedded store is always consistent; DynamoDB is not)', async () => {
     const reads: unknown[] = [];
-    const client = DynamoDBDocumentClient.from(db.newClient());
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'GetItemCommand') reads.push((args.input as { ConsistentRead?: boolean }).ConsistentRead);
-        return next(args);
+    const client: Documents = {
+      call(operation, input) {
+        if (operation === 'GetItem') reads.push((input as { ConsistentRead?: boolean }).ConsistentRead);
+        return db.documents.call(operation, input);
       },
-      { step: 'initialize' },
-    );
+    };
     const store = createSubscriptionStore({ client, tableName: await db.freshTable() });
     await store.wasDelivered('evt-1', 'sub-a');
     expect(reads).toEqual([true]);

@@ -1,10 +1,9 @@
 // Builds the API's dependencies from a Lambda function's environment (the CDK stack sets it).
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { defaultCatalogue, regionSource, validator } from '@modellregionen/events';
 import { createEventBridgeClient, publishEvent, requiredEnv } from '@modellregionen/lambda-kit';
-import { createDynamoClient, createReportStore, createSubscriptionStore } from '@modellregionen/store';
+import { dynamoDocuments, createReportStore, createSubscriptionStore } from '@modellregionen/store';
 import { publicHttpsOnly } from '../callback-policy';
 import { createApiHandler } from '../app';
 import type { ApiFunction } from '../route';
@@ -35,7 +34,7 @@ export const apiHandlerFromEnv = (functions: readonly ApiFunction[], serviceName
   // Bounded calls: a stalled bus fails the POST with a 502 within seconds, not at API Gateway's 30 s.
   const eventBridge = createEventBridgeClient();
   const busName = process.env.EVENT_BUS_NAME;
-  const documents = DynamoDBDocumentClient.from(createDynamoClient());
+  const documents = dynamoDocuments();
   const tableName = requiredEnv('TABLE_NAME');
   const api = createApiHandler(
     {

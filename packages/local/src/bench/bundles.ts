@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildLambdaBundles } from '../../../../infra/lib/bundling/lambda-bundles';
-import { FUNCTION_NODE_OPTIONS } from '../../../../infra/lib/functions';
 import { measureColdImports } from './import-probe';
 
 export interface BundleFigures {
   readonly bytes: number;
-  /** CPU time of a fresh process that imports the bundle, as the function starts (its NODE_OPTIONS). */
+  /** CPU time of a fresh process that imports the bundle, as the function starts. */
   readonly coldImportMs: number;
 }
 
@@ -18,7 +17,7 @@ export const measureBundles = (): { bundles: Record<string, BundleFigures>; bare
   try {
     const dirs = Object.entries(buildLambdaBundles(out));
     const files = dirs.map(([, dir]) => join(dir, 'index.mjs'));
-    const cold = measureColdImports(files, { nodeOptions: FUNCTION_NODE_OPTIONS });
+    const cold = measureColdImports(files);
     const bundles: Record<string, BundleFigures> = {};
     dirs.forEach(([name], i) => {
       bundles[name] = { bytes: statSync(files[i]!).size, coldImportMs: cold.coldImportMs[i]! };

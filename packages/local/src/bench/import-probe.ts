@@ -43,8 +43,6 @@ interface ColdImportOptions {
   /** Rounds; each value is the median over them (default 7). */
   readonly runs?: number;
   readonly env?: NodeJS.ProcessEnv;
-  /** The function's NODE_OPTIONS, for the processes that import a bundle (the bare one gets none). */
-  readonly nodeOptions?: string;
 }
 
 interface ColdImports {
@@ -83,7 +81,7 @@ export const measureColdImports = (files: readonly string[], options: ColdImport
   // Interleaved, so that whatever else the machine does falls on bare and bundles alike.
   for (let round = 0; round < (options.runs ?? 7); round++) {
     bare.push(cpuMsOf('node -e ""', node(['-e', PRINT_CPU_MS], env, '')));
-    for (const [i, file] of files.entries()) perFile[i]!.push(cpuMsOf(file, node(importing(file), env, options.nodeOptions ?? '')));
+    for (const [i, file] of files.entries()) perFile[i]!.push(cpuMsOf(file, node(importing(file), env, '')));
   }
   return { bareNodeMs: median(bare), coldImportMs: perFile.map(median) };
 };

@@ -1,10 +1,9 @@
 // The capacity of the API's reads, measured through the API's own handler (the route table, its
 // parsing, access rules and handlers) as the local runtime and the Lambda function run it.
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiHandler, createTokenVerifier, publicHttpsOnly } from '@modellregionen/api';
 import { defaultCatalogue, validator } from '@modellregionen/events';
-import { CapacityMeter, createReportStore, createSubscriptionStore, meterCapacity } from '@modellregionen/store';
+import { CapacityMeter, createReportStore, createSubscriptionStore, meteredDocuments } from '@modellregionen/store';
 import { DEV_AUDIENCE, DEV_ISSUER, openDevIssuer } from '../dev-issuer';
 import { lambdaContext } from '../local-adapter';
 import type { BenchStore } from './store';
@@ -43,9 +42,7 @@ export const startApiReads = async (store: BenchStore) => {
     /** Read units of one `GET /v1/competence-circle` (with `asOf` when given) on the table. */
     async competenceCircle(tableName: string, asOf?: string): Promise<number> {
       const meter = new CapacityMeter();
-      const client = store.newClient();
-      const doc = DynamoDBDocumentClient.from(client);
-      meterCapacity(doc, meter);
+      const doc = meteredDocuments(store.newDocuments(), meter);
       const api = createApiHandler(
         {
           catalogue: defaultCatalogue,
@@ -60,16 +57,12 @@ export const startApiReads = async (store: BenchStore) => {
         },
         ['read'],
       );
-      try {
-        const response = await api(getRequest('/v1/competence-circle', asOf === undefined ? {} : { asOf }, ministry), lambdaContext('bench-api-read'));
-        const body = typeof response === 'object' && response.body !== undefined ? (JSON.parse(response.body) as { regions?: unknown[] }) : {};
-        if (typeof response !== 'object' || response.statusCode !== 200 || !Array.isArray(body.regions)) {
-          throw new Error(`GET /v1/competence-circle${asOf ? `?asOf=${asOf}` : ''} answered ${JSON.stringify(response).slice(0, 500)}`);
-        }
-        return meter.readUnits;
-      } finally {
-        client.destroy();
+      const response = await api(getRequest('/v1/competence-circle', asOf === undefined ? {} : { asOf }, ministry), lambdaContext('bench-api-read'));
+      const body = typeof response === 'object' && response.body !== undefined ? (JSON.parse(response.body) as { regions?: unknown[] }) : {};
+      if (typeof response !== 'object' || response.statusCode !== 200 || !Array.isArray(body.regions)) {
+        throw new Error(`GET /v1/competence-circle${asOf ? `?asOf=${asOf}` : ''} answered ${JSON.stringify(response).slice(0, 500)}`);
       }
+      return meter.readUnits;
     },
   };
 };

@@ -2,7 +2,6 @@
 // in the same run against the same store, with as many callers at once: a caller sends one
 // PutItem after another, or hands the pipeline one batch of ten after another (as one Lambda
 // invocation of the SQS queue does).
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createAggregator } from '@modellregionen/aggregation';
 import { createReportStore } from '@modellregionen/store';
 import { inParallel } from './parallel';
@@ -24,9 +23,9 @@ const timed = async (run: () => Promise<void>) => {
 };
 
 export const measureThroughput = async (store: BenchStore, events: number, concurrency: number): Promise<Throughput> => {
-  const client = store.newClient();
-  const doc = DynamoDBDocumentClient.from(client);
-  try {
+  // The raw writes and the pipeline call the store through the same client.
+  const doc = store.newDocuments();
+  {
     const rawTable = await store.createTable('raw');
     const ingestTable = await store.createTable('ingest');
     const aggregator = createAggregator({ store: createReportStore({ client: doc, tableName: ingestTable }), publisher: { publish: async () => {} } });
@@ -37,7 +36,7 @@ export const measureThroughput = async (store: BenchStore, events: number, concu
     const warmUp = busyDays(Math.min(200, events), 'throughput-warm-up', '2013-12-02');
     // Each raw write stores a report as it arrived, as large as the pipeline's own items.
     const put = (e: BenchEvent) =>
-      doc.send(new PutCommand({ TableName: rawTable, Item: { pk: `RAW#${e.source}`, sk: e.id, body: JSON.stringify(e) } })).then(() => undefined);
+      doc.call('PutItem', { TableName: rawTable, Item: { pk: `RAW#${e.source}`, sk: e.id, body: JSON.stringify(e) } }).then(() => undefined);
     const ingest = async (batch: readonly BenchEvent[]) => {
       const outcome = await aggregator.processMessages(batch.map(asMessage));
       if (outcome.failed.length > 0 || outcome.applied + outcome.stale !== batch.length)
@@ -51,7 +50,5 @@ export const measureThroughput = async (store: BenchStore, events: number, concu
     await store.dropTable(rawTable);
     await store.dropTable(ingestTable);
     return { events, concurrency, rawStorePutsPerSecond: events / rawSeconds, ingestEventsPerSecond: events / ingestSeconds };
-  } finally {
-    client.destroy();
   }
 };

@@ -1,9 +1,8 @@
 // The capacity the aggregation pipeline consumes for measured batches, as DynamoDB reports it
 // (ReturnConsumedCapacity on every call of the store's client), one batch after another as one
 // consumer of the queue takes them.
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAggregator } from '@modellregionen/aggregation';
-import { CapacityMeter, createReportStore, meterCapacity } from '@modellregionen/store';
+import { CapacityMeter, createReportStore, meteredDocuments } from '@modellregionen/store';
 import type { BenchStore } from './store';
 import type { BenchEvent } from './workload/region-stream';
 import { asMessage } from './workload/workloads';
@@ -24,22 +23,16 @@ export const measureBatches = async (
   expect: 'new' | 'redelivered',
 ): Promise<WriteCost> => {
   const meter = new CapacityMeter();
-  const client = store.newClient();
-  const doc = DynamoDBDocumentClient.from(client);
-  meterCapacity(doc, meter);
+  const doc = meteredDocuments(store.newDocuments(), meter);
   const aggregator = createAggregator({ store: createReportStore({ client: doc, tableName }), publisher: { publish: async () => {} } });
   let reports = 0;
-  try {
-    for (const batch of batches) {
-      const outcome = await aggregator.processMessages(batch.map(asMessage));
-      const counted = expect === 'new' ? outcome.applied + outcome.stale : outcome.duplicates;
-      if (outcome.failed.length > 0 || counted !== batch.length) {
-        throw new Error(`a measured batch of ${batch.length} ${expect} reports came out as ${JSON.stringify(outcome)}`);
-      }
-      reports += batch.length;
+  for (const batch of batches) {
+    const outcome = await aggregator.processMessages(batch.map(asMessage));
+    const counted = expect === 'new' ? outcome.applied + outcome.stale : outcome.duplicates;
+    if (outcome.failed.length > 0 || counted !== batch.length) {
+      throw new Error(`a measured batch of ${batch.length} ${expect} reports came out as ${JSON.stringify(outcome)}`);
     }
-  } finally {
-    client.destroy();
+    reports += batch.length;
   }
   return { reports, writeUnits: meter.writeUnits, readUnits: meter.readUnits, failedConditionalWrites: meter.failedConditionalWrites };
 };
