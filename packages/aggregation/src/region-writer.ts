@@ -1,6 +1,7 @@
 import {
   addPoints,
   applyTimelineChange,
+  dayOf,
   EMPTY_POINT,
   itemKeyOf,
   itemTimelineChange,
@@ -31,6 +32,12 @@ interface Processed {
   readonly outcome: Exclude<CurrentWrite, 'already-current'> | 'duplicate';
   /** How it changes the region's time index. */
   readonly change?: ReadonlyMap<string, Point>;
+}
+
+/** A correction of the short path, its change known once the report it replaced is known to be recorded. */
+interface Replacing {
+  readonly report: Valid;
+  readonly replaced: RegionEvent;
 }
 
 interface RegionOutcome {
@@ -107,13 +114,20 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
     if (state.version === 0) return rebuild(regionId, items, state.version, 'the region has no time index yet');
 
     // Per item, each new report of the batch in turn. An item's counted reports (its audit
-    // records) are read only when a report replaces or loses to another: a new item has none.
+    // records) are read only when a report replaces or loses to another, and it may have changed
+    // days before its own: a new item has none, and a lone correction made on or after the
+    // region's newest day of the index changes only its own day, by the difference to the report
+    // it replaces (itemTimelineChange of that one alone gives the same), once that one is known
+    // to be recorded (one read for the batch's corrections of this kind, below).
+    const replacing: Replacing[] = [];
     const perItem = await mapSettledLimit([...byItem(items)], concurrency, async ([itemKey, reports]) => {
       let counted: RegionEvent[] | undefined;
+      const fresh = reports.filter((r) => !context.recorded.has(r.event.eventId));
+      // Every counted report of the region marked its day in the index, so none is later than its newest key.
+      const inOrder = fresh.length === 1 && newest !== undefined && dayOf(fresh[0]!.event) >= newest.key;
       // A report of revision 2 or more corrects an item that most likely has reports: its audit
       // records are read alongside the current state's write rather than after it.
-      const fresh = reports.filter((r) => !context.recorded.has(r.event.eventId));
-      const early = fresh.some((r) => r.event.detail.revision > 1) ? store.itemRevisions(regionId, itemKey, { consistent: true }) : undefined;
+      const early = !inOrder && fresh.some((r) => r.event.detail.revision > 1) ? store.itemRevisions(regionId, itemKey, { consistent: true }) : undefined;
       // Read or not, a failure of the early read is the item's failure, not an unhandled one.
       early?.catch(() => undefined);
       const done: Processed[] = [];
@@ -127,9 +141,13 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
         // Its own state is current but it has no audit record: an attempt stopped between writes.
         if (put.outcome === 'already-current') return 'unsure' as const;
         if (put.outcome === 'applied' && put.replaced === undefined) counted ??= [];
+        const replaced = put.outcome === 'applied' ? put.replaced : undefined;
+        if (counted === undefined && inOrder && replaced !== undefined) {
+          replacing.push({ report, replaced });
+          continue;
+        }
         counted ??= await (early ?? store.itemRevisions(regionId, itemKey, { consistent: true }));
         // It replaced a report that has no audit record: that one's attempt stopped between writes.
-        const replaced = put.outcome === 'applied' ? put.replaced : undefined;
         if (replaced !== undefined && !counted.some((c) => c.eventId === replaced.eventId)) return 'unsure' as const;
         done.push({ report, outcome: put.outcome, change: itemTimelineChange(counted, event, catalogue) });
         counted.push(event);
@@ -138,11 +156,22 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
     });
     const failure = perItem.find((r) => r.status === 'rejected');
     if (failure !== undefined) throw failure.reason;
-    if (perItem.some((r) => r.status === 'fulfilled' && r.value === 'unsure')) {
-      return rebuild(regionId, items, state.version, 'a report is current without its audit record');
-    }
+    const unsure = () => rebuild(regionId, items, state.version, 'a report is current without its audit record');
+    if (perItem.some((r) => r.status === 'fulfilled' && r.value === 'unsure')) return unsure();
+    // It replaced a report that has no audit record: that one's attempt stopped between writes.
+    const recorded =
+      replacing.length === 0
+        ? new Set<string>()
+        : await store.recordedOf(
+            regionId,
+            replacing.map((r) => r.replaced),
+          );
+    if (replacing.some((r) => !recorded.has(r.replaced.eventId))) return unsure();
     // Stryker disable next-line all: every item is fulfilled and sure here (the two cases above have left), so the test always holds
-    const processed = perItem.flatMap((r) => (r.status === 'fulfilled' && r.value !== 'unsure' ? r.value : []));
+    const processed = [
+      ...perItem.flatMap((r) => (r.status === 'fulfilled' && r.value !== 'unsure' ? r.value : [])),
+      ...replacing.map(({ report, replaced }): Processed => ({ report, outcome: 'applied', change: itemTimelineChange([replaced], report.event, catalogue) })),
+    ];
 
     const change = new Map<string, Point>();
     for (const p of processed) if (p.change !== undefined) applyTimelineChange(change, p.change);

@@ -303,7 +303,7 @@ describe('convergence (property, in memory)', () => {
   // One writer per region is what the queue promises. Should a second one run anyway (say, a
   // delivery outliving its visibility timeout), the guarded writes of the time index refuse the
   // slower one, its reports are delivered again, and the retry rebuilds the region.
-  it.each(['batchContext', 'putCurrent', 'itemRevisions', 'putTimelinePoints'] as const)(
+  it.each(['batchContext', 'putCurrent', 'recordedOf', 'putTimelinePoints'] as const)(
     'refuses a second writer of a region (held at %s) and converges on its retry',
     async (step) => {
       const memory = createInMemoryReportStore();

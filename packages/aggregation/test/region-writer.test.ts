@@ -91,16 +91,71 @@ describe('a batch on the normal path', () => {
     expect(tally(calls)).toEqual({ batchContext: 1, newestPoint: 1, putCurrent: 3, putRevisions: 1, putTimelinePoints: 1 });
   });
 
-  it("reads a corrected item's audit records once, consistently and alongside its write, and a new item's never", async () => {
-    const { calls, args, reset, send } = setup();
+  it("reads no audit records for a lone correction made on or after the region's newest day: only whether the report it replaces has its own, once for the batch", async () => {
+    const { calls, args, reset, send, asOf } = setup();
     await send(milestone('e-1'));
     reset();
-    await send(milestone('e-2', { revision: 2, status: 'in_progress' }), milestone('e-3', { item: 'neu' }));
-    expect(tally(calls)).toEqual({ batchContext: 1, itemRevisions: 1, newestPoint: 1, putCurrent: 2, putRevisions: 1, putTimelinePoints: 1 });
+    const correction = milestone('e-2', { revision: 2, status: 'in_progress' });
+    await send(correction, milestone('e-3', { item: 'neu' }));
+    expect(tally(calls)).toEqual({ batchContext: 1, newestPoint: 1, putCurrent: 2, putRevisions: 1, putTimelinePoints: 1, recordedOf: 1 });
+    const [regionId, asked] = args.find((a) => a.operation === 'recordedOf')?.args as [string, RegionEvent[]];
+    expect([regionId, asked.map((e) => e.eventId)]).toEqual(['wetzlar', ['e-1']]);
+    const { stored, folded } = await asOf(TODAY, [milestone('e-1'), correction, milestone('e-3', { item: 'neu' })]);
+    expect(stored).toEqual(folded);
+  });
+
+  it("reads a corrected item's audit records once, consistently and alongside its write, when the correction was made before the region's newest day, and a new item's never", async () => {
+    const { calls, args, reset, send, asOf } = setup();
+    await send(milestone('e-1'), milestone('e-0', { item: 'spaeter', reportedAt: '2012-02-14T10:00:00+01:00' }));
+    reset();
+    const correction = milestone('e-2', { revision: 2, status: 'in_progress', reportedAt: '2012-02-13T10:00:00+01:00' });
+    await send(correction, milestone('e-3', { item: 'neu' }));
+    expect(tally(calls)).toEqual({ batchContext: 1, itemRevisions: 1, newestPoint: 1, putCurrent: 2, putRevisions: 1, putTimelinePoints: 1, monthPoints: 1 });
     expect(args.find((a) => a.operation === 'itemRevisions')?.args).toEqual(['wetzlar', 'milestone#handlungskonzept', { consistent: true }]);
     // Asked for before the correction's own write, not after it.
-    const correction = args.findIndex((a) => a.operation === 'putCurrent' && (a.args[0] as RegionEvent).eventId === 'e-2');
-    expect(calls.indexOf('itemRevisions')).toBeLessThan(correction);
+    const put = args.findIndex((a) => a.operation === 'putCurrent' && (a.args[0] as RegionEvent).eventId === 'e-2');
+    expect(calls.indexOf('itemRevisions')).toBeLessThan(put);
+    const { stored, folded } = await asOf(TODAY, [
+      milestone('e-1'),
+      milestone('e-0', { item: 'spaeter', reportedAt: '2012-02-14T10:00:00+01:00' }),
+      correction,
+      milestone('e-3', { item: 'neu' }),
+    ]);
+    expect(stored).toEqual(folded);
+  });
+
+  it('counts a lone correction made before the days of two earlier reports of its item right on every day in between', async () => {
+    const { send, asOf } = setup();
+    const first = milestone('e-1', { reportedAt: '2012-02-20T10:00:00+01:00' });
+    const second = milestone('e-2', { revision: 2, status: 'in_progress', reportedAt: '2012-02-25T10:00:00+01:00' });
+    // The third revision, made earlier than both, wins from its own day on.
+    const third = milestone('e-3', { revision: 3, status: 'delayed', reportedAt: '2012-02-10T10:00:00+01:00' });
+    await send(first);
+    await send(second);
+    await send(third);
+    for (const day of ['2012-02-09', '2012-02-10', '2012-02-19', '2012-02-20', '2012-02-24', '2012-02-25', TODAY]) {
+      const { stored, folded } = await asOf(day, [first, second, third]);
+      expect(stored, day).toEqual(folded);
+    }
+  });
+
+  it('asks once per batch whether the reports that lone corrections replace were recorded', async () => {
+    const { calls, args, reset, send } = setup();
+    await send(milestone('e-1'), milestone('e-2', { item: 'zweiter' }));
+    reset();
+    await send(milestone('e-3', { revision: 2, status: 'delayed' }), milestone('e-4', { item: 'zweiter', revision: 2, status: 'achieved' }));
+    expect(tally(calls)).toMatchObject({ recordedOf: 1 });
+    expect(calls).not.toContain('itemRevisions');
+    expect((args.find((a) => a.operation === 'recordedOf')?.args[1] as RegionEvent[]).map((e) => e.eventId).sort()).toEqual(['e-1', 'e-2']);
+  });
+
+  it('reads the audit records of an item with several new reports in the batch, whatever their days', async () => {
+    const { calls, reset, send } = setup();
+    await send(milestone('e-1'));
+    reset();
+    await send(milestone('e-2', { revision: 2, status: 'in_progress' }), milestone('e-3', { revision: 3, status: 'delayed' }));
+    expect(tally(calls)).toMatchObject({ itemRevisions: 1 });
+    expect(calls).not.toContain('recordedOf');
   });
 
   it('reads no audit records for a correction delivered again', async () => {
@@ -278,19 +333,24 @@ describe('the recovery path', () => {
     ]);
   });
 
-  it('replaces a current report that has no audit record by rebuilding, and records it when it comes again', async () => {
-    const { send, lines, memory, asOf } = setup();
-    await send(milestone('e-0', { item: 'steuerungs-ag' }));
-    // An attempt that stopped between the current state's write and the audit record's.
-    await memory.putCurrent(valid(milestone('e-1')), '2012-02-10T08:31:05.000Z');
-    const correction = milestone('e-2', { revision: 2, status: 'achieved' });
-    expect(await send(correction)).toMatchObject({ failed: [], applied: 1 });
-    expect(lines.filter((l) => l.level === 'warn').map((l) => l.attributes.why)).toEqual(['a report is current without its audit record']);
-    expect(await send(milestone('e-1'))).toMatchObject({ failed: [], stale: 1 });
-    expect((await memory.revisions('wetzlar')).map((r) => r.eventId).sort()).toEqual(['e-0', 'e-1', 'e-2']);
-    const { stored, folded } = await asOf(TODAY, [milestone('e-0', { item: 'steuerungs-ag' }), milestone('e-1'), correction]);
-    expect(stored).toEqual(folded);
-  });
+  // Made on the region's newest day, the correction asks only whether the report it replaces has
+  // its audit record; made before, it reads the item's audit records. Either finds it missing.
+  it.each(['2012-02-10T09:30:00+01:00', '2012-02-09T09:30:00+01:00'])(
+    'replaces a current report that has no audit record by rebuilding, and records it when it comes again (correction made at %s)',
+    async (reportedAt) => {
+      const { send, lines, memory, asOf } = setup();
+      await send(milestone('e-0', { item: 'steuerungs-ag' }));
+      // An attempt that stopped between the current state's write and the audit record's.
+      await memory.putCurrent(valid(milestone('e-1')), '2012-02-10T08:31:05.000Z');
+      const correction = milestone('e-2', { revision: 2, status: 'achieved', reportedAt });
+      expect(await send(correction)).toMatchObject({ failed: [], applied: 1 });
+      expect(lines.filter((l) => l.level === 'warn').map((l) => l.attributes.why)).toEqual(['a report is current without its audit record']);
+      expect(await send(milestone('e-1'))).toMatchObject({ failed: [], stale: 1 });
+      expect((await memory.revisions('wetzlar')).map((r) => r.eventId).sort()).toEqual(['e-0', 'e-1', 'e-2']);
+      const { stored, folded } = await asOf(TODAY, [milestone('e-0', { item: 'steuerungs-ag' }), milestone('e-1'), correction]);
+      expect(stored).toEqual(folded);
+    },
+  );
 
   it('completes, in a rebuild, the audit record of a current report whose attempt stopped, keeping when the bus accepted it', async () => {
     const { send, memory, asOf } = setup();

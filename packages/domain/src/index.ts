@@ -8,4 +8,4 @@ export { reduceRegions } from './region-state';
 export { summarizeRegion } from './region-summary';
 export { versionKey } from './version';
 export { addPoints, EMPTY_POINT, type Point, summaryOfPoint, sumPoints } from './point';
-export { applyTimelineChange, itemTimelineChange, monthOf, pointAsOf, storedPointsOf, timelinesOf } from './timeline';
+export { applyTimelineChange, dayOf, itemTimelineChange, monthOf, pointAsOf, storedPointsOf, timelinesOf } from './timeline';

@@ -14,7 +14,8 @@ import { versionKey } from './version';
 type Day = string;
 
 /** The Berlin day a report was made on: as of that day's end it counts. */
-const dayOf = (event: RegionEvent): Day => berlinDateOf(Date.parse(event.detail.reportedAt));
+/** The Berlin day a report was made on: the day of the time index it changes first. */
+export const dayOf = (event: RegionEvent): Day => berlinDateOf(Date.parse(event.detail.reportedAt));
 
 /** The month (YYYY-MM) of a day. */
 export const monthOf = (day: Day): string => day.slice(0, 7);

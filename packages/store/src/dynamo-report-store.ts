@@ -140,6 +140,11 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       return { outcome: Item?.ver === item.ver ? 'already-current' : 'stale' };
     },
 
+    async recordedOf(_regionId, events) {
+      const found = await batchGet(events.map(revisionKey));
+      return new Set(events.filter((e) => found.has(revisionKey(e).sk)).map((e) => e.eventId));
+    },
+
     currentItems: async (regionId) => (await queryPrefix(regionPk(regionId), CURRENT_PREFIX, { consistent: true })).map(decodeCurrent),
 
     currentItemsByPrefix: async (regionId, itemKeyPrefix) => (await queryPrefix(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`)).map(decodeReport),

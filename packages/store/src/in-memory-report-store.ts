@@ -88,6 +88,8 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
       return { outcome: get(currentKey(event))?.ver === item.ver ? 'already-current' : 'stale' };
     },
 
+    recordedOf: async (_regionId, events) => new Set(events.filter((e) => get(revisionKey(e)) !== undefined).map((e) => e.eventId)),
+
     currentItems: async (regionId) => query(regionPk(regionId), CURRENT_PREFIX).map(decodeCurrent),
 
     currentItemsByPrefix: async (regionId, itemKeyPrefix) => query(regionPk(regionId), `${CURRENT_PREFIX}${itemKeyPrefix}`).map(decodeReport),
