@@ -94,7 +94,8 @@ describe('a flaky store', () => {
         if (i === 210) await proxy.heal();
       });
       await runtime.settled();
-      expect(proxy.stats.cut).toBeGreaterThan(20);
+      // Enough store calls were cut to matter (how many depends on timing; about twenty, often more).
+      expect(proxy.stats.cut).toBeGreaterThan(10);
       expect(proxy.stats.stalled).toBeGreaterThan(0);
       expect(runtime.queues.get('aggregate')!.stats).toMatchObject({ pending: 0, dead: 0 });
 
