@@ -15,7 +15,7 @@ import {
   sqsBatchHandler,
   withExponentialBackoff,
 } from '@modellregionen/lambda-kit';
-import { dynamoDocuments, createReportStore } from '@modellregionen/store';
+import { createReportStore, dynamoDocuments } from '@modellregionen/store';
 
 const serviceName = 'modellregionen-aggregate';
 const logger = new Logger({ serviceName });

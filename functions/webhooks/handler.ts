@@ -10,7 +10,7 @@ import {
   sqsBatchHandler,
   withExponentialBackoff,
 } from '@modellregionen/lambda-kit';
-import { dynamoDocuments, createSubscriptionStore } from '@modellregionen/store';
+import { createSubscriptionStore, dynamoDocuments } from '@modellregionen/store';
 import { createWebhookDispatcher } from '@modellregionen/webhooks';
 
 const serviceName = 'modellregionen-webhooks';

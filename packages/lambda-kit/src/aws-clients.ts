@@ -1,8 +1,8 @@
 import { type AwsJsonClient, type ClientLocation, createAwsJsonClient, maxBackoffMs, SERVICES } from '@modellregionen/aws-json';
 
 /**
- * Limits of one EventBridge or SQS call. Left unbounded, a stalled connection waits for its
- * 5-minute socket timeout: a stalled bus would hold a report's POST past API Gateway's 30 s, and
+ * Limits of one EventBridge or SQS call. Left unbounded, a stalled connection waits for minutes
+ * (the operating system's TCP timeouts): a stalled bus would hold a report's POST past API Gateway's 30 s, and
  * a queue consumer past its function timeout (its messages then wait out the queue's visibility
  * timeout instead of their backoff). PutEvents and ChangeMessageVisibilityBatch answer in tens of
  * milliseconds; these are the store client's limits (`STORE_LIMITS`), for the same reasons.

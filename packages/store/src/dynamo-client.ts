@@ -2,8 +2,8 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { isRetryable, maxBackoffMs } from '@modellregionen/aws-json';
 
 /**
- * Limits of one store call. Left unbounded, a stalled connection waits for its 5-minute socket
- * timeout, far past the API's 30 s (API Gateway) and the functions' 30 s (Lambda). A DynamoDB
+ * Limits of one store call. Left unbounded, a stalled connection waits for minutes (the operating
+ * system's TCP timeouts), far past the API's 30 s (API Gateway) and the functions' 30 s (Lambda). A DynamoDB
  * request answers in milliseconds; two seconds is ample for a 1 MB query page, and three attempts
  * ride out a dropped connection or a short throttling burst.
  */

@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { defaultCatalogue, regionSource, validator } from '@modellregionen/events';
 import { createEventBridgeClient, publishEvent, requiredEnv } from '@modellregionen/lambda-kit';
-import { dynamoDocuments, createReportStore, createSubscriptionStore } from '@modellregionen/store';
+import { createReportStore, createSubscriptionStore, dynamoDocuments } from '@modellregionen/store';
 import { publicHttpsOnly } from '../callback-policy';
 import { createApiHandler } from '../app';
 import type { ApiFunction } from '../route';
