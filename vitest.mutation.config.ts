@@ -11,7 +11,7 @@ import { defineConfig } from 'vitest/config';
 import UnloadableFileReporter from './test/mutation/unloadable-file-reporter';
 import base from './vitest.config';
 
-const MUTATED = ['events', 'packages/domain', 'packages/store', 'packages/aggregation', 'packages/webhooks'];
+const MUTATED = ['events', 'packages/domain', 'packages/store', 'packages/aggregation', 'packages/webhooks', 'packages/aws-json'];
 const SLOW_TESTS = ['**/*.integration.test.ts', '**/*.e2e.test.ts'];
 const only = process.env.MUTATION_TESTS;
 
@@ -27,6 +27,7 @@ const WORKSPACES: Record<string, string> = {
   aggregation: 'packages/aggregation',
   webhooks: 'packages/webhooks',
   'lambda-kit': 'packages/lambda-kit',
+  'aws-json': 'packages/aws-json',
 };
 
 /**

@@ -167,8 +167,8 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
             replacing.map((r) => r.replaced),
           );
     if (replacing.some((r) => !recorded.has(r.replaced.eventId))) return unsure();
-    // Stryker disable next-line all: every item is fulfilled and sure here (the two cases above have left), so the test always holds
     const processed = [
+      // Stryker disable next-line all: every item is fulfilled and sure here (the two cases above have left), so the test always holds
       ...perItem.flatMap((r) => (r.status === 'fulfilled' && r.value !== 'unsure' ? r.value : [])),
       ...replacing.map(({ report, replaced }): Processed => ({ report, outcome: 'applied', change: itemTimelineChange([replaced], report.event, catalogue) })),
     ];

@@ -18,7 +18,6 @@ export interface AwsJsonClient {
 }
 
 const parseJson = (text: string): Record<string, unknown> => {
-  if (text === '') return {};
   try {
     const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
@@ -30,18 +29,19 @@ const parseJson = (text: string): Record<string, unknown> => {
 /** The error an answer with an error status stands for; its code as the AWS SDKs read it. */
 const serviceError = (answer: HttpAnswer, signingName: string, operation: string): AwsServiceError => {
   const body = parseJson(answer.body);
-  const header = answer.headers['x-amzn-errortype'];
-  const raw = (typeof header === 'string' ? header : undefined) ?? body.__type ?? body.code ?? body.Code;
+  // Node joins a repeated header into one string (only set-cookie stays a list).
+  const header = answer.headers['x-amzn-errortype'] as string | undefined;
+  const raw = header ?? body.__type ?? body.code ?? body.Code;
   // `aws.protocoltests#Code`, `Code:http://internal.amazon.com/...`: the code is the part between.
   const code = typeof raw === 'string' && raw !== '' ? raw.split(':')[0]!.split('#').pop()! : `Http${answer.statusCode}`;
   const message = body.message ?? body.Message ?? body.errorMessage;
-  const requestId = answer.headers['x-amzn-requestid'];
+  const requestId = answer.headers['x-amzn-requestid'] as string | undefined;
   const { __type: _type, message: _message, Message: _Message, ...details } = body;
   return new AwsServiceError(
     code,
     typeof message === 'string' ? message : `${signingName} ${operation} failed with HTTP ${answer.statusCode}`,
     answer.statusCode,
-    typeof requestId === 'string' ? requestId : undefined,
+    requestId,
     details,
   );
 };
@@ -79,7 +79,8 @@ export const createAwsJsonClient = (options: AwsJsonClientOptions): AwsJsonClien
       now: new Date(),
     });
     const answer = await post(url, { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body, limits);
-    if (answer.statusCode < 200 || answer.statusCode >= 300) throw serviceError(answer, service.signingName, operation);
+    // Node hands over final answers only (no 1xx): anything but 2xx is an error.
+    if (answer.statusCode >= 300) throw serviceError(answer, service.signingName, operation);
     return parseJson(answer.body);
   };
 

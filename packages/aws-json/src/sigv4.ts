@@ -14,8 +14,8 @@ export interface SigningInput {
   readonly now: Date;
 }
 
-const sha256Hex = (data: string): string => createHash('sha256').update(data, 'utf8').digest('hex');
-const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
+const sha256Hex = (data: string): string => createHash('sha256').update(data).digest('hex');
+const hmac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data).digest();
 
 /** RFC 3986 percent-encoding: everything but the unreserved characters. */
 const uriEncode = (segment: string): string => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -24,7 +24,7 @@ const uriEncode = (segment: string): string => encodeURIComponent(segment).repla
  * The path as Signature Version 4 canonicalizes it for every service but S3: each segment of the
  * (already encoded) path encoded once more.
  */
-const canonicalPath = (pathname: string): string => pathname.split('/').map(uriEncode).join('/') || '/';
+const canonicalPath = (pathname: string): string => pathname.split('/').map(uriEncode).join('/');
 
 /**
  * The headers of a request signed with AWS Signature Version 4 (the `Authorization` header with its
@@ -57,6 +57,6 @@ export const signedHeaders = (input: SigningInput): Record<string, string> => {
   const scope = `${date}/${input.region}/${input.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, date), input.region), input.service), 'aws4_request');
-  const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
+  const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
   return { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signed}, Signature=${signature}` };
 };

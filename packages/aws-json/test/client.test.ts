@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resolveEndpoint } from '../src/config';
 import { AwsConfigurationError, AwsServiceError, AwsTransportError, type CallLimits, createAwsJsonClient, SERVICES } from '../src/index';
 import { signedHeaders } from '../src/sigv4';
 
@@ -8,6 +9,7 @@ const LIMITS: CallLimits = { connectionTimeoutMs: 1_000, requestTimeoutMs: 300, 
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret', sessionToken: 'token' };
 
 interface Received {
+  method: string | undefined;
   headers: IncomingHttpHeaders;
   body: string;
   socket: number;
@@ -26,7 +28,7 @@ const service = async (answer: (n: number, res: ServerResponse) => void) => {
         connections += 1;
         sockets.set(req.socket, connections);
       }
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), socket: sockets.get(req.socket)! });
+      received.push({ method: req.method, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), socket: sockets.get(req.socket)! });
       answer(received.length - 1, res);
     });
   });
@@ -66,7 +68,8 @@ describe('a call', () => {
     const s = await service((_, res) => json(res, 200, { Item: { pk: { S: 'a' } } }));
     const answer = await clientOf(s.endpoint).call('GetItem', { TableName: 't', Key: { pk: { S: 'a' } } });
     expect(answer).toEqual({ Item: { pk: { S: 'a' } } });
-    const [{ headers, body }] = s.received as [Received];
+    const [{ method, headers, body }] = s.received as [Received];
+    expect(method).toBe('POST');
     expect(JSON.parse(body)).toEqual({ TableName: 't', Key: { pk: { S: 'a' } } });
     expect(headers).toMatchObject({
       'x-amz-target': 'DynamoDB_20120810.GetItem',
@@ -96,9 +99,16 @@ describe('a call', () => {
     expect(s.received.map((r) => r.socket)).toEqual([1, 1, 1]);
   });
 
-  it('answers an empty body as an empty object', async () => {
-    const s = await service((_, res) => res.writeHead(200).end());
-    expect(await clientOf(s.endpoint).call('DeleteItem', {})).toEqual({});
+  it('answers an empty body, or one that is not a JSON object, as an empty object', async () => {
+    const bodies = ['', '[1]', 'null', '"x"', '{"broken'];
+    const s = await service((n, res) => res.writeHead(200).end(bodies[n]));
+    const client = clientOf(s.endpoint);
+    for (const _ of bodies) expect(await client.call('DeleteItem', {})).toEqual({});
+  });
+
+  it('fails on any answer other than 2xx, a redirection too', async () => {
+    const s = await service((_, res) => res.writeHead(300).end());
+    await expect(clientOf(s.endpoint).call('PutItem', {})).rejects.toMatchObject({ name: 'Http300', statusCode: 300 });
   });
 });
 
@@ -134,13 +144,18 @@ describe('an error the service answers', () => {
     await expect(clientOf(s.endpoint).call('PutEvents', {})).rejects.toMatchObject({ name: 'ResourceNotFoundException', message: 'no such bus' });
   });
 
-  it('without a readable body is named by its status', async () => {
-    const s = await service((_, res) => res.writeHead(403).end('<html>forbidden</html>'));
-    await expect(clientOf(s.endpoint).call('PutItem', {})).rejects.toMatchObject({
-      name: 'Http403',
-      statusCode: 403,
-      message: 'dynamodb PutItem failed with HTTP 403',
-    });
+  it('without a readable body, or with an empty code, is named by its status', async () => {
+    const answers = [(res: ServerResponse) => res.writeHead(403).end('<html>forbidden</html>'), (res: ServerResponse) => json(res, 403, { __type: '' })];
+    const s = await service((n, res) => answers[n]!(res));
+    const client = clientOf(s.endpoint);
+    for (const _ of answers) {
+      await expect(client.call('PutItem', {})).rejects.toMatchObject({
+        name: 'Http403',
+        statusCode: 403,
+        message: 'dynamodb PutItem failed with HTTP 403',
+        requestId: undefined,
+      });
+    }
   });
 });
 
@@ -167,7 +182,7 @@ describe('retries', () => {
     expect([s.received.length, sleeps.length]).toEqual([1, 0]);
   });
 
-  it('try a refused connection again, and fail with a NetworkError naming the code', async () => {
+  it('try a refused connection again, and fail with a NetworkError naming the code, with the system’s error as its cause', async () => {
     const s = await service((_, res) => json(res, 200, {}));
     const port = new URL(s.endpoint).port;
     await stops.splice(0)[0]!();
@@ -175,12 +190,54 @@ describe('retries', () => {
       .call('PutItem', {})
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsTransportError);
-    expect(err).toMatchObject({ name: 'NetworkError', code: 'ECONNREFUSED' });
+    expect(err).toMatchObject({ name: 'NetworkError', code: 'ECONNREFUSED', message: `127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}` });
+    expect((err as Error).cause).toMatchObject({ code: 'ECONNREFUSED' });
     expect(sleeps).toHaveLength(2);
+  });
+
+  it('wait between attempts when no waiting is injected: a throttled call waits its backoff', async () => {
+    const s = await service((n, res) => (n === 0 ? json(res, 400, { __type: 'ThrottlingException' }) : json(res, 200, { ok: 1 })));
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      const client = createAwsJsonClient({ service: SERVICES.dynamodb, endpoint: s.endpoint, region: 'eu-central-1', credentials, limits: LIMITS });
+      const started = Date.now();
+      expect(await client.call('PutItem', {})).toEqual({ ok: 1 });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(490);
+    } finally {
+      random.mockRestore();
+    }
   });
 });
 
 describe('timeouts', () => {
+  it('fail an attempt whose connection is not open within the connection timeout: a TLS handshake that never ends', async () => {
+    // A TCP server that takes connections and never says a word: the handshake of https never completes.
+    const connections: Socket[] = [];
+    const silent = createTcpServer((socket) => connections.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+    stops.push(() => {
+      for (const socket of connections) socket.destroy();
+      return new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    const endpoint = `https://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const err = await clientOf(endpoint, { connectionTimeoutMs: 200, requestTimeoutMs: 5_000, maxAttempts: 1 })
+      .call('PutItem', {})
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'TimeoutError', message: expect.stringMatching(/^no connection to 127\.0\.0\.1:\d+ within 200 ms$/) });
+    expect('cause' in (err as Error)).toBe(false);
+  });
+
+  it('on a connection kept open from an earlier call, count from the request: a stall is a late answer, not a missing connection', async () => {
+    const s = await service((n, res) => (n === 0 ? json(res, 200, {}) : undefined));
+    const client = clientOf(s.endpoint, { connectionTimeoutMs: 150, requestTimeoutMs: 400, maxAttempts: 1 });
+    await client.call('PutItem', {});
+    await expect(client.call('PutItem', {})).rejects.toMatchObject({
+      name: 'TimeoutError',
+      message: expect.stringMatching(/did not answer within 400 ms|went silent/),
+    });
+    expect(s.received.map((r) => r.socket)).toEqual([1, 1]);
+  });
+
   it('fail an attempt whose answer does not come within the request timeout, each attempt, with a TimeoutError', async () => {
     const s = await service(() => {});
     const started = Date.now();
@@ -208,7 +265,10 @@ describe('timeouts', () => {
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': '100' });
       res.write('{"Items":[', () => res.socket?.destroy());
     });
-    await expect(clientOf(s.endpoint, { ...LIMITS, maxAttempts: 1 }).call('Query', {})).rejects.toMatchObject({ name: 'NetworkError' });
+    await expect(clientOf(s.endpoint, { ...LIMITS, maxAttempts: 1 }).call('Query', {})).rejects.toMatchObject({
+      name: 'NetworkError',
+      message: expect.stringMatching(/^the answer of 127\.0\.0\.1:\d+ broke off$/),
+    });
   });
 });
 
@@ -234,11 +294,54 @@ describe('where a client calls, and as whom', () => {
     expect(s.received[0]!.headers['x-amz-security-token']).toBeUndefined();
   });
 
-  it('fails at its first call with a clear error when there is no region or no credentials', async () => {
+  it('fails at its first call with a clear error when there is no region, or not both parts of the credentials', async () => {
     for (const k of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) delete process.env[k];
     await expect(bare().call('ListTables', {})).rejects.toThrow(new AwsConfigurationError('no AWS region: set AWS_REGION or pass a region'));
+    process.env.AWS_REGION = '';
+    await expect(bare().call('ListTables', {})).rejects.toMatchObject({
+      name: 'AwsConfigurationError',
+      message: 'no AWS region: set AWS_REGION or pass a region',
+    });
     process.env.AWS_REGION = 'eu-central-1';
-    await expect(bare().call('ListTables', {})).rejects.toThrow(AwsConfigurationError);
     await expect(bare().call('ListTables', {})).rejects.toThrow(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set/);
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDONLY';
+    await expect(bare().call('ListTables', {})).rejects.toThrow(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set/);
+  });
+
+  it('signs with the session token of the environment when there is one', async () => {
+    const s = await service((_, res) => json(res, 200, {}));
+    Object.assign(process.env, {
+      AWS_REGION: 'eu-central-1',
+      AWS_ENDPOINT_URL_DYNAMODB: s.endpoint,
+      AWS_ACCESS_KEY_ID: 'ASIATEMP',
+      AWS_SECRET_ACCESS_KEY: 'x',
+      AWS_SESSION_TOKEN: 'session',
+    });
+    await bare().call('ListTables', {});
+    expect(s.received[0]!.headers['x-amz-security-token']).toBe('session');
+  });
+
+  it('reads where and as whom once, at its first call', async () => {
+    const s = await service((_, res) => json(res, 200, {}));
+    Object.assign(process.env, {
+      AWS_REGION: 'eu-central-1',
+      AWS_ENDPOINT_URL_DYNAMODB: s.endpoint,
+      AWS_ACCESS_KEY_ID: 'AKIDFIRST',
+      AWS_SECRET_ACCESS_KEY: 'x',
+    });
+    const client = bare();
+    await client.call('ListTables', {});
+    Object.assign(process.env, { AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:1', AWS_ACCESS_KEY_ID: 'AKIDLATER' });
+    await client.call('ListTables', {});
+    expect(s.received.map((r) => /Credential=(\w+)\//.exec(String(r.headers.authorization))?.[1])).toEqual(['AKIDFIRST', 'AKIDFIRST']);
+  });
+
+  it('defaults to the service’s regional endpoint, in China under amazonaws.com.cn, and refuses an endpoint that is not a URL', () => {
+    expect(resolveEndpoint(SERVICES.dynamodb, 'eu-central-1', {}, {}).href).toBe('https://dynamodb.eu-central-1.amazonaws.com/');
+    expect(resolveEndpoint(SERVICES.eventbridge, 'cn-north-1', {}, {}).href).toBe('https://events.cn-north-1.amazonaws.com.cn/');
+    expect(resolveEndpoint(SERVICES.sqs, 'eu-central-1', {}, { AWS_ENDPOINT_URL: 'http://127.0.0.1:4010' }).href).toBe('http://127.0.0.1:4010/');
+    expect(() => resolveEndpoint(SERVICES.sqs, 'eu-central-1', { endpoint: 'not a url' }, {})).toThrow(
+      new AwsConfigurationError('the endpoint of sqs is not a URL: not a url'),
+    );
   });
 });

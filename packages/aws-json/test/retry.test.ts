@@ -10,13 +10,28 @@ describe('what is worth another attempt', () => {
     for (const err of [
       new AwsTransportError('NetworkError', 'refused', { code: 'ECONNREFUSED' }),
       new AwsTransportError('TimeoutError', 'slow'),
-      serviceError('ThrottlingException', 400),
-      serviceError('ProvisionedThroughputExceededException', 400),
-      serviceError('RequestLimitExceeded', 400),
+      // The codes by which AWS services throttle (those the AWS SDK retries as throttling).
+      ...[
+        'ThrottlingException',
+        'Throttling',
+        'ThrottledException',
+        'RequestThrottledException',
+        'RequestThrottled',
+        'TooManyRequestsException',
+        'ProvisionedThroughputExceededException',
+        'RequestLimitExceeded',
+        'LimitExceededException',
+        'BandwidthLimitExceeded',
+        'SlowDown',
+        'PriorRequestNotComplete',
+        'EC2ThrottledException',
+      ].map((code) => serviceError(code, 400)),
       serviceError('Anything', 429),
-      serviceError('InternalServerError', 500),
-      serviceError('ServiceUnavailable', 503),
-      serviceError('TransactionInProgressException', 400),
+      // Faults on the service's side, by code (whatever the status) or by a 5xx status.
+      ...['InternalServerError', 'InternalFailure', 'ServiceUnavailable', 'TransactionInProgressException', 'RequestTimeout', 'RequestTimeoutException'].map(
+        (code) => serviceError(code, 400),
+      ),
+      serviceError('Http500', 500),
       serviceError('Http502', 502),
     ]) {
       expect(isRetryable(err), err.name).toBe(true);
@@ -35,6 +50,7 @@ describe('what is worth another attempt', () => {
       expect(isRetryable(err)).toBe(false);
     }
     expect(isThrottling(serviceError('InternalServerError', 500))).toBe(false);
+    expect(isThrottling(serviceError('SlowDown', 400))).toBe(true);
   });
 });
 

@@ -64,7 +64,7 @@ const request: fc.Arbitrary<Request> = fc.record({
       fc.constantFrom('https', 'http'),
       fc.constantFrom('dynamodb.eu-central-1.amazonaws.com', '127.0.0.1', 'localhost', 'sqs.cn-north-1.amazonaws.com.cn'),
       fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: undefined }),
-      fc.constantFrom('/', '/', '/prefix/', '/a b/c', '/%7Euser/x'),
+      fc.constantFrom('/', '/', '/prefix/', '/a b/c', '/%7Euser/x', "/it's(1)*!/x"),
     )
     .map(([scheme, host, port, path]) => new URL(`${scheme}://${host}${port === undefined ? '' : `:${port}`}${path}`)),
   headers: fc.record({
