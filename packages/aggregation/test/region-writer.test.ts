@@ -96,7 +96,7 @@ describe('a batch on the normal path', () => {
     await send(milestone('e-1'));
     reset();
     const correction = milestone('e-2', { revision: 2, status: 'in_progress' });
-    await send(correction, milestone('e-3', { item: 'neu' }));
+    expect(await send(correction, milestone('e-3', { item: 'neu' }))).toMatchObject({ failed: [], applied: 2, stale: 0, duplicates: 0 });
     expect(tally(calls)).toEqual({ batchContext: 1, newestPoint: 1, putCurrent: 2, putRevisions: 1, putTimelinePoints: 1, recordedOf: 1 });
     const [regionId, asked] = (args.find((a) => a.operation === 'recordedOf')?.args ?? []) as [string, RegionEvent[]];
     expect([regionId, asked.map((e) => e.eventId)]).toEqual(['wetzlar', ['e-1']]);
