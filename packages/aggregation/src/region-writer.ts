@@ -164,13 +164,7 @@ export const createRegionWriter = (options: RegionWriterOptions) => {
     // Stryker disable next-line ConditionalExpression: the rejected ones have left above
     if (perItem.some((r) => r.status === 'fulfilled' && r.value === 'unsure')) return unsure();
     // It replaced a report that has no audit record: that one's attempt stopped between writes.
-    const recorded =
-      replacing.length === 0
-        ? new Set<string>()
-        : await store.recordedOf(
-            regionId,
-            replacing.map((r) => r.replaced),
-          );
+    const recorded = replacing.length === 0 ? new Set<string>() : await store.recordedOf(replacing.map((r) => r.replaced));
     if (replacing.some((r) => !recorded.has(r.replaced.eventId))) return unsure();
     const processed = [
       // Stryker disable next-line all: every item is fulfilled and sure here (the two cases above have left), so the test always holds

@@ -32,25 +32,25 @@ const writeRequests = (requests: WriteRequest[], convert: (v: never) => unknown)
     ...(r.DeleteRequest ? { DeleteRequest: { Key: convert(r.DeleteRequest.Key as never) } } : {}),
   }));
 
-/** Drops the keys whose value is undefined, so that the JSON sent names only what is set. */
+/** Drops the keys whose value is undefined: an answer names only what the store sent, as the SDK's do. (What is sent needs no such step: JSON leaves undefined values out.) */
 const defined = (o: Values): Values => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /** Where each operation carries items, in and out: the wire form is DynamoDB's typed attribute values. */
 const CODECS: { [Op in DocumentOperation]: { input(i: DocumentOperations[Op]['input']): Values; output(o: Values): DocumentOperations[Op]['output'] } } = {
   GetItem: {
-    input: (i) => defined({ ...i, Key: toAttributes(i.Key) }),
+    input: (i) => ({ ...i, Key: toAttributes(i.Key) }),
     output: (o) => defined({ ...o, Item: fromAttributes(o.Item as Attributes | undefined) }),
   },
   PutItem: {
-    input: (i) => defined({ ...i, Item: toAttributes(i.Item), ExpressionAttributeValues: toAttributes(i.ExpressionAttributeValues) }),
+    input: (i) => ({ ...i, Item: toAttributes(i.Item), ExpressionAttributeValues: toAttributes(i.ExpressionAttributeValues) }),
     output: (o) => defined({ ...o, Attributes: fromAttributes(o.Attributes as Attributes | undefined) }),
   },
   DeleteItem: {
-    input: (i) => defined({ ...i, Key: toAttributes(i.Key), ExpressionAttributeValues: toAttributes(i.ExpressionAttributeValues) }),
+    input: (i) => ({ ...i, Key: toAttributes(i.Key), ExpressionAttributeValues: toAttributes(i.ExpressionAttributeValues) }),
     output: (o) => defined({ ...o, Attributes: fromAttributes(o.Attributes as Attributes | undefined) }),
   },
   Query: {
-    input: (i) => defined({ ...i, ExpressionAttributeValues: toAttributes(i.ExpressionAttributeValues), ExclusiveStartKey: toAttributes(i.ExclusiveStartKey) }),
+    input: (i) => ({ ...i, ExpressionAttributeValues: toAttributes(i.ExpressionAttributeValues), ExclusiveStartKey: toAttributes(i.ExclusiveStartKey) }),
     output: (o) =>
       defined({
         ...o,
@@ -59,7 +59,7 @@ const CODECS: { [Op in DocumentOperation]: { input(i: DocumentOperations[Op]['in
       }),
   },
   BatchGetItem: {
-    input: (i) => ({ ...i, RequestItems: mapTables(i.RequestItems, (t) => defined({ ...t, Keys: t.Keys?.map((k) => toAttributes(k)!) })) }),
+    input: (i) => ({ ...i, RequestItems: mapTables(i.RequestItems, (t) => ({ ...t, Keys: t.Keys?.map((k) => toAttributes(k)!) })) }),
     output: (o) =>
       defined({
         ...o,

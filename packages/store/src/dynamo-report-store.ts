@@ -1,4 +1,5 @@
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { RegionEvent } from '@modellregionen/events';
 import { conditionHeld } from './conditional-write';
 import type { DocumentOperations, Documents } from './documents';
 import { ConcurrentTimelineWrite } from './errors';
@@ -94,6 +95,10 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
     return out;
   };
 
+  /** The ids of those of `events` whose audit record is among the items `found` (by sort key). */
+  const recordedAmong = (events: readonly RegionEvent[], found: ReadonlyMap<string, unknown>) =>
+    new Set(events.filter((e) => found.has(revisionKey(e).sk)).map((e) => e.eventId));
+
   /** The newest point of a region's time index at or before `key`: one item, whatever the history. */
   const newestItem = async (regionId: string, key: string, consistent: boolean) => {
     // Stryker disable next-line ArrayDeclaration: DynamoDB answers every query with its Items, an empty list if none
@@ -140,10 +145,7 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
       return { outcome: Item?.ver === item.ver ? 'already-current' : 'stale' };
     },
 
-    async recordedOf(_regionId, events) {
-      const found = await batchGet(events.map(revisionKey));
-      return new Set(events.filter((e) => found.has(revisionKey(e).sk)).map((e) => e.eventId));
-    },
+    recordedOf: async (events) => recordedAmong(events, await batchGet(events.map(revisionKey))),
 
     currentItems: async (regionId) => (await queryPrefix(regionPk(regionId), CURRENT_PREFIX, { consistent: true })).map(decodeCurrent),
 
@@ -151,8 +153,7 @@ export const createReportStore = (options: ReportStoreOptions): ReportStore => {
 
     async batchContext(regionId, events) {
       const found = await batchGet([timelineStateKey(regionId), ...events.map(revisionKey)]);
-      const recorded = new Set(events.filter((e) => found.has(revisionKey(e).sk)).map((e) => e.eventId));
-      return { state: decodeTimelineState(found.get(timelineStateKey(regionId).sk)), recorded };
+      return { state: decodeTimelineState(found.get(timelineStateKey(regionId).sk)), recorded: recordedAmong(events, found) };
     },
 
     async timelineState(regionId) {

@@ -1,3 +1,4 @@
+import type { RegionEvent } from '@modellregionen/events';
 import { ConcurrentTimelineWrite } from './errors';
 import { CURRENT_PREFIX, itemRevisionPrefix, REJECTION_PREFIX, regionPk, REVISION_PREFIX, TIMELINE_PREFIX, timelineSk } from './keys';
 import type { ReportStore, StoredPoint } from './ports';
@@ -50,6 +51,8 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
 
   /** For reading attributes here; what leaves the store is decoded or copied. */
   const get = ({ pk, sk }: ItemKey): Readonly<Item> | undefined => partitions.get(pk)?.get(sk);
+  /** The ids of those of `events` that have their audit record. */
+  const recordedOf = (events: readonly RegionEvent[]) => new Set(events.filter((e) => get(revisionKey(e)) !== undefined).map((e) => e.eventId));
   /** Puts the item when `condition` holds for what is stored under its key; answers whether it did. */
   const putIf = (item: KeyedItem, condition: (stored: Item | undefined) => boolean): boolean => {
     const partition = partitions.get(item.pk) ?? new Map<string, Item>();
@@ -88,7 +91,7 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
       return { outcome: get(currentKey(event))?.ver === item.ver ? 'already-current' : 'stale' };
     },
 
-    recordedOf: async (_regionId, events) => new Set(events.filter((e) => get(revisionKey(e)) !== undefined).map((e) => e.eventId)),
+    recordedOf: async (events) => recordedOf(events),
 
     currentItems: async (regionId) => query(regionPk(regionId), CURRENT_PREFIX).map(decodeCurrent),
 
@@ -96,7 +99,7 @@ export const createInMemoryReportStore = (options: InMemoryReportStoreOptions = 
 
     batchContext: async (regionId, events) => ({
       state: decodeTimelineState(get(timelineStateKey(regionId))),
-      recorded: new Set(events.filter((e) => get(revisionKey(e)) !== undefined).map((e) => e.eventId)),
+      recorded: recordedOf(events),
     }),
 
     timelineState: async (regionId) => decodeTimelineState(get(timelineStateKey(regionId))),

@@ -95,8 +95,8 @@ export interface ReportStore {
    * rebuild can complete its audit record should processing stop before that was written.
    */
   putCurrent(event: RegionEvent, acceptedAt: string): Promise<CurrentPut>;
-  /** The ids of those of `events` (of one region) that have their audit record (were processed to the end), in one strongly consistent read. */
-  recordedOf(regionId: string, events: readonly RegionEvent[]): Promise<Set<string>>;
+  /** The ids of those of `events` that have their audit record (were processed to the end), in one strongly consistent read. */
+  recordedOf(events: readonly RegionEvent[]): Promise<Set<string>>;
   /** The region's current items, the winning report of each item, read strongly consistently, by item key. */
   currentItems(regionId: string): Promise<(RegionEvent & { readonly acceptedAt?: string })[]>;
   /** The region's current items whose item key starts with `itemKeyPrefix` (`finding#`, `indicator#<id>#`). */

@@ -318,6 +318,20 @@ describe.each(implementations)('the report store (%s)', (_name, open) => {
     });
   });
 
+  describe('which reports were recorded', () => {
+    it('names those with an audit record, in any region, and no other, in one read however many', async () => {
+      const store = await open();
+      const asked = Array.from({ length: 130 }, (_, i) => milestone(`e-${i}`, { id: `m-${i}` }));
+      const kassel = milestone('e-k', { id: 'm-k', regionId: 'kassel' });
+      for (const i of [0, 101]) await store.putRevision(asked[i] as RegionEvent, 'applied', ACCEPTED);
+      await store.putRevision(kassel, 'applied', ACCEPTED);
+      // The same report id and item in another region is another report.
+      expect(await store.recordedOf([...asked, kassel, milestone('e-k', { id: 'm-k' })])).toEqual(new Set(['e-0', 'e-101', 'e-k']));
+      expect(await store.recordedOf([milestone('e-k', { id: 'm-k' })])).toEqual(new Set());
+      expect(await store.recordedOf([])).toEqual(new Set());
+    });
+  });
+
   describe('audit records', () => {
     it('keeps the first record of a report', async () => {
       const store = await open();
